@@ -1,0 +1,59 @@
+package io.parley.auth.login;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** The sessions collection; rotation is one compare-and-set on the generation, no transaction. */
+@Repository
+class SessionStore implements InitializingBean {
+
+    private final MongoTemplate mongo;
+
+    SessionStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(Session.class).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
+                .on("userId", Sort.Direction.ASC).named("tenant_user"));
+        // Clean-up only (real MongoDB); expiry is checked on every read.
+        mongo.indexOps(Session.class).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
+                .expire(java.time.Duration.ZERO).named("expires"));
+    }
+
+    void insert(Session session) {
+        mongo.insert(session);
+    }
+
+    Optional<Session> find(String tenantId, String id) {
+        return Optional.ofNullable(mongo.findOne(byId(tenantId, id), Session.class));
+    }
+
+    /** Moves the session from {@code generation} to the next one; empty when another refresh got there first. */
+    Optional<Session> advance(String tenantId, String id, long generation, Instant now) {
+        Query query = byId(tenantId, id).addCriteria(Criteria.where("generation").is(generation)
+                .and("revokedAt").isNull().and("expiresAt").gt(now));
+        Update update = new Update().inc("generation", 1).set("lastRefreshedAt", now);
+        return Optional.ofNullable(mongo.findAndModify(query, update,
+                FindAndModifyOptions.options().returnNew(true), Session.class));
+    }
+
+    void revoke(String tenantId, String id, String reason, Instant now) {
+        mongo.updateFirst(byId(tenantId, id).addCriteria(Criteria.where("revokedAt").isNull()),
+                new Update().set("revokedAt", now).set("revokedReason", reason), Session.class);
+    }
+
+    private static Query byId(String tenantId, String id) {
+        return Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId));
+    }
+}

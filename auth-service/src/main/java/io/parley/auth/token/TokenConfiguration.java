@@ -1,0 +1,42 @@
+package io.parley.auth.token;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.parley.common.security.JwkSources;
+import io.parley.common.security.JwtProperties;
+import io.parley.common.security.PublicPaths;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/** auth-service verifies with its own key ring instead of asking itself over gRPC. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class TokenConfiguration {
+
+    @Bean
+    JWKSource<SecurityContext> ownKeys(KeyRing keyRing) {
+        return keyRing;
+    }
+
+    @Bean
+    @Primary
+    JwtDecoder accessTokenDecoder(KeyRing keyRing, JwtProperties properties) {
+        return JwkSources.decoder(keyRing, properties);
+    }
+
+    @Bean
+    @Qualifier("refresh")
+    JwtDecoder refreshTokenDecoder(KeyRing keyRing, JwtProperties properties) {
+        return JwkSources.decoder(keyRing, new JwtProperties(properties.issuer(), TokenIssuer.REFRESH_AUDIENCE,
+                properties.clockSkew(), properties.jwksUri()));
+    }
+
+    @Bean
+    PublicPaths authPublicPaths() {
+        return new PublicPaths("/api/auth/login", "/api/auth/register", "/api/auth/refresh", "/.well-known/jwks.json");
+    }
+}

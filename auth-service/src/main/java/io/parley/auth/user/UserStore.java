@@ -1,0 +1,85 @@
+package io.parley.auth.user;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bson.types.ObjectId;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** The users collection. Every method takes the tenant; nothing reads across tenants. */
+@Repository
+public class UserStore implements InitializingBean {
+
+    private final MongoTemplate mongo;
+
+    public UserStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        // Before traffic: the embedded store fails on index creation concurrent with writes.
+        mongo.indexOps(User.class).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
+                .on("email", Sort.Direction.ASC).unique().named("tenant_email"));
+        mongo.indexOps(User.class).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
+                .on("username", Sort.Direction.ASC).named("tenant_username"));
+    }
+
+    /** @return false when the tenant already has a user with this e-mail (nothing is written) */
+    public boolean insert(User user) {
+        try {
+            mongo.insert(user);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    public Optional<User> byEmail(String tenantId, String email) {
+        return Optional.ofNullable(mongo.findOne(
+                Query.query(Criteria.where("tenantId").is(tenantId).and("email").is(email)), User.class));
+    }
+
+    public Optional<User> byId(String tenantId, String id) {
+        if (!ObjectId.isValid(id)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findOne(
+                Query.query(Criteria.where("_id").is(new ObjectId(id)).and("tenantId").is(tenantId)), User.class));
+    }
+
+    public List<User> byIds(String tenantId, Collection<String> ids) {
+        List<ObjectId> objectIds = ids.stream().filter(ObjectId::isValid).map(ObjectId::new).toList();
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("_id").in(objectIds)), User.class);
+    }
+
+    /** Exact e-mail, or a case-insensitive prefix of name, username or e-mail. */
+    public List<User> search(String tenantId, String text, int limit) {
+        String prefix = "^" + Pattern.quote(text);
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId).orOperator(
+                Criteria.where("email").is(text.toLowerCase()),
+                Criteria.where("name").regex(prefix, "i"),
+                Criteria.where("username").regex(prefix, "i"),
+                Criteria.where("email").regex(prefix, "i")));
+        return mongo.find(query.limit(limit).with(Sort.by("name")), User.class);
+    }
+
+    public boolean hasAny(String tenantId) {
+        return mongo.exists(Query.query(Criteria.where("tenantId").is(tenantId)), User.class);
+    }
+
+    public void replacePasswordHash(String tenantId, ObjectId id, String hash) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)),
+                new Update().set("password", hash).set("updatedAt", Instant.now()), User.class);
+    }
+}

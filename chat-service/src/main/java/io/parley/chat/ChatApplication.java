@@ -1,0 +1,15 @@
+package io.parley.chat;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Conversations, messages, presets, prompts, tags, search and chat turns. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ChatApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ChatApplication.class, args);
+    }
+}

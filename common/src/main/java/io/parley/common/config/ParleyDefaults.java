@@ -1,0 +1,53 @@
+package io.parley.common.config;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Settings every Parley process shares, at the lowest precedence (any application.yml, environment
+ * variable or command-line flag overrides them), plus LibreChat's environment names that Boot does
+ * not know ({@code MONGODB_URI}, {@code REDIS_URI}).
+ */
+public class ParleyDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE = "parleyDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("spring.threads.virtual.enabled", "true");
+        defaults.put("spring.mongodb.uri", "${MONGODB_URI:}");
+        defaults.put("parley.redis.uri", "${REDIS_URI:}");
+        defaults.put("server.error.include-stacktrace", "never");
+        defaults.put("server.error.include-message", "never");
+        defaults.put("server.forward-headers-strategy", "native");
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.health.mongodb.enabled", "false");
+        defaults.put("management.health.redis.enabled", "false");
+        defaults.put("management.otlp.metrics.export.enabled", "false");
+        defaults.put("management.tracing.sampling.probability", "1.0");
+        // gRPC calls are authorized by CallerJwtServerInterceptor (the end user's relayed token), not by
+        // Spring gRPC's security, which refuses unauthenticated public calls such as the key set.
+        defaults.put("spring.autoconfigure.exclude",
+                "org.springframework.boot.grpc.server.autoconfigure.security.GrpcSecurityAutoConfiguration,"
+                        + "org.springframework.boot.grpc.server.autoconfigure.security.OAuth2ResourceServerAutoConfiguration,"
+                        + "org.springframework.boot.grpc.server.autoconfigure.security.OAuth2ClientAutoConfiguration");
+        // GrpcServerHealth below serves grpc.health.v1 on every service, even one with no service of its own yet.
+        defaults.put("spring.grpc.server.health.enabled", "false");
+        // Loopback unless told otherwise (containers set BIND_ADDRESS=0.0.0.0).
+        defaults.put("server.address", "${BIND_ADDRESS:127.0.0.1}");
+        defaults.put("spring.grpc.server.host", "${BIND_ADDRESS:127.0.0.1}");
+        defaults.put("spring.grpc.client.default-channel.default-deadline", "2s");
+        // The embedded store warns on every index it accepts but does not use, and logs each connection.
+        defaults.put("logging.level.de.bwaldvogel.mongo.backend", "ERROR");
+        defaults.put("logging.level.de.bwaldvogel.mongo.wire", "WARN");
+        defaults.put("logging.structured.format.console", "${LOG_FORMAT:ecs}");
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
+    }
+}

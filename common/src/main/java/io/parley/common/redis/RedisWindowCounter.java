@@ -1,0 +1,63 @@
+package io.parley.common.redis;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+/** {@link WindowCounter} on Redis: one key per counter, INCRBY and PEXPIRE in one atomic script. */
+final class RedisWindowCounter implements WindowCounter {
+
+    private static final String ADD = """
+            local c = redis.call('INCRBY', KEYS[1], ARGV[1])
+            local t = redis.call('PTTL', KEYS[1])
+            if t < 0 then
+              redis.call('PEXPIRE', KEYS[1], ARGV[2])
+              t = tonumber(ARGV[2])
+            end
+            return {c, t}
+            """;
+    private static final String PEEK = """
+            local c = redis.call('GET', KEYS[1])
+            if not c then return {0, 0} end
+            return {tonumber(c), redis.call('PTTL', KEYS[1])}
+            """;
+
+    private final RedissonClient redisson;
+    private final String prefix;
+
+    RedisWindowCounter(RedissonClient redisson, String prefix) {
+        this.redisson = redisson;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public CompletionStage<Count> add(String key, long amount, Duration window) {
+        return script().<List<Object>>evalAsync(RScript.Mode.READ_WRITE, ADD, RScript.ReturnType.LIST,
+                List.of(prefix + key), Long.toString(amount), Long.toString(Math.max(1, window.toMillis())))
+                .thenApply(RedisWindowCounter::count);
+    }
+
+    @Override
+    public CompletionStage<Count> peek(String key) {
+        return script().<List<Object>>evalAsync(RScript.Mode.READ_ONLY, PEEK, RScript.ReturnType.LIST,
+                List.of(prefix + key)).thenApply(RedisWindowCounter::count);
+    }
+
+    @Override
+    public CompletionStage<Void> reset(String key) {
+        return redisson.getBucket(prefix + key, StringCodec.INSTANCE).deleteAsync().thenApply(deleted -> null);
+    }
+
+    private RScript script() {
+        return redisson.getScript(StringCodec.INSTANCE);
+    }
+
+    private static Count count(List<Object> reply) {
+        long value = ((Number) reply.get(0)).longValue();
+        long ttl = Math.max(0, ((Number) reply.get(1)).longValue());
+        return new Count(value, Duration.ofMillis(ttl));
+    }
+}

@@ -1,0 +1,65 @@
+package io.parley.common.security;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * Where verification keys come from, and the decoder built on them. Keys are cached; a token that
+ * names a key id not in the cache makes the source ask again (at most once every
+ * {@link #REFRESH_AT_MOST_EVERY}), which is how a process follows a key rotation without a restart.
+ */
+public final class JwkSources {
+
+    /** Access tokens are signed with ECDSA P-256; anything else (including "none") is rejected. */
+    public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.ES256;
+
+    static final Duration CACHE_FOR = Duration.ofMinutes(5);
+    static final Duration REFRESH_AT_MOST_EVERY = Duration.ofSeconds(2);
+    static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
+
+    private JwkSources() {
+    }
+
+    /** A cached source over another process's key set (gRPC or any custom fetch). */
+    public static JWKSource<SecurityContext> cached(JWKSetSource<SecurityContext> origin) {
+        return JWKSourceBuilder.create(origin)
+                .cache(CACHE_FOR.toMillis(), FETCH_TIMEOUT.toMillis())
+                .rateLimited(REFRESH_AT_MOST_EVERY.toMillis())
+                .retrying(true)
+                .build();
+    }
+
+    /** A cached source over an HTTP JWKS document. */
+    public static JWKSource<SecurityContext> cached(String jwksUri) {
+        try {
+            return JWKSourceBuilder.create(URI.create(jwksUri).toURL())
+                    .cache(CACHE_FOR.toMillis(), FETCH_TIMEOUT.toMillis())
+                    .rateLimited(REFRESH_AT_MOST_EVERY.toMillis())
+                    .retrying(true)
+                    .build();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("parley.jwt.jwks-uri is not a URL: " + jwksUri, e);
+        }
+    }
+
+    /** A blocking decoder that checks signature, issuer, audience, expiry and Parley's own claims. */
+    public static JwtDecoder decoder(JWKSource<SecurityContext> keys, JwtProperties properties) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHM, keys));
+        // Spring's validators below check the claims, with one vocabulary of errors.
+        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        decoder.setJwtValidator(AccessTokenValidators.of(properties));
+        return decoder;
+    }
+}

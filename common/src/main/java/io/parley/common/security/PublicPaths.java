@@ -1,0 +1,14 @@
+package io.parley.common.security;
+
+import java.util.List;
+
+/**
+ * Request paths (Ant-style patterns) a service serves without an access token. A service declares a
+ * bean of this type for its own public routes; everything else needs a valid token.
+ */
+public record PublicPaths(List<String> patterns) {
+
+    public PublicPaths(String... patterns) {
+        this(List.of(patterns));
+    }
+}

@@ -1,0 +1,82 @@
+package io.parley.common.security;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A service verifies the access token itself, even behind the gateway: reached directly, it is still
+ * safe. Stateless, no cookies of its own, JSON 401/403. Paths in {@link PublicPaths} beans, health
+ * and metrics are open.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(JwtProperties.class)
+public class ServiceSecurityAutoConfiguration {
+
+    static final List<String> ALWAYS_OPEN = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus", "/error");
+
+    /** The decoder over the key source of this process: auth-service's own keys, or theirs fetched over gRPC. */
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder parleyJwtDecoder(JWKSource<SecurityContext> keys, JwtProperties properties) {
+        return JwkSources.decoder(keys, properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityFilterChain parleySecurityFilterChain(HttpSecurity http, ObjectProvider<PublicPaths> publicPaths,
+                                                  JsonMapper json) throws Exception {
+        JsonSecurityErrors errors = new JsonSecurityErrors(json);
+        String[] open = Stream.concat(ALWAYS_OPEN.stream(),
+                publicPaths.orderedStream().flatMap(p -> p.patterns().stream())).toArray(String[]::new);
+        http.csrf(AbstractHttpConfigurer::disable)
+                .cors(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers(open).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint(errors.unauthorized())
+                        .accessDeniedHandler(errors.forbidden()))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(errors.unauthorized())
+                        .accessDeniedHandler(errors.forbidden()));
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer currentUserParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CurrentUserArgumentResolver());
+            }
+        };
+    }
+}

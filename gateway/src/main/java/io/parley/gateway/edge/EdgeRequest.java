@@ -1,0 +1,29 @@
+package io.parley.gateway.edge;
+
+import org.springframework.web.server.ServerWebExchange;
+
+/** What {@link EdgeRequestFilter} learned about a request, for the filters after it. */
+public final class EdgeRequest {
+
+    static final String REQUEST_ID = "parley.requestId";
+    static final String CLIENT_IP = "parley.clientIp";
+    static final String TENANT = "parley.tenant";
+
+    private EdgeRequest() {
+    }
+
+    public static String requestId(ServerWebExchange exchange) {
+        return exchange.getAttribute(REQUEST_ID);
+    }
+
+    /** The client's address: the connection's peer, or what a trusted proxy says it forwarded for. */
+    public static String clientIp(ServerWebExchange exchange) {
+        String ip = exchange.getAttribute(CLIENT_IP);
+        return ip == null ? "unknown" : ip;
+    }
+
+    /** The tenant the host name (or a trusted proxy's header) selects. */
+    public static String tenant(ServerWebExchange exchange) {
+        return exchange.getAttribute(TENANT);
+    }
+}

@@ -1,0 +1,198 @@
+package io.parley.gateway.limit;
+
+import io.parley.common.error.ErrorBody;
+import io.parley.common.redis.WindowCounter;
+import io.parley.common.security.CurrentUser;
+import io.parley.gateway.edge.EdgeRequest;
+import io.parley.gateway.edge.JsonErrors;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Fixed-window limits per client address or user, and bans for repeat offenders, counted in Redis
+ * (shared by all gateway instances) or in memory without it. A banned address or user gets 403 on
+ * every route until the ban ends; a request over a limit gets 429 with {@code Retry-After}.
+ */
+@Component
+class RateLimitFilter implements WebFilter, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+    static final String BANNED = "Your account has been temporarily banned due to violations of our service.";
+
+    private final WindowCounter counters;
+    private final LimitProperties.Ban ban;
+    private final List<CompiledRule> rules;
+    private final JsonErrors errors;
+
+    RateLimitFilter(WindowCounter counters, LimitProperties properties, JsonErrors errors) {
+        this.counters = counters;
+        this.ban = properties.ban();
+        this.errors = errors;
+        this.rules = properties.rules().stream().map(CompiledRule::new).toList();
+    }
+
+    @Override
+    public int getOrder() {
+        return 10; // after Spring Security, so that the user is known
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        return exchange.getPrincipal()
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(p -> Optional.of(CurrentUser.from(((JwtAuthenticationToken) p).getToken())))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(user -> filter(exchange, chain, new Offender(EdgeRequest.tenant(exchange),
+                        EdgeRequest.clientIp(exchange), user.map(CurrentUser::id).orElse(null))));
+    }
+
+    private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, Offender offender) {
+        return banned(offender).flatMap(banRemaining -> {
+            if (banRemaining.isPresent()) {
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, seconds(banRemaining.get()));
+                return errors.write(exchange, HttpStatus.FORBIDDEN, ErrorBody.of("banned", BANNED));
+            }
+            List<CompiledRule> matching = rules.stream().filter(r -> r.matches(exchange)).toList();
+            return Flux.fromIterable(matching)
+                    .concatMap(rule -> count(rule, offender).map(count -> new Hit(rule, count)))
+                    .collectList()
+                    .flatMap(hits -> decide(exchange, chain, offender, hits));
+        });
+    }
+
+    private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain, Offender offender, List<Hit> hits) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        hits.stream().findFirst().ifPresent(hit -> rateHeaders(headers, hit));
+        Optional<Hit> over = hits.stream().filter(Hit::over).findFirst();
+        if (over.isEmpty()) {
+            return chain.filter(exchange);
+        }
+        Hit hit = over.get();
+        rateHeaders(headers, hit);
+        headers.set(HttpHeaders.RETRY_AFTER, seconds(hit.count().resetsIn()));
+        log.info("Rate limited rule={} tenant_id={} client_ip={} user_id={}", hit.rule().rule.name(), offender.tenant(),
+                offender.ip(), offender.userId());
+        return violation(offender, hit.rule().rule.violationScore())
+                .then(errors.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                        ErrorBody.of("rate_limited", hit.rule().rule.messageText())));
+    }
+
+    private Mono<Optional<Duration>> banned(Offender offender) {
+        if (!ban.enabled()) {
+            return Mono.just(Optional.empty());
+        }
+        return Flux.fromIterable(offender.keys("ban"))
+                .concatMap(key -> Mono.fromCompletionStage(counters.peek(key)))
+                .filter(c -> c.value() > 0)
+                .map(c -> Optional.of(c.resetsIn()))
+                .next()
+                .defaultIfEmpty(Optional.empty())
+                .onErrorResume(e -> failOpen(e, Optional.empty()));
+    }
+
+    private Mono<WindowCounter.Count> count(CompiledRule rule, Offender offender) {
+        String who = rule.rule.key() == LimitProperties.Key.USER ? offender.userId() : offender.ip();
+        if (who == null) {
+            return Mono.just(WindowCounter.Count.NONE);
+        }
+        String key = "limit:" + offender.tenant() + ":" + rule.rule.name() + ":" + who;
+        return Mono.fromCompletionStage(counters.add(key, 1, rule.rule.window()))
+                .onErrorResume(e -> failOpen(e, WindowCounter.Count.NONE));
+    }
+
+    /** Adds the score; crossing a multiple of the ban interval bans the offender. */
+    private Mono<Void> violation(Offender offender, long score) {
+        if (!ban.enabled() || score <= 0) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(offender.keys("violations"))
+                .concatMap(key -> Mono.fromCompletionStage(counters.add(key, score, ban.duration()))
+                        .filter(c -> (c.value() - score) / ban.interval() < c.value() / ban.interval())
+                        .flatMap(c -> {
+                            log.warn("Banned tenant_id={} client_ip={} user_id={} for={}", offender.tenant(), offender.ip(),
+                                    offender.userId(), ban.duration());
+                            return Flux.fromIterable(offender.keys("ban"))
+                                    .concatMap(banKey -> Mono.fromCompletionStage(counters.add(banKey, 1, ban.duration())))
+                                    .then();
+                        }))
+                .then()
+                .onErrorResume(e -> failOpen(e, null));
+    }
+
+    private static <T> Mono<T> failOpen(Throwable e, T fallback) {
+        // Limits protect; an unreachable Redis must not take sign-in down with it.
+        log.warn("Rate limit store unavailable, request let through: {}", e.toString());
+        return fallback == null ? Mono.empty() : Mono.just(fallback);
+    }
+
+    private static void rateHeaders(HttpHeaders headers, Hit hit) {
+        int max = hit.rule().rule.max();
+        String remaining = Long.toString(Math.max(0, max - hit.count().value()));
+        String reset = seconds(hit.count().resetsIn());
+        headers.set("RateLimit-Limit", Integer.toString(max));
+        headers.set("RateLimit-Remaining", remaining);
+        headers.set("RateLimit-Reset", reset);
+        headers.set("X-RateLimit-Limit", Integer.toString(max));
+        headers.set("X-RateLimit-Remaining", remaining);
+    }
+
+    private static String seconds(Duration duration) {
+        return Long.toString(Math.max(1, (duration.toMillis() + 999) / 1000));
+    }
+
+    private record Offender(String tenant, String ip, String userId) {
+
+        List<String> keys(String kind) {
+            List<String> keys = new ArrayList<>(2);
+            keys.add(kind + ":" + tenant + ":ip:" + ip);
+            if (userId != null) {
+                keys.add(kind + ":" + tenant + ":user:" + userId);
+            }
+            return keys;
+        }
+    }
+
+    private record Hit(CompiledRule rule, WindowCounter.Count count) {
+
+        boolean over() {
+            return count.value() > rule.rule.max();
+        }
+    }
+
+    private static final class CompiledRule {
+
+        private final LimitProperties.Rule rule;
+        private final List<PathPattern> paths;
+        private final List<String> methods;
+
+        CompiledRule(LimitProperties.Rule rule) {
+            this.rule = rule;
+            this.paths = rule.paths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+            this.methods = rule.methods().stream().map(m -> m.toUpperCase(Locale.ROOT)).toList();
+        }
+
+        boolean matches(ServerWebExchange exchange) {
+            PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+            return (methods.isEmpty() || methods.contains(exchange.getRequest().getMethod().name()))
+                    && paths.stream().anyMatch(p -> p.matches(path));
+        }
+    }
+}
