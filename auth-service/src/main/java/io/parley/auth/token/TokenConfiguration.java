@@ -1,7 +1,5 @@
 package io.parley.auth.token;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import io.parley.common.security.JwkSources;
 import io.parley.common.security.JwtProperties;
 import io.parley.common.security.PublicPaths;
@@ -12,15 +10,13 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-/** auth-service verifies with its own key ring instead of asking itself over gRPC. */
+/**
+ * auth-service verifies with its own key ring (a {@code JWKSource} bean, so the shared gRPC key
+ * source stays off) instead of asking itself over gRPC.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class TokenConfiguration {
-
-    @Bean
-    JWKSource<SecurityContext> ownKeys(KeyRing keyRing) {
-        return keyRing;
-    }
 
     @Bean
     @Primary

@@ -1,0 +1,72 @@
+package io.parley.auth;
+
+import io.parley.common.test.Http;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * One auth-service on a random port with an in-memory store, shared by every integration test
+ * class (same configuration, so Spring caches one context). Tests use their own e-mails or tenants.
+ */
+@Import(AuthIntegrationTest.GrpcPort.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "parley.mongo.embedded.backend=memory",
+        "spring.grpc.server.port=0",
+        "LOG_FORMAT="})
+public abstract class AuthIntegrationTest {
+
+    /** The gRPC server's random port, for tests that call it as another service would. */
+    @TestConfiguration
+    public static class GrpcPort {
+        public static volatile int port;
+
+        @EventListener
+        void started(GrpcServerStartedEvent event) {
+            port = event.getPort();
+        }
+    }
+
+    protected static final String PASSWORD = "Correct-Horse-9";
+
+    @LocalServerPort
+    int port;
+
+    protected Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http("http://127.0.0.1:" + port);
+    }
+
+    protected static String uniqueEmail() {
+        return "u" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    protected static String uniqueTenant() {
+        return "t" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected Http.Response register(String email, String... headers) {
+        return http.post("/api/auth/register", """
+                {"name":"Test Person","username":"","email":"%s","password":"%s","confirm_password":"%s"}"""
+                .formatted(email, PASSWORD, PASSWORD), headers);
+    }
+
+    protected Http.Response login(String email, String password, String... headers) {
+        return http.post("/api/auth/login", """
+                {"email":"%s","password":"%s"}""".formatted(email, password), headers);
+    }
+
+    /** Registers and logs in a new person; the response carries the token and the cookies. */
+    protected Http.Response signedIn(String... headers) {
+        String email = uniqueEmail();
+        register(email, headers);
+        return login(email, PASSWORD, headers);
+    }
+}

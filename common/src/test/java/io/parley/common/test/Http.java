@@ -1,0 +1,81 @@
+package io.parley.common.test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for black-box tests: real connections, nothing mocked, cookies handled by hand. */
+public final class Http {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+
+    public Http(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public Response get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    public Response post(String path, String json, String... headers) {
+        return send("POST", path, json, headers);
+    }
+
+    /** @param headers name, value, name, value… */
+    public Response send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode parse(String json) {
+        return JSON.readTree(json);
+    }
+
+    public record Response(int status, java.net.http.HttpHeaders headers, String body) {
+
+        public JsonNode json() {
+            return parse(body);
+        }
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        /** Every Set-Cookie header for the cookie {@code name}. */
+        public List<String> setCookies(String name) {
+            return headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).toList();
+        }
+
+        /** The value the response set for cookie {@code name}, or null. */
+        public String cookie(String name) {
+            return setCookies(name).stream().findFirst()
+                    .map(c -> c.substring(name.length() + 1, c.contains(";") ? c.indexOf(';') : c.length()))
+                    .orElse(null);
+        }
+    }
+}
