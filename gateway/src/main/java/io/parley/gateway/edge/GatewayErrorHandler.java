@@ -36,7 +36,7 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (failure instanceof ResponseStatusException rse) {
             return errors.write(exchange, HttpStatus.valueOf(rse.getStatusCode().value()), body(rse.getStatusCode(), rse.getReason()));
         }
-        if (cause instanceof ConnectException) {
+        if (cause instanceof ConnectException || cause instanceof java.net.UnknownHostException) {
             return errors.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
                     ErrorBody.of("unavailable", "The service for this request is not available; try again shortly"));
         }

@@ -1,0 +1,97 @@
+package io.parley.gateway.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.common.test.Http;
+import io.parley.gateway.GatewayIntegrationTest;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class EdgeIntegrationTest extends GatewayIntegrationTest {
+
+    private String bearer() {
+        return "Bearer " + UPSTREAM.token("u1", "default");
+    }
+
+    @Test
+    void anUnknownRouteIsAJson404() {
+        Http.Response response = get("/api/nothing-here", "Authorization", bearer());
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("error").asString()).isEqualTo("not_found");
+        assertThat(response.json().get("requestId").asString()).isNotBlank();
+    }
+
+    @Test
+    void aBodyOverThreeMegabytesIs413AndNeverForwarded() {
+        String body = "{\"text\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+        Http.Response response = post("/api/messages/big", body, "Authorization", bearer());
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("error").asString()).isEqualTo("payload_too_large");
+        assertThat(UPSTREAM.paths()).doesNotContain("/api/messages/big");
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsCutOffWith413() throws Exception {
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages/chunked"))
+                .header("Authorization", bearer()).header("X-Forwarded-For", ip).header("Content-Type", "application/json")
+                // no Content-Length: the publisher's length is unknown, so the client sends chunks
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
+                        java.util.Collections.enumeration(java.util.stream.IntStream.range(0, 80)
+                                .mapToObj(i -> (java.io.InputStream) new java.io.ByteArrayInputStream(chunk)).toList()))))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void aServiceThatIsDownIsAJson503() {
+        Http.Response response = get("/api/mcp/tools", "Authorization", bearer());
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.json().get("error").asString()).isEqualTo("unavailable");
+    }
+
+    @Test
+    void corsAllowsConfiguredOriginsWithCredentialsAndRefusesOthers() {
+        Http.Response allowed = http.send("OPTIONS", "/api/convos", null, "Origin", "https://other.example.com",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type");
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).contains("https://other.example.com");
+        assertThat(allowed.header("Access-Control-Allow-Credentials")).contains("true");
+        assertThat(allowed.header("Access-Control-Allow-Methods").orElseThrow()).contains("POST");
+        assertThat(allowed.header("Access-Control-Allow-Headers").orElseThrow().toLowerCase()).contains("authorization");
+
+        Http.Response refused = http.send("OPTIONS", "/api/convos", null, "Origin", "https://evil.example.com",
+                "Access-Control-Request-Method", "POST");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void eventStreamsPassThroughUnbuffered() throws Exception {
+        UPSTREAM.secondEvent = new CountDownLatch(1);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/agents/chat/stream"))
+                .header("Authorization", bearer()).header("X-Forwarded-For", ip).timeout(Duration.ofSeconds(20)).build();
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            // The upstream holds the second event back until the first has reached us: a buffering
+            // gateway would never deliver the first, and this read would time out.
+            assertThat(lines.readLine()).isEqualTo("event: message");
+            assertThat(lines.readLine()).isEqualTo("data: {\"n\":1}");
+            UPSTREAM.secondEvent.countDown();
+            lines.readLine();
+            assertThat(lines.readLine()).isEqualTo("event: message");
+            assertThat(lines.readLine()).isEqualTo("data: {\"n\":2}");
+        }
+    }
+}

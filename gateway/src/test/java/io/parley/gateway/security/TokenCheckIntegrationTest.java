@@ -1,0 +1,80 @@
+package io.parley.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import io.parley.common.test.Http;
+import io.parley.gateway.GatewayIntegrationTest;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class TokenCheckIntegrationTest extends GatewayIntegrationTest {
+
+    @Test
+    void aValidTokenReachesTheServiceWithItsAuthorizationRequestIdAndTenant() {
+        String token = UPSTREAM.token("u1", "default");
+        Http.Response response = get("/api/convos", "Authorization", "Bearer " + token, "X-Request-Id", "client-request-0001");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("authorization").asString()).isEqualTo("Bearer " + token);
+        assertThat(response.json().get("x-request-id").asString()).isEqualTo("client-request-0001");
+        assertThat(response.json().get("x-parley-tenant").asString()).isEqualTo("default");
+        assertThat(response.headers().allValues("X-Request-Id")).containsExactly("client-request-0001");
+    }
+
+    @Test
+    void internalHeadersAClientSendsAreRemoved() {
+        Http.Response response = get("/api/convos", "Authorization", "Bearer " + UPSTREAM.token("u1", "default"),
+                "X-Parley-Tenant", "victim", "X-Parley-User", "admin", "X-Request-Id", "bad id <script>");
+
+        assertThat(response.json().get("x-parley-tenant").asString()).isEqualTo("default");
+        assertThat(response.json().has("x-parley-user")).isFalse();
+        assertThat(response.json().get("x-request-id").asString()).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void noTokenIs401AndNothingReachesTheService() {
+        String path = "/api/convos/" + UUID.randomUUID();
+        Http.Response response = get(path);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("error").asString()).isEqualTo("unauthorized");
+        assertThat(response.json().get("message").asString()).isEqualTo("Unauthorized");
+        assertThat(UPSTREAM.paths()).doesNotContain(path);
+    }
+
+    @Test
+    void expiredForgedAndUnsignedTokensAre401() throws Exception {
+        ECKey forger = new ECKeyGenerator(Curve.P_256).keyID(UPSTREAM.key().getKeyID()).generate();
+        String expired = UPSTREAM.token("u1", "default", Instant.now().minusSeconds(120), UPSTREAM.key());
+        String forged = UPSTREAM.token("u1", "default", Instant.now().plusSeconds(600), forger);
+        String valid = UPSTREAM.token("u1", "default");
+        String unsigned = Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + valid.split("\\.")[1] + ".";
+        String unknownKey = UPSTREAM.token("u1", "default", Instant.now().plusSeconds(600),
+                new ECKeyGenerator(Curve.P_256).keyID("unknown").generate());
+
+        for (String token : new String[] {expired, forged, unsigned, unknownKey, "garbage"}) {
+            Http.Response response = get("/api/convos", "Authorization", "Bearer " + token);
+            assertThat(response.status()).as(token).isEqualTo(401);
+            assertThat(response.json().get("error").asString()).isEqualTo("unauthorized");
+        }
+    }
+
+    @Test
+    void oneTenantsTokenIsRefusedOnAnotherTenantsHost() {
+        String token = UPSTREAM.token("u1", "acme");
+        assertThat(get("/api/convos", "Authorization", "Bearer " + token, "X-Tenant", "acme").status()).isEqualTo(200);
+        assertThat(get("/api/convos", "Authorization", "Bearer " + token).status()).isEqualTo(401);
+    }
+
+    @Test
+    void publicRoutesNeedNoToken() {
+        assertThat(post("/api/auth/refresh", null).status()).isEqualTo(200);
+        assertThat(get("/api/config").status()).isEqualTo(200);
+        assertThat(get("/health").body()).isEqualTo("OK");
+    }
+}
