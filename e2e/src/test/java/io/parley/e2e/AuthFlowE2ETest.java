@@ -1,0 +1,67 @@
+package io.parley.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.common.test.Http;
+import org.junit.jupiter.api.Test;
+
+/** A person's whole sign-in life cycle through the gateway. */
+class AuthFlowE2ETest extends E2ETest {
+
+    @Test
+    void registerLoginUseRefreshDetectReuseAndLogout() {
+        String email = uniqueEmail();
+        Http.Response registered = register(email);
+        assertThat(registered.status()).isEqualTo(200);
+        assertThat(registered.json().get("message").asString()).isEqualTo("Please check your email to verify your email address.");
+
+        Http.Response login = login(email, PASSWORD);
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.json().at("/user/email").asString()).isEqualTo(email);
+        String firstCookie = login.cookie("refreshToken");
+        assertThat(login.setCookies("refreshToken")).singleElement().asString().contains("HttpOnly").contains("SameSite=Strict");
+
+        Http.Response me = get("/api/user", "Authorization", bearer(login));
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("email").asString()).isEqualTo(email);
+
+        Http.Response refreshed = post("/api/auth/refresh", null, "Cookie", "refreshToken=" + firstCookie);
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(refreshed.json().get("token").asString()).isNotEqualTo(login.json().get("token").asString());
+        String rotatedCookie = refreshed.cookie("refreshToken");
+        assertThat(rotatedCookie).isNotEqualTo(firstCookie);
+        assertThat(get("/api/user", "Authorization", bearer(refreshed)).status()).isEqualTo(200);
+
+        Http.Response reuse = post("/api/auth/refresh", null, "Cookie", "refreshToken=" + firstCookie);
+        assertThat(reuse.status()).isEqualTo(401);
+        assertThat(reuse.json().get("error").asString()).isEqualTo("refresh_token_reused");
+        assertThat(post("/api/auth/refresh", null, "Cookie", "refreshToken=" + rotatedCookie).status())
+                .as("the whole family is revoked").isEqualTo(401);
+
+        Http.Response again = login(email, PASSWORD);
+        Http.Response logout = post("/api/auth/logout", null, "Authorization", bearer(again),
+                "Cookie", "refreshToken=" + again.cookie("refreshToken"));
+        assertThat(logout.status()).isEqualTo(200);
+        assertThat(logout.json().get("message").asString()).isEqualTo("Logout successful");
+        assertThat(post("/api/auth/refresh", null, "Cookie", "refreshToken=" + again.cookie("refreshToken")).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void everyServiceVerifiesTheTokenItselfAndAnswersUnknownPathsWithJson404() {
+        String email = uniqueEmail();
+        register(email);
+        Http.Response login = login(email, PASSWORD);
+        for (String path : new String[] {"/api/convos/unknown/route", "/api/agents/unknown", "/api/files/unknown/x",
+                "/api/mcp/unknown", "/api/user/unknown"}) {
+            Http.Response response = get(path, "Authorization", bearer(login));
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(response.json().get("error").asString()).as(path).isEqualTo("not_found");
+        }
+    }
+
+    @Test
+    void theGatewayAnswersHealthForLoadBalancers() {
+        assertThat(get("/health").body()).isEqualTo("OK");
+    }
+}

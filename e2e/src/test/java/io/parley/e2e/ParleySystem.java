@@ -1,0 +1,161 @@
+package io.parley.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import io.parley.common.test.Http;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole system as a user runs it: the built jars of the five services and the gateway, each a
+ * process of its own on free loopback ports, on the embedded store (one folder per run), with limits
+ * and bans in the local Redis. Started once for all end-to-end test classes, stopped at the end.
+ */
+public final class ParleySystem implements BeforeAllCallback {
+
+    private static final List<String> SERVICES = List.of("auth-service", "chat-service", "agent-service", "file-service",
+            "mcp-service");
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(Running.class, key -> Running.start(), Running.class);
+    }
+
+    /** The gateway's base URL of the running system. */
+    static String gatewayUrl() {
+        return Running.instance.gatewayUrl;
+    }
+
+    /** Connection string of auth-service's embedded store, as an operator would read it from the log. */
+    static String authStore() {
+        return Running.instance.authStore;
+    }
+
+    static final class Running implements AutoCloseable {
+
+        static volatile Running instance;
+
+        private final List<Process> processes = new ArrayList<>();
+        private String gatewayUrl;
+        private String authStore;
+
+        static Running start() {
+            Running running = new Running();
+            try {
+                running.launch();
+            } catch (RuntimeException | IOException e) {
+                running.close();
+                throw new IllegalStateException("The system did not start; see e2e/target/e2e-logs", e);
+            }
+            instance = running;
+            return running;
+        }
+
+        private void launch() throws IOException {
+            Path root = Path.of(System.getProperty("parley.root", "..")).toAbsolutePath().normalize();
+            String version = System.getProperty("parley.version", "0.1.0-SNAPSHOT");
+            Path logs = root.resolve("e2e/target/e2e-logs");
+            Path data = Files.createTempDirectory("parley-e2e-data");
+            Files.createDirectories(logs);
+
+            Map<String, Integer> http = new LinkedHashMap<>();
+            Map<String, Integer> grpc = new LinkedHashMap<>();
+            for (String service : SERVICES) {
+                http.put(service, freePort());
+                grpc.put(service, freePort());
+            }
+            int gateway = freePort();
+            String authGrpc = "static://127.0.0.1:" + grpc.get("auth-service");
+
+            for (String service : SERVICES) {
+                start(root, version, logs, service, List.of(
+                        "--server.port=" + http.get(service),
+                        "--spring.grpc.server.port=" + grpc.get(service),
+                        "--spring.grpc.client.channels.auth.address=" + authGrpc,
+                        "--parley.mongo.embedded.data-dir=" + data));
+            }
+            start(root, version, logs, "gateway", List.of(
+                    "--server.port=" + gateway,
+                    "--parley.services.auth=http://127.0.0.1:" + http.get("auth-service"),
+                    "--parley.services.chat=http://127.0.0.1:" + http.get("chat-service"),
+                    "--parley.services.agent=http://127.0.0.1:" + http.get("agent-service"),
+                    "--parley.services.file=http://127.0.0.1:" + http.get("file-service"),
+                    "--parley.services.mcp=http://127.0.0.1:" + http.get("mcp-service"),
+                    "--parley.redis.uri=" + System.getenv().getOrDefault("REDIS_URI", "redis://127.0.0.1:6379"),
+                    "--parley.redis.key-prefix=e2e:" + UUID.randomUUID() + ":",
+                    "--parley.gateway.trusted-proxies=127.0.0.1"));
+
+            gatewayUrl = "http://127.0.0.1:" + gateway;
+            Map<String, Integer> health = new LinkedHashMap<>(http);
+            health.put("gateway", gateway);
+            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .failFast("a process exited while starting", () -> processes.stream().anyMatch(p -> !p.isAlive()))
+                    .until(() -> health.values().stream().allMatch(Running::ready));
+            authStore = storeAddress(logs.resolve("auth-service.log"));
+        }
+
+        private void start(Path root, String version, Path logs, String service, List<String> args) throws IOException {
+            Path jar = root.resolve(service).resolve("target").resolve(service + "-" + version + ".jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException("Missing " + jar + ": build with ./mvnw package first");
+            }
+            List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-Xss512k", "-Xmx384m", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "--LOG_FORMAT="));
+            command.addAll(args);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(service + ".log").toFile());
+            processes.add(builder.start());
+        }
+
+        private static boolean ready(int port) {
+            Http.Response response = new Http("http://127.0.0.1:" + port).get("/actuator/health/readiness");
+            return response.status() == 200 && response.body().contains("UP");
+        }
+
+        private static String storeAddress(Path log) throws IOException {
+            Matcher matcher = Pattern.compile("Embedded MongoDB-wire server started backend=\\w+ address=/?([\\d.]+:\\d+)")
+                    .matcher(Files.readString(log));
+            return matcher.find() ? "mongodb://" + matcher.group(1) : null;
+        }
+
+        private static String javaBinary() {
+            return ProcessHandle.current().info().command().orElse("java");
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            }
+        }
+
+        @Override
+        public void close() {
+            processes.forEach(Process::destroy);
+            for (Process process : processes) {
+                try {
+                    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    process.destroyForcibly();
+                }
+            }
+        }
+    }
+}
