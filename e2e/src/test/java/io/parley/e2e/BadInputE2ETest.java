@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.parley.common.test.Http;
+import io.parley.common.test.Tokens;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
@@ -84,11 +79,11 @@ class BadInputE2ETest extends E2ETest {
         String userId = session.json().at("/user/id").asString();
         ECKey realKey = signingKey();
 
-        String expired = sign(claims(userId, email, Instant.now().minusSeconds(120)), realKey);
-        String wronglySigned = sign(claims(userId, email, Instant.now().plusSeconds(600)),
+        String expired = Tokens.sign(claims(userId, email, Instant.now().minusSeconds(120)), realKey);
+        String wronglySigned = Tokens.sign(claims(userId, email, Instant.now().plusSeconds(600)),
                 new ECKeyGenerator(Curve.P_256).keyID(realKey.getKeyID()).generate());
-        String valid = sign(claims(userId, email, Instant.now().plusSeconds(600)), realKey);
-        String unsigned = Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + valid.split("\\.")[1] + ".";
+        String valid = Tokens.sign(claims(userId, email, Instant.now().plusSeconds(600)), realKey);
+        String unsigned = Tokens.unsigned(valid);
 
         assertThat(get("/api/user", "Authorization", "Bearer " + valid).status()).as("control: the real key works").isEqualTo(200);
         for (String token : new String[] {expired, wronglySigned, unsigned}) {
@@ -102,12 +97,6 @@ class BadInputE2ETest extends E2ETest {
         return new JWTClaimsSet.Builder().subject(userId).claim("id", userId).claim("email", email).claim("tenant", "default")
                 .claim("role", "USER").claim("provider", "local").issuer("parley").audience("parley-api")
                 .issueTime(Date.from(Instant.now().minusSeconds(1800))).expirationTime(Date.from(expiry)).build();
-    }
-
-    private static String sign(JWTClaimsSet claims, ECKey key) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
-        jwt.sign(new ECDSASigner(key));
-        return jwt.serialize();
     }
 
     /** The installation's signing key, read from auth-service's store as an operator could. */

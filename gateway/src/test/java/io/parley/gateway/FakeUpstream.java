@@ -1,16 +1,12 @@
 package io.parley.gateway;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
+import io.parley.common.test.Tokens;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -70,14 +66,7 @@ public final class FakeUpstream {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(userId).claim("id", userId).claim("tenant", tenant)
                 .claim("role", "USER").issuer("parley").audience("parley-api")
                 .issueTime(Date.from(Instant.now().minusSeconds(1200))).expirationTime(Date.from(expiry)).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signer.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
-        try {
-            jwt.sign(new ECDSASigner(signer));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
+        return Tokens.sign(claims, signer);
     }
 
     public ECKey key() {
