@@ -77,6 +77,14 @@ class LoginSessionIntegrationTest extends AuthIntegrationTest {
     }
 
     @Test
+    void refreshWorksWhileTheClientStillSendsItsStaleAccessToken() {
+        Http.Response session = signedIn();
+        Http.Response refreshed = http.post("/api/auth/refresh", null, "Cookie", "refreshToken=" + session.cookie("refreshToken"),
+                "Authorization", "Bearer expired.or.garbage");
+        assertThat(refreshed.status()).isEqualTo(200);
+    }
+
+    @Test
     void reusingARotatedRefreshTokenEndsTheWholeSession() {
         Http.Response session = signedIn();
         String first = session.cookie("refreshToken");

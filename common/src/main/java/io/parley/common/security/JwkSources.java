@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -42,7 +43,10 @@ public final class JwkSources {
     /** A cached source over an HTTP JWKS document. */
     public static JWKSource<SecurityContext> cached(String jwksUri) {
         try {
-            return JWKSourceBuilder.create(URI.create(jwksUri).toURL())
+            // Explicit timeouts: a fetch that hangs must fail (and be retried) rather than hold the request.
+            DefaultResourceRetriever http = new DefaultResourceRetriever((int) FETCH_TIMEOUT.toMillis(),
+                    (int) FETCH_TIMEOUT.toMillis(), 512 * 1024);
+            return JWKSourceBuilder.create(URI.create(jwksUri).toURL(), http)
                     .cache(CACHE_FOR.toMillis(), FETCH_TIMEOUT.toMillis())
                     .rateLimited(REFRESH_AT_MOST_EVERY.toMillis())
                     .retrying(true)

@@ -15,7 +15,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,12 +66,24 @@ public class ServiceSecurityAutoConfiguration {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .jwt(jwt -> { })
+                        .bearerTokenResolver(ignoredOn(open))
                         .authenticationEntryPoint(errors.unauthorized())
                         .accessDeniedHandler(errors.forbidden()))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(errors.unauthorized())
                         .accessDeniedHandler(errors.forbidden()));
         return http.build();
+    }
+
+    /**
+     * LibreChat's client keeps sending its (possibly expired) bearer token on public routes such as
+     * {@code /api/auth/refresh}; there the token is ignored rather than refused.
+     */
+    private static BearerTokenResolver ignoredOn(String[] openPaths) {
+        DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        List<RequestMatcher> open = Stream.of(openPaths).map(p -> (RequestMatcher) paths.matcher(p)).toList();
+        return request -> open.stream().anyMatch(m -> m.matches(request)) ? null : resolver.resolve(request);
     }
 
     @Bean

@@ -20,7 +20,11 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.cors.CorsConfiguration;
@@ -56,21 +60,36 @@ class GatewaySecurityConfiguration {
                 .cors(cors -> { })
                 .authorizeExchange(a -> {
                     a.pathMatchers(HttpMethod.OPTIONS, "/**").permitAll();
-                    for (String entry : properties.publicPaths()) {
-                        String[] parts = entry.trim().split("\\s+", 2);
-                        if (parts.length == 2) {
-                            a.pathMatchers(HttpMethod.valueOf(parts[0]), parts[1]).permitAll();
-                        } else {
-                            a.pathMatchers(parts[0]).permitAll();
-                        }
-                    }
+                    properties.publicPaths().forEach(entry -> a.matchers(matcher(entry)).permitAll());
                     a.anyExchange().authenticated();
                 })
                 .oauth2ResourceServer(o -> o.jwt(jwt -> { })
+                        .bearerTokenConverter(ignoredOnPublicPaths(properties.publicPaths()))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    /**
+     * LibreChat's client keeps sending its (possibly expired) bearer token on public routes such as
+     * {@code /api/auth/refresh}; there the token is ignored rather than refused.
+     */
+    private static ServerAuthenticationConverter ignoredOnPublicPaths(List<String> publicPaths) {
+        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+        List<ServerWebExchangeMatcher> open = publicPaths.stream().map(GatewaySecurityConfiguration::matcher).toList();
+        return exchange -> Flux.fromIterable(open)
+                .concatMap(m -> m.matches(exchange))
+                .any(ServerWebExchangeMatcher.MatchResult::isMatch)
+                .flatMap(isPublic -> isPublic ? Mono.empty() : bearer.convert(exchange));
+    }
+
+    /** "METHOD /path" or "/path" (Ant-style pattern). */
+    private static ServerWebExchangeMatcher matcher(String entry) {
+        String[] parts = entry.trim().split("\\s+", 2);
+        return parts.length == 2
+                ? ServerWebExchangeMatchers.pathMatchers(HttpMethod.valueOf(parts[0]), parts[1])
+                : ServerWebExchangeMatchers.pathMatchers(parts[0]);
     }
 
     @Bean

@@ -72,6 +72,15 @@ class TokenCheckIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aStaleTokenOnAPublicRouteIsIgnoredNotRefused() {
+        // LibreChat's client refreshes with its expired access token still in the Authorization header.
+        String expired = UPSTREAM.token("u1", "default", Instant.now().minusSeconds(3600), UPSTREAM.key());
+        assertThat(post("/api/auth/refresh", null, "Authorization", "Bearer " + expired).status()).isEqualTo(200);
+        assertThat(post("/api/auth/login", "{}", "Authorization", "Bearer garbage").status()).isEqualTo(200);
+        assertThat(get("/api/convos", "Authorization", "Bearer " + expired).status()).isEqualTo(401);
+    }
+
+    @Test
     void publicRoutesNeedNoToken() {
         assertThat(post("/api/auth/refresh", null).status()).isEqualTo(200);
         assertThat(get("/api/config").status()).isEqualTo(200);

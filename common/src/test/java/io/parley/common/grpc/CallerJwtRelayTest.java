@@ -1,0 +1,109 @@
+package io.parley.common.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.parley.common.security.CurrentUser;
+import io.parley.proto.auth.v1.GetUsersRequest;
+import io.parley.proto.auth.v1.GetUsersResponse;
+import io.parley.proto.auth.v1.User;
+import io.parley.proto.auth.v1.UserDirectoryGrpc;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/** A service's outgoing call carries the end user's token; the callee sees that user, and only a valid token. */
+class CallerJwtRelayTest {
+
+    private static final String GOOD = "good-token";
+
+    /** Stands in for signature checking, which JwkSources and its tests cover. */
+    private final JwtDecoder decoder = token -> {
+        if (!GOOD.equals(token)) {
+            throw new JwtException("bad token");
+        }
+        return jwt(token);
+    };
+
+    private Server server;
+    private ManagedChannel channel;
+
+    @BeforeEach
+    void start() throws Exception {
+        String name = UUID.randomUUID().toString();
+        UserDirectoryGrpc.UserDirectoryImplBase echoCaller = new UserDirectoryGrpc.UserDirectoryImplBase() {
+            @Override
+            public void getUsers(GetUsersRequest request, StreamObserver<GetUsersResponse> response) {
+                try {
+                    CurrentUser caller = GrpcCaller.require();
+                    response.onNext(GetUsersResponse.newBuilder()
+                            .addUsers(User.newBuilder().setId(caller.id()).setRole(caller.tenantId())).build());
+                    response.onCompleted();
+                } catch (RuntimeException e) {
+                    response.onError(Status.UNAUTHENTICATED.withDescription(e.getMessage()).asRuntimeException());
+                }
+            }
+        };
+        server = InProcessServerBuilder.forName(name).directExecutor()
+                .addService(ServerInterceptors.intercept(echoCaller, new CallerJwtServerInterceptor(decoder))).build().start();
+        channel = InProcessChannelBuilder.forName(name).directExecutor().intercept(new CallerJwtClientInterceptor()).build();
+    }
+
+    @AfterEach
+    void stop() {
+        SecurityContextHolder.clearContext();
+        channel.shutdownNow();
+        server.shutdownNow();
+    }
+
+    @Test
+    void theCurrentRequestsTokenTravelsAndTheCalleeSeesThatUser() {
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt(GOOD)));
+        GetUsersResponse response = stub().getUsers(GetUsersRequest.getDefaultInstance());
+        assertThat(response.getUsers(0).getId()).isEqualTo("user-1");
+        assertThat(response.getUsers(0).getRole()).isEqualTo("acme");
+    }
+
+    @Test
+    void withoutARequestThereIsNoUserAndTheCalleeRefuses() {
+        assertThatThrownBy(() -> stub().getUsers(GetUsersRequest.getDefaultInstance()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+    }
+
+    @Test
+    void anInvalidRelayedTokenIsRefusedBeforeTheService() {
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt("forged")));
+        assertThatThrownBy(() -> stub().getUsers(GetUsersRequest.getDefaultInstance()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+                    assertThat(e.getStatus().getDescription()).isEqualTo("Invalid access token");
+                });
+    }
+
+    private UserDirectoryGrpc.UserDirectoryBlockingStub stub() {
+        return UserDirectoryGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS);
+    }
+
+    private static Jwt jwt(String value) {
+        return new Jwt(value, Instant.now(), Instant.now().plusSeconds(60), Map.of("alg", "ES256"),
+                Map.of("sub", "user-1", "tenant", "acme", "role", "USER"));
+    }
+}
