@@ -1,0 +1,131 @@
+package io.parley.chat.convo;
+
+import io.parley.chat.support.KeysetCursor;
+import io.parley.chat.support.PageRequest;
+import io.parley.common.error.ApiException;
+import io.parley.common.security.CurrentUser;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** LibreChat's {@code /api/convos} routes, plus the specification's forms where they differ. */
+@RestController
+@RequestMapping("/api/convos")
+class ConvoController {
+
+    private static final Set<String> SORTABLE = Set.of("updatedAt", "createdAt", "title");
+
+    private final Convos convos;
+
+    ConvoController(Convos convos) {
+        this.convos = convos;
+    }
+
+    /** The specification's {@code order} is LibreChat 0.8.0's name for {@code sortDirection}. */
+    @GetMapping({"", "/"})
+    Convos.Page list(CurrentUser caller, @RequestParam(required = false) String limit,
+                     @RequestParam(required = false) String cursor, @RequestParam(required = false) String isArchived,
+                     @RequestParam(required = false) List<String> tags, @RequestParam(required = false) String search,
+                     @RequestParam(required = false) String sortBy, @RequestParam(required = false) String sortDirection,
+                     @RequestParam(required = false) String order) {
+        PageRequest page = PageRequest.of(sortBy, "updatedAt", SORTABLE, sortDirection != null ? sortDirection : order, limit, "limit");
+        boolean archived = switch (isArchived == null ? "false" : isArchived) {
+            case "true" -> true;
+            case "false", "" -> false;
+            default -> throw ApiException.Invalid.field("isArchived", "must be true or false");
+        };
+        String text = search == null || search.isBlank() ? null : search.trim();
+        if (text != null && text.length() > 256) {
+            throw ApiException.Invalid.field("search", "must be at most 256 characters");
+        }
+        return convos.list(caller, new ConvoStore.ListFilter(archived, tags == null ? List.of() : tags, text), page,
+                KeysetCursor.parse(cursor));
+    }
+
+    @GetMapping("/{conversationId}")
+    Map<String, Object> get(CurrentUser caller, @PathVariable String conversationId) {
+        return convos.get(caller, conversationId);
+    }
+
+    record Arg<T>(T arg) {
+    }
+
+    record TitleChange(String conversationId, String title) {
+    }
+
+    record ArchiveChange(String conversationId, Boolean isArchived) {
+    }
+
+    record PinChange(String conversationId, Boolean pinned) {
+    }
+
+    record Target(String conversationId) {
+    }
+
+    @PostMapping("/update")
+    ResponseEntity<Map<String, Object>> update(CurrentUser caller, @RequestBody Arg<TitleChange> body) {
+        TitleChange change = required(body);
+        if (change.title() == null) {
+            throw ApiException.Invalid.field("title", "is required");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(convos.rename(caller, change.conversationId(), change.title()));
+    }
+
+    @PostMapping("/archive")
+    Map<String, Object> archive(CurrentUser caller, @RequestBody Arg<ArchiveChange> body) {
+        ArchiveChange change = required(body);
+        if (change.isArchived() == null) {
+            throw ApiException.Invalid.field("isArchived", "is required (true or false)");
+        }
+        return convos.set(caller, change.conversationId(), Map.of("isArchived", change.isArchived()));
+    }
+
+    @PostMapping("/pin")
+    Map<String, Object> pin(CurrentUser caller, @RequestBody Arg<PinChange> body) {
+        PinChange change = required(body);
+        if (change.pinned() == null) {
+            throw ApiException.Invalid.field("pinned", "is required (true or false)");
+        }
+        return convos.set(caller, change.conversationId(), Map.of("pinned", change.pinned()));
+    }
+
+    /** LibreChat's form: {@code {arg:{conversationId}}}; the specification's: {@code {conversationId}}. */
+    @DeleteMapping({"", "/"})
+    Map<String, Object> delete(CurrentUser caller, @RequestBody(required = false) Map<String, Object> body) {
+        Object target = body == null ? null : body.get("arg") instanceof Map<?, ?> arg ? arg.get("conversationId")
+                : body.get("conversationId");
+        if (!(target instanceof String conversationId)) {
+            throw ApiException.Invalid.field("conversationId", "is required");
+        }
+        return convos.delete(caller, conversationId);
+    }
+
+    @DeleteMapping("/all")
+    Map<String, Object> deleteAll(CurrentUser caller) {
+        return convos.deleteAll(caller);
+    }
+
+    /** REST form of the specification: 204. */
+    @DeleteMapping("/{conversationId}")
+    ResponseEntity<Void> deleteOne(CurrentUser caller, @PathVariable String conversationId) {
+        convos.delete(caller, conversationId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static <T> T required(Arg<T> body) {
+        if (body == null || body.arg() == null) {
+            throw ApiException.Invalid.field("arg", "is required");
+        }
+        return body.arg();
+    }
+}

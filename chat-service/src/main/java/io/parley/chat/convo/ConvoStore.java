@@ -1,0 +1,107 @@
+package io.parley.chat.convo;
+
+import io.parley.chat.support.KeysetCursor;
+import io.parley.chat.support.PageRequest;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The conversations collection, LibreChat's document shape. Every query names the tenant and the
+ * user: another user's conversation is simply not found.
+ */
+@Repository
+public class ConvoStore implements InitializingBean {
+
+    static final String COLLECTION = "conversations";
+    /** The fields of a list item (LibreChat's projection) plus what the client filters on. */
+    private static final List<String> LIST_FIELDS = List.of("_id", "conversationId", "endpoint", "endpointType", "title",
+            "createdAt", "updatedAt", "user", "model", "agent_id", "assistant_id", "spec", "iconURL", "pinned",
+            "isArchived", "tags");
+
+    private final MongoTemplate mongo;
+
+    ConvoStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("user", Sort.Direction.ASC)
+                .on("conversationId", Sort.Direction.ASC).unique().named("tenant_user_convo"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("user", Sort.Direction.ASC)
+                .on("updatedAt", Sort.Direction.DESC).named("tenant_user_updated"));
+    }
+
+    public Optional<Document> find(String tenantId, String user, String conversationId) {
+        return Optional.ofNullable(mongo.findOne(owned(tenantId, user, conversationId), Document.class, COLLECTION));
+    }
+
+    List<Document> page(String tenantId, String user, ListFilter filter, PageRequest page, Optional<KeysetCursor> cursor) {
+        Criteria criteria = Criteria.where("tenantId").is(tenantId).and("user").is(user);
+        criteria = filter.archived() ? criteria.and("isArchived").is(true) : criteria.and("isArchived").ne(true);
+        if (!filter.tags().isEmpty()) {
+            criteria = criteria.and("tags").in(filter.tags());
+        }
+        if (filter.search() != null) {
+            criteria = criteria.and("title").regex(Pattern.quote(filter.search()), "i");
+        }
+        Query query = Query.query(criteria);
+        cursor.ifPresent(c -> query.addCriteria(c.criteria(page.sortBy(), page.ascending())));
+        Sort.Direction direction = page.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
+        query.with(Sort.by(direction, page.sortBy()).and(Sort.by(direction, "_id"))).limit(page.size() + 1);
+        LIST_FIELDS.forEach(field -> query.fields().include(field));
+        return mongo.find(query, Document.class, COLLECTION);
+    }
+
+    /** Creates the conversation on its first message, or marks it as just used. */
+    public void touch(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
+        Date now = new Date();
+        Update update = new Update().set("updatedAt", now)
+                .setOnInsert("tenantId", tenantId).setOnInsert("user", user).setOnInsert("conversationId", conversationId)
+                .setOnInsert("title", "New Chat").setOnInsert("isArchived", false).setOnInsert("tags", List.of())
+                .setOnInsert("createdAt", now);
+        setIfPresent.forEach((field, value) -> {
+            if (value != null) {
+                update.set(field, value);
+            }
+        });
+        mongo.upsert(owned(tenantId, user, conversationId), update, COLLECTION);
+    }
+
+    Optional<Document> set(String tenantId, String user, String conversationId, Map<String, Object> fields) {
+        Update update = new Update().set("updatedAt", new Date());
+        fields.forEach(update::set);
+        return Optional.ofNullable(mongo.findAndModify(owned(tenantId, user, conversationId), update,
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION));
+    }
+
+    long delete(String tenantId, String user, String conversationId) {
+        return mongo.remove(owned(tenantId, user, conversationId), COLLECTION).getDeletedCount();
+    }
+
+    long deleteAll(String tenantId, String user) {
+        return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)), COLLECTION)
+                .getDeletedCount();
+    }
+
+    private static Query owned(String tenantId, String user, String conversationId) {
+        return Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and("conversationId").is(conversationId));
+    }
+
+    /** What a conversation list is narrowed to. */
+    record ListFilter(boolean archived, List<String> tags, String search) {
+    }
+}

@@ -1,0 +1,94 @@
+package io.parley.chat.convo;
+
+import io.parley.chat.message.MessageStore;
+import io.parley.chat.support.ApiDocs;
+import io.parley.chat.support.Ids;
+import io.parley.chat.support.KeysetCursor;
+import io.parley.chat.support.PageRequest;
+import io.parley.common.error.ApiException;
+import io.parley.common.security.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** A person's conversations: listing, reading, renaming, archiving, pinning, deleting (with their messages). */
+@Component
+class Convos {
+
+    private static final Logger log = LoggerFactory.getLogger(Convos.class);
+    static final int MAX_TITLE = 1024;
+
+    private final ConvoStore convos;
+    private final MessageStore messages;
+
+    Convos(ConvoStore convos, MessageStore messages) {
+        this.convos = convos;
+        this.messages = messages;
+    }
+
+    record Page(List<Map<String, Object>> conversations, String nextCursor, boolean hasMore) {
+    }
+
+    Page list(CurrentUser caller, ConvoStore.ListFilter filter, PageRequest page, Optional<KeysetCursor> cursor) {
+        List<Document> found = convos.page(caller.tenantId(), caller.id(), filter, page, cursor);
+        boolean more = found.size() > page.size();
+        List<Document> shown = more ? found.subList(0, page.size()) : found;
+        String next = more ? KeysetCursor.after(shown.getLast(), page.sortBy()) : null;
+        return new Page(shown.stream().map(ApiDocs::of).toList(), next, more);
+    }
+
+    Map<String, Object> get(CurrentUser caller, String conversationId) {
+        return convos.find(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId))
+                .map(ApiDocs::of).orElseThrow(Convos::notFound);
+    }
+
+    Map<String, Object> rename(CurrentUser caller, String conversationId, String title) {
+        String trimmed = title.trim();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_TITLE) {
+            throw ApiException.Invalid.field("title", "must be 1 to " + MAX_TITLE + " characters");
+        }
+        return set(caller, conversationId, Map.of("title", trimmed));
+    }
+
+    Map<String, Object> set(CurrentUser caller, String conversationId, Map<String, Object> fields) {
+        return convos.set(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId), fields)
+                .map(ApiDocs::of).orElseThrow(Convos::notFound);
+    }
+
+    /** LibreChat's answer: how many conversations and messages went. */
+    Map<String, Object> delete(CurrentUser caller, String conversationId) {
+        String id = Ids.requireUuid("conversationId", conversationId);
+        // messages first: a crash in between leaves a conversation to delete again, never orphans
+        long deletedMessages = messages.deleteConversation(caller.tenantId(), caller.id(), id);
+        long deleted = convos.delete(caller.tenantId(), caller.id(), id);
+        if (deleted == 0 && deletedMessages == 0) {
+            throw notFound();
+        }
+        log.info("Conversation deleted tenant_id={} user_id={} convo_id={}", caller.tenantId(), caller.id(), id);
+        return counts(deleted, deletedMessages);
+    }
+
+    Map<String, Object> deleteAll(CurrentUser caller) {
+        long deletedMessages = messages.deleteAll(caller.tenantId(), caller.id());
+        long deleted = convos.deleteAll(caller.tenantId(), caller.id());
+        log.info("All conversations deleted tenant_id={} user_id={} count={}", caller.tenantId(), caller.id(), deleted);
+        return counts(deleted, deletedMessages);
+    }
+
+    private static Map<String, Object> counts(long conversations, long messages) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("acknowledged", true);
+        body.put("deletedCount", conversations);
+        body.put("messages", Map.of("acknowledged", true, "deletedCount", messages));
+        return body;
+    }
+
+    static ApiException notFound() {
+        return new ApiException.NotFound("Conversation not found");
+    }
+}

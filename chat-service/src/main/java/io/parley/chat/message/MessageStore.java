@@ -1,0 +1,109 @@
+package io.parley.chat.message;
+
+import io.parley.chat.support.KeysetCursor;
+import io.parley.chat.support.PageRequest;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** The messages collection, LibreChat's document shape; every query names the tenant and the user. */
+@Repository
+public class MessageStore implements InitializingBean {
+
+    static final String COLLECTION = "messages";
+
+    private final MongoTemplate mongo;
+
+    MessageStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("user", Sort.Direction.ASC)
+                .on("messageId", Sort.Direction.ASC).unique().named("tenant_user_message"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("user", Sort.Direction.ASC)
+                .on("conversationId", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC).named("tenant_user_convo_created"));
+    }
+
+    /** Inserts, or replaces the caller's message with the same id (LibreChat saves by upsert). */
+    Document save(Document message) {
+        Query same = Query.query(Criteria.where("tenantId").is(message.get("tenantId")).and("user").is(message.get("user"))
+                .and("messageId").is(message.get("messageId")));
+        Document existing = mongo.findOne(same, Document.class, COLLECTION);
+        if (existing != null) {
+            message.put("_id", existing.get("_id"));
+            message.put("createdAt", existing.get("createdAt"));
+            mongo.save(message, COLLECTION);
+            return message;
+        }
+        try {
+            mongo.insert(message, COLLECTION);
+        } catch (DuplicateKeyException raced) {
+            return save(message);
+        }
+        return message;
+    }
+
+    List<Document> inConversation(String tenantId, String user, String conversationId) {
+        return mongo.find(inConvo(tenantId, user, conversationId).with(Sort.by("createdAt", "_id")), Document.class, COLLECTION);
+    }
+
+    Optional<Document> find(String tenantId, String user, String conversationId, String messageId) {
+        return Optional.ofNullable(mongo.findOne(inConvo(tenantId, user, conversationId).addCriteria(
+                Criteria.where("messageId").is(messageId)), Document.class, COLLECTION));
+    }
+
+    List<Document> page(String tenantId, String user, String conversationId, PageRequest page, Optional<KeysetCursor> cursor) {
+        Query query = inConvo(tenantId, user, conversationId);
+        cursor.ifPresent(c -> query.addCriteria(c.criteria(page.sortBy(), page.ascending())));
+        Sort.Direction direction = page.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
+        return mongo.find(query.with(Sort.by(direction, page.sortBy()).and(Sort.by(direction, "_id"))).limit(page.size() + 1),
+                Document.class, COLLECTION);
+    }
+
+    /** Case-insensitive match of the words' text anywhere in the caller's messages, newest first. */
+    List<Document> search(String tenantId, String user, String text, int limit) {
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).orOperator(
+                Criteria.where("text").regex(Pattern.quote(text), "i"),
+                Criteria.where("content.text").regex(Pattern.quote(text), "i")));
+        return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), Document.class, COLLECTION);
+    }
+
+    Optional<Document> set(String tenantId, String user, String conversationId, String messageId, Update update) {
+        update.set("updatedAt", new Date());
+        return Optional.ofNullable(mongo.findAndModify(inConvo(tenantId, user, conversationId)
+                        .addCriteria(Criteria.where("messageId").is(messageId)), update,
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION));
+    }
+
+    long delete(String tenantId, String user, String conversationId, String messageId) {
+        return mongo.remove(inConvo(tenantId, user, conversationId).addCriteria(Criteria.where("messageId").is(messageId)),
+                COLLECTION).getDeletedCount();
+    }
+
+    public long deleteConversation(String tenantId, String user, String conversationId) {
+        return mongo.remove(inConvo(tenantId, user, conversationId), COLLECTION).getDeletedCount();
+    }
+
+    public long deleteAll(String tenantId, String user) {
+        return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)), COLLECTION)
+                .getDeletedCount();
+    }
+
+    private static Query inConvo(String tenantId, String user, String conversationId) {
+        return Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and("conversationId").is(conversationId));
+    }
+}

@@ -1,0 +1,233 @@
+package io.parley.chat.message;
+
+import io.parley.chat.convo.ConvoStore;
+import io.parley.chat.support.ApiDocs;
+import io.parley.chat.support.Ids;
+import io.parley.chat.support.KeysetCursor;
+import io.parley.chat.support.PageRequest;
+import io.parley.chat.support.SafeDocuments;
+import io.parley.chat.support.TokenCounter;
+import io.parley.common.error.ApiException;
+import io.parley.common.security.CurrentUser;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** Saving, reading, editing and deleting the messages of a person's conversations. */
+@Component
+class Messages {
+
+    /** Longest text of one message: well above any model's output, far below the body limit. */
+    static final int MAX_TEXT = 500_000;
+    static final int MAX_SHORT = 256;
+    static final int MAX_PARTS = 1_000;
+    private static final Set<String> EDITABLE_PARTS = Set.of("text", "think");
+
+    private final MessageStore messages;
+    private final ConvoStore convos;
+    private final TokenCounter tokens;
+
+    Messages(MessageStore messages, ConvoStore convos, TokenCounter tokens) {
+        this.messages = messages;
+        this.convos = convos;
+        this.tokens = tokens;
+    }
+
+    Map<String, Object> save(CurrentUser caller, String conversationId, MessageInput input) {
+        String convoId = Ids.requireUuid("conversationId", conversationId);
+        if (input.conversationId() != null && !input.conversationId().equalsIgnoreCase(convoId)) {
+            throw new ApiException.Invalid("Conversation ID mismatch");
+        }
+        String messageId = Ids.requireUuid("messageId", input.messageId());
+        String parent = input.parentMessageId() == null ? Ids.NO_PARENT : Ids.requireUuid("parentMessageId", input.parentMessageId());
+        String text = input.text() == null ? "" : input.text();
+        if (text.length() > MAX_TEXT) {
+            throw ApiException.Invalid.field("text", "must be at most " + MAX_TEXT + " characters");
+        }
+        shortText("sender", input.sender());
+        shortText("model", input.model());
+        shortText("endpoint", input.endpoint());
+        shortText("iconURL", input.iconURL());
+        checkParts("content", input.content());
+        checkParts("files", input.files());
+        checkParts("attachments", input.attachments());
+        if (input.tokenCount() != null && input.tokenCount() < 0) {
+            throw ApiException.Invalid.field("tokenCount", "must not be negative");
+        }
+
+        Map<String, Object> convoFields = new HashMap<>();
+        convoFields.put("endpoint", input.endpoint());
+        convoFields.put("model", input.model());
+        convos.touch(caller.tenantId(), caller.id(), convoId, convoFields);
+
+        Date now = new Date();
+        Document message = new Document("tenantId", caller.tenantId()).append("user", caller.id())
+                .append("messageId", messageId).append("conversationId", convoId).append("parentMessageId", parent)
+                .append("sender", input.sender() == null ? (Boolean.TRUE.equals(input.isCreatedByUser()) ? "User" : "") : input.sender())
+                .append("text", text)
+                .append("isCreatedByUser", Boolean.TRUE.equals(input.isCreatedByUser()))
+                .append("model", input.model()).append("endpoint", input.endpoint())
+                .append("error", Boolean.TRUE.equals(input.error())).append("unfinished", Boolean.TRUE.equals(input.unfinished()))
+                .append("tokenCount", input.tokenCount() != null ? input.tokenCount() : tokens.count(text + partsText(input.content())))
+                .append("createdAt", now).append("updatedAt", now);
+        if (input.content() != null) {
+            message.append("content", input.content());
+        }
+        if (input.files() != null) {
+            message.append("files", input.files());
+        }
+        if (input.attachments() != null) {
+            message.append("attachments", input.attachments());
+        }
+        if (input.iconURL() != null) {
+            message.append("iconURL", input.iconURL());
+        }
+        return view(messages.save(message));
+    }
+
+    List<Map<String, Object>> inConversation(CurrentUser caller, String conversationId) {
+        if (Ids.NEW_CONVO.equals(conversationId)) {
+            return List.of();
+        }
+        String convoId = ownedConversation(caller, conversationId);
+        return messages.inConversation(caller.tenantId(), caller.id(), convoId).stream().map(Messages::view).toList();
+    }
+
+    /** LibreChat answers an array of zero or one. */
+    List<Map<String, Object>> one(CurrentUser caller, String conversationId, String messageId) {
+        String convoId = ownedConversation(caller, conversationId);
+        return messages.find(caller.tenantId(), caller.id(), convoId, Ids.requireUuid("messageId", messageId))
+                .map(Messages::view).stream().toList();
+    }
+
+    record Page(List<Map<String, Object>> messages, String nextCursor) {
+    }
+
+    /** {@code GET /api/messages}: one message, a conversation's page, a search, or nothing. */
+    Page query(CurrentUser caller, String conversationId, String messageId, String search, PageRequest page,
+               Optional<KeysetCursor> cursor) {
+        if (conversationId != null && messageId != null) {
+            return new Page(one(caller, conversationId, messageId), null);
+        }
+        if (conversationId != null) {
+            String convoId = ownedConversation(caller, conversationId);
+            List<Document> found = messages.page(caller.tenantId(), caller.id(), convoId, page, cursor);
+            boolean more = found.size() > page.size();
+            List<Document> shown = more ? found.subList(0, page.size()) : found;
+            return new Page(shown.stream().map(Messages::view).toList(),
+                    more ? KeysetCursor.after(shown.getLast(), page.sortBy()) : null);
+        }
+        if (search != null) {
+            List<Map<String, Object>> hits = new ArrayList<>();
+            Map<String, Optional<Document>> titles = new HashMap<>();
+            for (Document hit : messages.search(caller.tenantId(), caller.id(), search, page.size())) {
+                Map<String, Object> view = view(hit);
+                String convoId = hit.getString("conversationId");
+                titles.computeIfAbsent(convoId, id -> convos.find(caller.tenantId(), caller.id(), id))
+                        .ifPresent(convo -> view.put("title", convo.getString("title")));
+                hits.add(view);
+            }
+            return new Page(hits, null);
+        }
+        return new Page(List.of(), null);
+    }
+
+    /** Replaces the whole text, or (with {@code index}) the text of one text/think content part. */
+    Map<String, Object> update(CurrentUser caller, String conversationId, String messageId, String text, Integer index) {
+        String convoId = Ids.requireUuid("conversationId", conversationId);
+        String id = Ids.requireUuid("messageId", messageId);
+        if (text == null) {
+            throw ApiException.Invalid.field("text", "is required");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw ApiException.Invalid.field("text", "must be at most " + MAX_TEXT + " characters");
+        }
+        Document current = messages.find(caller.tenantId(), caller.id(), convoId, id)
+                .orElseThrow(() -> new ApiException.NotFound("Message not found"));
+        Update update = new Update();
+        if (index == null) {
+            update.set("text", text).set("tokenCount", tokens.count(text));
+        } else {
+            List<Document> parts = current.getList("content", Document.class, List.of());
+            if (index < 0 || index >= parts.size()) {
+                throw new ApiException.Invalid("Invalid index");
+            }
+            String type = parts.get(index).getString("type");
+            if (!EDITABLE_PARTS.contains(type)) {
+                throw new ApiException.Invalid("Cannot update non-text content");
+            }
+            List<Document> edited = new ArrayList<>(parts);
+            edited.set(index, new Document(parts.get(index)).append(type, text));
+            String all = current.getString("text") + partsText(edited);
+            update.set("content", edited).set("tokenCount", tokens.count(all));
+        }
+        Document saved = messages.set(caller.tenantId(), caller.id(), convoId, id, update)
+                .orElseThrow(() -> new ApiException.NotFound("Message not found"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String field : List.of("messageId", "conversationId", "parentMessageId", "sender", "text", "isCreatedByUser",
+                "tokenCount", "feedback", "endpoint", "content")) {
+            out.put(field, ApiDocs.of(new Document(field, saved.get(field))).get(field));
+        }
+        return out;
+    }
+
+    void delete(CurrentUser caller, String conversationId, String messageId) {
+        long deleted = messages.delete(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId),
+                Ids.requireUuid("messageId", messageId));
+        if (deleted == 0) {
+            throw new ApiException.NotFound("Message not found");
+        }
+    }
+
+    private String ownedConversation(CurrentUser caller, String conversationId) {
+        String convoId = Ids.requireUuid("conversationId", conversationId);
+        if (convos.find(caller.tenantId(), caller.id(), convoId).isEmpty()) {
+            throw new ApiException.NotFound("Conversation not found");
+        }
+        return convoId;
+    }
+
+    /** A message as the client reads it (LibreChat's projection leaves out {@code _id} and {@code user}). */
+    static Map<String, Object> view(Document message) {
+        return ApiDocs.of(message, "_id", "user");
+    }
+
+    private static String partsText(List<? extends Map<String, Object>> parts) {
+        if (parts == null) {
+            return "";
+        }
+        StringBuilder all = new StringBuilder();
+        for (Map<String, Object> part : parts) {
+            for (String key : EDITABLE_PARTS) {
+                if (part.get(key) instanceof String s) {
+                    all.append(' ').append(s);
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    private static void shortText(String field, String value) {
+        if (value != null && value.length() > MAX_SHORT) {
+            throw ApiException.Invalid.field(field, "must be at most " + MAX_SHORT + " characters");
+        }
+    }
+
+    private static void checkParts(String field, List<Map<String, Object>> parts) {
+        if (parts == null) {
+            return;
+        }
+        if (parts.size() > MAX_PARTS) {
+            throw ApiException.Invalid.field(field, "must have at most " + MAX_PARTS + " items");
+        }
+        SafeDocuments.check(field, parts);
+    }
+}

@@ -1,0 +1,17 @@
+package io.parley.chat.support;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import org.springframework.stereotype.Component;
+
+/** Token counts of message text with OpenAI's cl100k_base, as LibreChat reports them. */
+@Component
+public class TokenCounter {
+
+    private final Encoding encoding = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+
+    public int count(String text) {
+        return text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+    }
+}

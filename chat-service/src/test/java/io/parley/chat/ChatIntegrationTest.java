@@ -1,0 +1,112 @@
+package io.parley.chat;
+
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.parley.common.test.Http;
+import io.parley.common.test.Tokens;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * chat-service on a random port with an in-memory store. Its verification keys are the test's own
+ * (in the running system they come from auth-service over gRPC), so tests can act as any user of
+ * any tenant.
+ */
+@Import(ChatIntegrationTest.TestKeys.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "parley.mongo.embedded.backend=memory", "spring.grpc.server.port=0", "LOG_FORMAT="})
+public abstract class ChatIntegrationTest {
+
+    static final ECKey KEY = generate();
+
+    @TestConfiguration
+    static class TestKeys {
+        @Bean
+        JWKSource<SecurityContext> testKeys() {
+            return new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK()));
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    protected Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http("http://127.0.0.1:" + port);
+    }
+
+    /** A person of {@code tenant} with a fresh id. */
+    protected static Person person(String tenant) {
+        return new Person(new ObjectId().toHexString(), tenant);
+    }
+
+    protected static Person person() {
+        return person("default");
+    }
+
+    protected static String uuid() {
+        return UUID.randomUUID().toString();
+    }
+
+    protected record Person(String id, String tenant) {
+
+        public String[] auth() {
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(id).claim("id", id).claim("tenant", tenant)
+                    .claim("role", "USER").issuer("parley").audience("parley-api")
+                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+            return new String[] {"Authorization", "Bearer " + Tokens.sign(claims, KEY)};
+        }
+    }
+
+    protected Http.Response get(Person who, String path) {
+        return http.get(path, who.auth());
+    }
+
+    protected Http.Response post(Person who, String path, String body) {
+        return http.post(path, body, who.auth());
+    }
+
+    protected Http.Response send(Person who, String method, String path, String body) {
+        return http.send(method, path, body, who.auth());
+    }
+
+    /** Saves a message the way LibreChat's client does; returns the response. */
+    protected Http.Response saveMessage(Person who, String conversationId, String messageId, String parentId, String text) {
+        return post(who, "/api/messages/" + conversationId, """
+                {"messageId":"%s","conversationId":"%s","parentMessageId":"%s","text":"%s","sender":"User",
+                 "isCreatedByUser":true,"endpoint":"openAI","model":"gpt-4o"}""".formatted(messageId, conversationId, parentId, text));
+    }
+
+    /** A conversation of two messages; returns its id. */
+    protected String conversation(Person who, String text) {
+        String convo = uuid();
+        String first = uuid();
+        saveMessage(who, convo, first, "00000000-0000-0000-0000-000000000000", text);
+        saveMessage(who, convo, uuid(), first, "Reply to " + text);
+        return convo;
+    }
+
+    private static ECKey generate() {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyID("chat-test").generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.parley.chat.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.chat.ChatIntegrationTest;
+import io.parley.common.test.Http;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class MessageIntegrationTest extends ChatIntegrationTest {
+
+    private static final String ROOT = "00000000-0000-0000-0000-000000000000";
+
+    @Test
+    void savedMessagesComeBackAsLibreChatsFlatTreeOldestFirst() {
+        Person ada = person();
+        String convo = uuid();
+        String first = uuid();
+        Http.Response saved = saveMessage(ada, convo, first, ROOT, "Hello, AI!");
+        assertThat(saved.status()).isEqualTo(201);
+        assertThat(saved.json().get("tokenCount").asInt()).isEqualTo(4);
+        assertThat(saved.json().get("createdAt").asString()).endsWith("Z");
+        saveMessage(ada, convo, uuid(), first, "Second");
+
+        JsonNode messages = get(ada, "/api/messages/" + convo).json();
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(0).get("messageId").asString()).isEqualTo(first);
+        assertThat(messages.get(0).get("parentMessageId").asString()).isEqualTo(ROOT);
+        assertThat(messages.get(1).get("parentMessageId").asString()).isEqualTo(first);
+        assertThat(messages.get(0).has("user")).isFalse();
+        assertThat(messages.get(0).has("_id")).isFalse();
+
+        JsonNode one = get(ada, "/api/messages/" + convo + "/" + first).json();
+        assertThat(one).hasSize(1);
+        assertThat(one.get(0).get("text").asString()).isEqualTo("Hello, AI!");
+        assertThat(get(ada, "/api/messages/" + convo + "/" + uuid()).json()).isEmpty();
+        assertThat(get(ada, "/api/messages/new").json()).isEmpty();
+    }
+
+    @Test
+    void editingTextRecountsTokens() {
+        Person ada = person();
+        String convo = uuid();
+        String id = uuid();
+        saveMessage(ada, convo, id, ROOT, "Hi");
+
+        Http.Response edited = send(ada, "PUT", "/api/messages/" + convo + "/" + id,
+                "{\"text\":\"A much longer text than before, with many more tokens in it\"}");
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.json().get("text").asString()).startsWith("A much longer");
+        assertThat(edited.json().get("tokenCount").asInt()).isGreaterThan(10);
+    }
+
+    @Test
+    void editingOneContentPartByIndex() {
+        Person ada = person();
+        String convo = uuid();
+        String id = uuid();
+        post(ada, "/api/messages/" + convo, """
+                {"messageId":"%s","parentMessageId":"%s","text":"","sender":"GPT-4o","isCreatedByUser":false,
+                 "content":[{"type":"think","think":"pondering"},{"type":"text","text":"answer"},{"type":"image_url","image_url":{"url":"x"}}]}"""
+                .formatted(id, ROOT));
+
+        Http.Response edited = send(ada, "PUT", "/api/messages/" + convo + "/" + id, "{\"text\":\"better answer\",\"index\":1}");
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.json().at("/content/1/text").asString()).isEqualTo("better answer");
+        assertThat(edited.json().at("/content/0/think").asString()).isEqualTo("pondering");
+
+        assertThat(send(ada, "PUT", "/api/messages/" + convo + "/" + id, "{\"text\":\"x\",\"index\":2}").json()
+                .get("message").asString()).isEqualTo("Cannot update non-text content");
+        assertThat(send(ada, "PUT", "/api/messages/" + convo + "/" + id, "{\"text\":\"x\",\"index\":9}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void deletingAMessageIs204AndThenItIsGone() {
+        Person ada = person();
+        String convo = uuid();
+        String id = uuid();
+        saveMessage(ada, convo, id, ROOT, "bye");
+        assertThat(send(ada, "DELETE", "/api/messages/" + convo + "/" + id, null).status()).isEqualTo(204);
+        assertThat(get(ada, "/api/messages/" + convo).json()).isEmpty();
+        assertThat(send(ada, "DELETE", "/api/messages/" + convo + "/" + id, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theQueryRoutePagesAConversationWithACursor() {
+        Person ada = person();
+        String convo = uuid();
+        String parent = ROOT;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String id = uuid();
+            saveMessage(ada, convo, id, parent, "m" + i);
+            ids.add(id);
+            parent = id;
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Http.Response page = get(ada, "/api/messages?conversationId=" + convo + "&sortBy=createdAt&sortDirection=asc&pageSize=5"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).isEqualTo(200);
+            page.json().get("messages").forEach(m -> seen.add(m.get("messageId").asString()));
+            cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(seen).containsExactlyElementsOf(ids);
+
+        JsonNode single = get(ada, "/api/messages?conversationId=" + convo + "&messageId=" + ids.get(3)).json();
+        assertThat(single.get("messages")).hasSize(1);
+        assertThat(get(ada, "/api/messages").json().get("messages").isEmpty()).isTrue();
+    }
+
+    @Test
+    void searchFindsWordsInTheCallersMessagesWithTheConversationTitle() {
+        Person ada = person();
+        String convo = conversation(ada, "The Zanzibar archipelago");
+        post(ada, "/api/convos/update", "{\"arg\":{\"conversationId\":\"%s\",\"title\":\"Islands\"}}".formatted(convo));
+
+        JsonNode hits = get(ada, "/api/messages?search=zanzibar").json().get("messages");
+        assertThat(hits).hasSize(2);
+        hits.forEach(hit -> assertThat(hit.get("title").asString()).isEqualTo("Islands"));
+    }
+
+    @Test
+    void aLongConversationListsWhole() {
+        Person ada = person();
+        String convo = uuid();
+        String parent = ROOT;
+        for (int i = 0; i < 300; i++) {
+            String id = uuid();
+            saveMessage(ada, convo, id, parent, "line " + i);
+            parent = id;
+        }
+        JsonNode all = get(ada, "/api/messages/" + convo).json();
+        assertThat(all).hasSize(300);
+        assertThat(IntStream.range(1, 300).allMatch(i ->
+                all.get(i).get("parentMessageId").asString().equals(all.get(i - 1).get("messageId").asString()))).isTrue();
+    }
+}
