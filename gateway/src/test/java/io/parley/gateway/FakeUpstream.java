@@ -44,7 +44,7 @@ public final class FakeUpstream {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
     }

@@ -99,8 +99,6 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange, long limit) {
-        // The unread rest of the body makes the connection unusable for another request.
-        exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
         return errors.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, ErrorBody.of("payload_too_large", message(limit)));
     }
 

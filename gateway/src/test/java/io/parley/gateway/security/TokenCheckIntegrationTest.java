@@ -8,6 +8,11 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.parley.common.test.Http;
 import io.parley.common.test.Tokens;
 import io.parley.gateway.GatewayIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -61,6 +66,23 @@ class TokenCheckIntegrationTest extends GatewayIntegrationTest {
             Http.Response response = get("/api/convos", "Authorization", "Bearer " + token);
             assertThat(response.status()).as(token).isEqualTo(401);
             assertThat(response.json().get("error").asString()).isEqualTo("unauthorized");
+        }
+    }
+
+    @Test
+    void aRefusedRequestDoesNotStallTheNextOneFromTheSameClient() throws Exception {
+        // One keep-alive client alternating refused and accepted requests, as a browser tab does
+        // around a token refresh. Each answer must come within seconds.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String valid = UPSTREAM.token("u1", "default");
+        for (int round = 0; round < 100; round++) {
+            for (String token : new String[] {"garbage", valid}) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/convos"))
+                        .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token)
+                        .header("X-Forwarded-For", ip).build();
+                int status = client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+                assertThat(status).isEqualTo(token.equals(valid) ? 200 : 401);
+            }
         }
     }
 
