@@ -38,6 +38,10 @@ class IsolationIntegrationTest extends ChatIntegrationTest {
         assertThat(post(other, "/api/convos/pin", "{\"arg\":{\"conversationId\":\"%s\",\"pinned\":true}}".formatted(convo)).status()).isEqualTo(404);
         assertThat(send(other, "PUT", "/api/messages/" + convo + "/" + message, "{\"text\":\"pwned\"}").status()).isEqualTo(404);
         assertThat(send(other, "DELETE", "/api/messages/" + convo + "/" + message, null).status()).isEqualTo(404);
+        assertThat(send(other, "PUT", "/api/messages/" + convo + "/" + message + "/feedback",
+                "{\"feedback\":{\"rating\":\"thumbsDown\"}}").status()).isEqualTo(404);
+        assertThat(post(other, "/api/messages/artifact/" + message, "{\"index\":0,\"original\":\"a\",\"updated\":\"b\"}").status())
+                .isEqualTo(404);
         assertThat(send(other, "DELETE", "/api/convos", "{\"arg\":{\"conversationId\":\"%s\"}}".formatted(convo)).status()).isEqualTo(404);
         assertThat(send(other, "DELETE", "/api/convos/" + convo, null).status()).isEqualTo(404);
         send(other, "DELETE", "/api/convos/all", null);

@@ -70,6 +70,23 @@ class MessageController {
         return messages.update(caller, conversationId, messageId, body.text(), body.index());
     }
 
+    record FeedbackChange(Map<String, Object> feedback) {
+    }
+
+    @PutMapping("/{conversationId}/{messageId}/feedback")
+    Map<String, Object> feedback(CurrentUser caller, @PathVariable String conversationId, @PathVariable String messageId,
+                                 @RequestBody FeedbackChange body) {
+        return messages.feedback(caller, conversationId, messageId, body.feedback());
+    }
+
+    record ArtifactEdit(Integer index, String original, String updated) {
+    }
+
+    @PostMapping("/artifact/{messageId}")
+    Map<String, Object> editArtifact(CurrentUser caller, @PathVariable String messageId, @RequestBody ArtifactEdit body) {
+        return messages.editArtifact(caller, messageId, body.index(), body.original(), body.updated());
+    }
+
     @DeleteMapping("/{conversationId}/{messageId}")
     ResponseEntity<Void> delete(CurrentUser caller, @PathVariable String conversationId, @PathVariable String messageId) {
         messages.delete(caller, conversationId, messageId);

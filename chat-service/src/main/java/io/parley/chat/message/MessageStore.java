@@ -66,6 +66,12 @@ public class MessageStore implements InitializingBean {
                 Criteria.where("messageId").is(messageId)), Document.class, COLLECTION));
     }
 
+    /** A message by its id alone (routes that do not name the conversation). */
+    Optional<Document> findAnywhere(String tenantId, String user, String messageId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)
+                .and("messageId").is(messageId)), Document.class, COLLECTION));
+    }
+
     List<Document> page(String tenantId, String user, String conversationId, PageRequest page, Optional<KeysetCursor> cursor) {
         Query query = inConvo(tenantId, user, conversationId);
         cursor.ifPresent(c -> query.addCriteria(c.criteria(page.sortBy(), page.ascending())));

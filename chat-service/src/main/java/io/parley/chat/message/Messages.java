@@ -179,6 +179,68 @@ class Messages {
         return out;
     }
 
+    Map<String, Object> feedback(CurrentUser caller, String conversationId, String messageId, Map<String, Object> feedback) {
+        Map<String, Object> stored = Feedback.checked(feedback);
+        Update update = stored == null ? new Update().unset("feedback") : new Update().set("feedback", stored);
+        Document saved = messages.set(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId),
+                Ids.requireUuid("messageId", messageId), update).orElseThrow(() -> new ApiException.NotFound("Message not found"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("messageId", saved.getString("messageId"));
+        out.put("conversationId", saved.getString("conversationId"));
+        out.put("feedback", saved.get("feedback") == null ? null : ApiDocs.of((Document) saved.get("feedback")));
+        return out;
+    }
+
+    /**
+     * Replaces {@code original} with {@code updated} inside the {@code index}-th artifact of the message
+     * (counted through its text parts, or its text when it has none).
+     */
+    Map<String, Object> editArtifact(CurrentUser caller, String messageId, Integer index, String original, String updated) {
+        if (index == null || index < 0 || original == null || original.isEmpty() || updated == null
+                || updated.length() > MAX_TEXT) {
+            throw new ApiException.Invalid("Invalid request parameters");
+        }
+        Document message = messages.findAnywhere(caller.tenantId(), caller.id(), Ids.requireUuid("messageId", messageId))
+                .orElseThrow(() -> new ApiException.NotFound("Message not found"));
+        String conversationId = message.getString("conversationId");
+        List<Document> parts = message.getList("content", Document.class, List.of());
+        Update update = new Update();
+        int seen = 0;
+        if (parts.stream().anyMatch(p -> "text".equals(p.getString("type")))) {
+            List<Document> edited = new ArrayList<>(parts);
+            for (int i = 0; i < edited.size(); i++) {
+                Document part = edited.get(i);
+                if (!"text".equals(part.getString("type")) || part.getString("text") == null) {
+                    continue;
+                }
+                List<int[]> blocks = Artifacts.find(part.getString("text"));
+                if (index < seen + blocks.size()) {
+                    edited.set(i, new Document(part).append("text",
+                            Artifacts.replace(part.getString("text"), blocks.get(index - seen), original, updated)));
+                    update.set("content", edited);
+                    break;
+                }
+                seen += blocks.size();
+            }
+        } else {
+            String text = message.getString("text") == null ? "" : message.getString("text");
+            List<int[]> blocks = Artifacts.find(text);
+            if (index < blocks.size()) {
+                update.set("text", Artifacts.replace(text, blocks.get(index), original, updated));
+            }
+        }
+        if (update.getUpdateObject().isEmpty()) {
+            throw new ApiException.Invalid("Artifact index out of bounds");
+        }
+        Document saved = messages.set(caller.tenantId(), caller.id(), conversationId, message.getString("messageId"), update)
+                .orElseThrow(() -> new ApiException.NotFound("Message not found"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("conversationId", conversationId);
+        out.put("content", ApiDocs.of(new Document("c", saved.get("content"))).get("c"));
+        out.put("text", saved.getString("text"));
+        return out;
+    }
+
     void delete(CurrentUser caller, String conversationId, String messageId) {
         long deleted = messages.delete(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId),
                 Ids.requireUuid("messageId", messageId));

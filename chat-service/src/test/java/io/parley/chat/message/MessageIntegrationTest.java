@@ -125,6 +125,55 @@ class MessageIntegrationTest extends ChatIntegrationTest {
     }
 
     @Test
+    void feedbackFollowsLibreChatsRatingsAndTags() {
+        Person ada = person();
+        String convo = uuid();
+        String id = uuid();
+        saveMessage(ada, convo, id, ROOT, "answer");
+        String path = "/api/messages/" + convo + "/" + id + "/feedback";
+
+        Http.Response rated = send(ada, "PUT", path, "{\"feedback\":{\"rating\":\"thumbsDown\",\"tag\":\"inaccurate\",\"text\":\"wrong year\"}}");
+        assertThat(rated.status()).isEqualTo(200);
+        assertThat(rated.json().at("/feedback/tag").asString()).isEqualTo("inaccurate");
+        assertThat(get(ada, "/api/messages/" + convo).json().get(0).at("/feedback/rating").asString()).isEqualTo("thumbsDown");
+
+        assertThat(send(ada, "PUT", path, "{\"feedback\":{\"rating\":\"thumbsUp\",\"tag\":\"inaccurate\"}}").status()).isEqualTo(400);
+        assertThat(send(ada, "PUT", path, "{\"feedback\":{\"rating\":\"meh\"}}").status()).isEqualTo(400);
+        assertThat(send(ada, "PUT", path, "{\"feedback\":{\"rating\":\"thumbsUp\",\"text\":\"" + "t".repeat(1025) + "\"}}").status()).isEqualTo(400);
+
+        Http.Response cleared = send(ada, "PUT", path, "{\"feedback\":null}");
+        assertThat(cleared.json().get("feedback").isNull()).isTrue();
+        assertThat(get(ada, "/api/messages/" + convo).json().get(0).has("feedback")).isFalse();
+    }
+
+    @Test
+    void anArtifactIsEditedInPlaceByItsIndex() {
+        Person ada = person();
+        String convo = uuid();
+        String id = uuid();
+        String text = "Here:\n:::artifact{identifier=\"a\" type=\"text/html\"}\n```html\n<p>one</p>\n```\n:::\nand\n"
+                + ":::artifact{identifier=\"b\" type=\"text/html\"}\n```html\n<p>two</p>\n```\n:::\n";
+        post(ada, "/api/messages/" + convo, "{\"messageId\":\"%s\",\"parentMessageId\":\"%s\",\"content\":[{\"type\":\"text\",\"text\":%s}]}"
+                .formatted(id, ROOT, quote(text)));
+
+        Http.Response edited = post(ada, "/api/messages/artifact/" + id, "{\"index\":1,\"original\":\"<p>two</p>\",\"updated\":\"<p>2</p>\"}");
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.json().get("conversationId").asString()).isEqualTo(convo);
+        assertThat(edited.json().at("/content/0/text").asString()).contains("<p>one</p>").contains("<p>2</p>").doesNotContain("<p>two</p>");
+
+        assertThat(post(ada, "/api/messages/artifact/" + id, "{\"index\":2,\"original\":\"x\",\"updated\":\"y\"}").json()
+                .get("message").asString()).isEqualTo("Artifact index out of bounds");
+        assertThat(post(ada, "/api/messages/artifact/" + id, "{\"index\":0,\"original\":\"absent\",\"updated\":\"y\"}").json()
+                .get("message").asString()).isEqualTo("Original content not found in target artifact");
+        assertThat(post(ada, "/api/messages/artifact/" + id, "{\"index\":-1,\"original\":\"x\",\"updated\":\"y\"}").status()).isEqualTo(400);
+        assertThat(post(ada, "/api/messages/artifact/" + uuid(), "{\"index\":0,\"original\":\"x\",\"updated\":\"y\"}").status()).isEqualTo(404);
+    }
+
+    private static String quote(String text) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text);
+    }
+
+    @Test
     void aLongConversationListsWhole() {
         Person ada = person();
         String convo = uuid();
