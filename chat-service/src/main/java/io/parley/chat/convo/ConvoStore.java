@@ -97,6 +97,35 @@ public class ConvoStore implements InitializingBean {
                 .getDeletedCount();
     }
 
+    /** Adds a tag to one conversation; false when the caller has no such conversation. */
+    public boolean addTag(String tenantId, String user, String conversationId, String tag) {
+        return mongo.updateFirst(owned(tenantId, user, conversationId), new Update().addToSet("tags", tag), COLLECTION)
+                .getMatchedCount() > 0;
+    }
+
+    /** Replaces a conversation's tags; the previous ones, or empty when there is no such conversation. */
+    public Optional<List<String>> replaceTags(String tenantId, String user, String conversationId, List<String> tags) {
+        Document before = mongo.findAndModify(owned(tenantId, user, conversationId), new Update().set("tags", tags),
+                Document.class, COLLECTION);
+        return Optional.ofNullable(before).map(d -> d.getList("tags", String.class, List.of()));
+    }
+
+    public void renameTag(String tenantId, String user, String from, String to) {
+        Query tagged = Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and("tags").is(from));
+        mongo.updateMulti(tagged, new Update().addToSet("tags", to), COLLECTION);
+        mongo.updateMulti(tagged, new Update().pull("tags", from), COLLECTION);
+    }
+
+    public void removeTag(String tenantId, String user, String tag) {
+        mongo.updateMulti(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and("tags").is(tag)),
+                new Update().pull("tags", tag), COLLECTION);
+    }
+
+    public long countTagged(String tenantId, String user, String tag) {
+        return mongo.count(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and("tags").is(tag)),
+                COLLECTION);
+    }
+
     private static Query owned(String tenantId, String user, String conversationId) {
         return Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and("conversationId").is(conversationId));
     }

@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** A person's conversations: listing, reading, renaming, archiving, pinning, deleting (with their messages). */
@@ -25,10 +27,12 @@ class Convos {
 
     private final ConvoStore convos;
     private final MessageStore messages;
+    private final ApplicationEventPublisher events;
 
-    Convos(ConvoStore convos, MessageStore messages) {
+    Convos(ConvoStore convos, MessageStore messages, ApplicationEventPublisher events) {
         this.convos = convos;
         this.messages = messages;
+        this.events = events;
     }
 
     record Page(List<Map<String, Object>> conversations, String nextCursor, boolean hasMore) {
@@ -63,12 +67,15 @@ class Convos {
     /** LibreChat's answer: how many conversations and messages went. */
     Map<String, Object> delete(CurrentUser caller, String conversationId) {
         String id = Ids.requireUuid("conversationId", conversationId);
+        Set<String> tags = convos.find(caller.tenantId(), caller.id(), id)
+                .map(d -> Set.copyOf(d.getList("tags", String.class, List.of()))).orElse(Set.of());
         // messages first: a crash in between leaves a conversation to delete again, never orphans
         long deletedMessages = messages.deleteConversation(caller.tenantId(), caller.id(), id);
         long deleted = convos.delete(caller.tenantId(), caller.id(), id);
         if (deleted == 0 && deletedMessages == 0) {
             throw notFound();
         }
+        events.publishEvent(new ConversationsDeleted(caller.tenantId(), caller.id(), tags));
         log.info("Conversation deleted tenant_id={} user_id={} convo_id={}", caller.tenantId(), caller.id(), id);
         return counts(deleted, deletedMessages);
     }
@@ -76,6 +83,7 @@ class Convos {
     Map<String, Object> deleteAll(CurrentUser caller) {
         long deletedMessages = messages.deleteAll(caller.tenantId(), caller.id());
         long deleted = convos.deleteAll(caller.tenantId(), caller.id());
+        events.publishEvent(new ConversationsDeleted(caller.tenantId(), caller.id(), null));
         log.info("All conversations deleted tenant_id={} user_id={} count={}", caller.tenantId(), caller.id(), deleted);
         return counts(deleted, deletedMessages);
     }

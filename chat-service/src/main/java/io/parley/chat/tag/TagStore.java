@@ -1,0 +1,88 @@
+package io.parley.chat.tag;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** LibreChat's conversation tags (bookmarks): one document per tag and user, unique by name. */
+@Repository
+class TagStore implements InitializingBean {
+
+    static final String COLLECTION = "conversation_tags";
+
+    private final MongoTemplate mongo;
+
+    TagStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("user", Sort.Direction.ASC)
+                .on("tag", Sort.Direction.ASC).unique().named("tenant_user_tag"));
+    }
+
+    List<Document> all(String tenantId, String user) {
+        return mongo.find(mine(tenantId, user).with(Sort.by("position", "_id")), Document.class, COLLECTION);
+    }
+
+    Optional<Document> find(String tenantId, String user, String tag) {
+        return Optional.ofNullable(mongo.findOne(named(tenantId, user, tag), Document.class, COLLECTION));
+    }
+
+    /** Inserts at the end of the list; empty when the tag exists already (nothing changes). */
+    Optional<Document> create(String tenantId, String user, String tag, String description) {
+        Document last = mongo.findOne(mine(tenantId, user).with(Sort.by(Sort.Direction.DESC, "position")).limit(1),
+                Document.class, COLLECTION);
+        int position = last == null ? 1 : last.getInteger("position", 0) + 1;
+        Date now = new Date();
+        Document created = new Document("tenantId", tenantId).append("user", user).append("tag", tag)
+                .append("description", description).append("count", 0).append("position", position)
+                .append("createdAt", now).append("updatedAt", now);
+        try {
+            mongo.insert(created, COLLECTION);
+            return Optional.of(created);
+        } catch (DuplicateKeyException exists) {
+            return Optional.empty();
+        }
+    }
+
+    Optional<Document> update(String tenantId, String user, String tag, Update update) {
+        update.set("updatedAt", new Date());
+        return Optional.ofNullable(mongo.findAndModify(named(tenantId, user, tag), update,
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION));
+    }
+
+    /** Moves the positions in [from, to] by {@code delta} (reordering). */
+    void shift(String tenantId, String user, int from, int to, int delta) {
+        mongo.updateMulti(mine(tenantId, user).addCriteria(Criteria.where("position").gte(from).lte(to)),
+                new Update().inc("position", delta), COLLECTION);
+    }
+
+    Optional<Document> delete(String tenantId, String user, String tag) {
+        return Optional.ofNullable(mongo.findAndRemove(named(tenantId, user, tag), Document.class, COLLECTION));
+    }
+
+    void setCount(String tenantId, String user, String tag, long count) {
+        mongo.updateFirst(named(tenantId, user, tag), new Update().set("count", count), COLLECTION);
+    }
+
+    private static Query mine(String tenantId, String user) {
+        return Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user));
+    }
+
+    private static Query named(String tenantId, String user, String tag) {
+        return mine(tenantId, user).addCriteria(Criteria.where("tag").is(tag));
+    }
+}
