@@ -48,8 +48,7 @@ class ConvoController {
         if (text != null && text.length() > 256) {
             throw ApiException.Invalid.field("search", "must be at most 256 characters");
         }
-        return convos.list(caller, new ConvoStore.ListFilter(archived, tags == null ? List.of() : tags, text), page,
-                KeysetCursor.parse(cursor));
+        return convos.list(caller, archived, tags == null ? List.of() : tags, text, page, KeysetCursor.parse(cursor));
     }
 
     @GetMapping("/{conversationId}")

@@ -6,7 +6,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
@@ -55,8 +54,8 @@ public class ConvoStore implements InitializingBean {
         if (!filter.tags().isEmpty()) {
             criteria = criteria.and("tags").in(filter.tags());
         }
-        if (filter.search() != null) {
-            criteria = criteria.and("title").regex(Pattern.quote(filter.search()), "i");
+        if (filter.matching() != null) {
+            criteria = criteria.and("conversationId").in(filter.matching());
         }
         Query query = Query.query(criteria);
         cursor.ifPresent(c -> query.addCriteria(c.criteria(page.sortBy(), page.ascending())));
@@ -131,6 +130,6 @@ public class ConvoStore implements InitializingBean {
     }
 
     /** What a conversation list is narrowed to. */
-    record ListFilter(boolean archived, List<String> tags, String search) {
+    record ListFilter(boolean archived, List<String> tags, java.util.Collection<String> matching) {
     }
 }

@@ -1,6 +1,7 @@
 package io.parley.chat.convo;
 
 import io.parley.chat.message.MessageStore;
+import io.parley.chat.search.ChatSearch;
 import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
 import io.parley.chat.support.KeysetCursor;
@@ -24,21 +25,28 @@ class Convos {
 
     private static final Logger log = LoggerFactory.getLogger(Convos.class);
     static final int MAX_TITLE = 1024;
+    static final int MAX_SEARCH_HITS = 1000;
 
     private final ConvoStore convos;
     private final MessageStore messages;
     private final ApplicationEventPublisher events;
+    private final ChatSearch search;
 
-    Convos(ConvoStore convos, MessageStore messages, ApplicationEventPublisher events) {
+    Convos(ConvoStore convos, MessageStore messages, ApplicationEventPublisher events, ChatSearch search) {
         this.convos = convos;
         this.messages = messages;
         this.events = events;
+        this.search = search;
     }
 
     record Page(List<Map<String, Object>> conversations, String nextCursor, boolean hasMore) {
     }
 
-    Page list(CurrentUser caller, ConvoStore.ListFilter filter, PageRequest page, Optional<KeysetCursor> cursor) {
+    /** @param search words to find in titles or messages; null for all */
+    Page list(CurrentUser caller, boolean archived, List<String> tags, String search, PageRequest page,
+              Optional<KeysetCursor> cursor) {
+        ConvoStore.ListFilter filter = new ConvoStore.ListFilter(archived, tags,
+                search == null ? null : this.search.conversationIds(caller.tenantId(), caller.id(), search, MAX_SEARCH_HITS));
         List<Document> found = convos.page(caller.tenantId(), caller.id(), filter, page, cursor);
         boolean more = found.size() > page.size();
         List<Document> shown = more ? found.subList(0, page.size()) : found;

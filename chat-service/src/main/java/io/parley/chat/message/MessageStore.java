@@ -5,7 +5,6 @@ import io.parley.chat.support.PageRequest;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
@@ -80,13 +79,6 @@ public class MessageStore implements InitializingBean {
                 Document.class, COLLECTION);
     }
 
-    /** Case-insensitive match of the words' text anywhere in the caller's messages, newest first. */
-    List<Document> search(String tenantId, String user, String text, int limit) {
-        Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).orOperator(
-                Criteria.where("text").regex(Pattern.quote(text), "i"),
-                Criteria.where("content.text").regex(Pattern.quote(text), "i")));
-        return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), Document.class, COLLECTION);
-    }
 
     Optional<Document> set(String tenantId, String user, String conversationId, String messageId, Update update) {
         update.set("updatedAt", new Date());

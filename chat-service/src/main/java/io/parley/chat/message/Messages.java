@@ -1,6 +1,7 @@
 package io.parley.chat.message;
 
 import io.parley.chat.convo.ConvoStore;
+import io.parley.chat.search.ChatSearch;
 import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
 import io.parley.chat.support.KeysetCursor;
@@ -34,11 +35,13 @@ class Messages {
     private final MessageStore messages;
     private final ConvoStore convos;
     private final TokenCounter tokens;
+    private final ChatSearch search;
 
-    Messages(MessageStore messages, ConvoStore convos, TokenCounter tokens) {
+    Messages(MessageStore messages, ConvoStore convos, TokenCounter tokens, ChatSearch search) {
         this.messages = messages;
         this.convos = convos;
         this.tokens = tokens;
+        this.search = search;
     }
 
     Map<String, Object> save(CurrentUser caller, String conversationId, MessageInput input) {
@@ -128,7 +131,7 @@ class Messages {
         if (search != null) {
             List<Map<String, Object>> hits = new ArrayList<>();
             Map<String, Optional<Document>> titles = new HashMap<>();
-            for (Document hit : messages.search(caller.tenantId(), caller.id(), search, page.size())) {
+            for (Document hit : this.search.messages(caller.tenantId(), caller.id(), search, page.size())) {
                 Map<String, Object> view = view(hit);
                 String convoId = hit.getString("conversationId");
                 titles.computeIfAbsent(convoId, id -> convos.find(caller.tenantId(), caller.id(), id))
