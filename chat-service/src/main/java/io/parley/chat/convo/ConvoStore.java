@@ -96,6 +96,10 @@ public class ConvoStore implements InitializingBean {
                 .getDeletedCount();
     }
 
+    public void insert(Document conversation) {
+        mongo.insert(conversation, COLLECTION);
+    }
+
     /** Adds a tag to one conversation; false when the caller has no such conversation. */
     public boolean addTag(String tenantId, String user, String conversationId, String tag) {
         return mongo.updateFirst(owned(tenantId, user, conversationId), new Update().addToSet("tags", tag), COLLECTION)

@@ -56,13 +56,20 @@ public class MessageStore implements InitializingBean {
         return message;
     }
 
-    List<Document> inConversation(String tenantId, String user, String conversationId) {
+    public List<Document> inConversation(String tenantId, String user, String conversationId) {
         return mongo.find(inConvo(tenantId, user, conversationId).with(Sort.by("createdAt", "_id")), Document.class, COLLECTION);
     }
 
     Optional<Document> find(String tenantId, String user, String conversationId, String messageId) {
         return Optional.ofNullable(mongo.findOne(inConvo(tenantId, user, conversationId).addCriteria(
                 Criteria.where("messageId").is(messageId)), Document.class, COLLECTION));
+    }
+
+    /** Copies of messages (fork, duplicate, import): new ids, so they cannot collide. */
+    public void insertAll(List<Document> copies) {
+        if (!copies.isEmpty()) {
+            mongo.insert(copies, COLLECTION);
+        }
     }
 
     /** A message by its id alone (routes that do not name the conversation). */

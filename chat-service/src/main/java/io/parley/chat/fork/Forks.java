@@ -1,0 +1,126 @@
+package io.parley.chat.fork;
+
+import io.parley.chat.convo.ConvoStore;
+import io.parley.chat.message.MessageStore;
+import io.parley.chat.support.ApiDocs;
+import io.parley.chat.support.Ids;
+import io.parley.common.error.ApiException;
+import io.parley.common.security.CurrentUser;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forking (a part of a conversation's tree, as LibreChat's three options choose it) and duplicating
+ * (the whole tree) into a new conversation of the same person. Copies get new ids, parents remapped,
+ * and times strictly after their parents'. Messages are written before the conversation, so a fork
+ * interrupted half-way is never visible.
+ */
+@Component
+class Forks {
+
+    static final Set<String> TARGET_LEVEL = Set.of("targetLevel", "default");
+
+    private final ConvoStore convos;
+    private final MessageStore messages;
+
+    Forks(ConvoStore convos, MessageStore messages) {
+        this.convos = convos;
+        this.messages = messages;
+    }
+
+    Map<String, Object> fork(CurrentUser caller, String conversationId, String messageId, String option,
+                             boolean splitAtTarget, String latestMessageId) {
+        Document convo = owned(caller, conversationId);
+        List<Document> all = messages.inConversation(caller.tenantId(), caller.id(), convo.getString("conversationId"));
+        MessageTree tree = tree(all);
+        String target = Ids.requireUuid("messageId", messageId);
+        if (!tree.contains(target)) {
+            throw new ApiException.NotFound("Message not found");
+        }
+        if (splitAtTarget) {
+            String latest = Ids.requireUuid("latestMessageId", latestMessageId);
+            if (!tree.contains(latest)) {
+                throw new ApiException.NotFound("Message not found");
+            }
+            tree = tree.splitAt(target);
+            target = latest;
+            if (!tree.contains(target)) {
+                throw ApiException.Invalid.field("latestMessageId", "must be at or below the target's level");
+            }
+        }
+        Set<String> picked = switch (option == null ? "targetLevel" : option) {
+            case "directPath" -> new LinkedHashSet<>(tree.directPath(target));
+            case "includeBranches" -> tree.includeBranches(target);
+            case String o when TARGET_LEVEL.contains(o) -> tree.targetLevel(target);
+            default -> throw ApiException.Invalid.field("option", "must be directPath, includeBranches or targetLevel");
+        };
+        return copy(caller, convo, all, tree, picked, convo.getString("title"));
+    }
+
+    Map<String, Object> duplicate(CurrentUser caller, String conversationId, String title) {
+        if (title != null && (title.isBlank() || title.length() > 1024)) {
+            throw ApiException.Invalid.field("title", "must be 1 to 1024 characters");
+        }
+        Document convo = owned(caller, conversationId);
+        List<Document> all = messages.inConversation(caller.tenantId(), caller.id(), convo.getString("conversationId"));
+        MessageTree tree = tree(all);
+        Set<String> everything = new LinkedHashSet<>();
+        all.forEach(m -> everything.add(m.getString("messageId")));
+        return copy(caller, convo, all, tree, everything, title != null ? title.trim() : convo.getString("title"));
+    }
+
+    private Map<String, Object> copy(CurrentUser caller, Document convo, List<Document> all, MessageTree tree,
+                                     Set<String> picked, String title) {
+        String newConvoId = Ids.newId();
+        Map<String, String> newIds = new HashMap<>();
+        picked.forEach(id -> newIds.put(id, Ids.newId()));
+        Map<String, Document> byId = new HashMap<>();
+        all.forEach(m -> byId.put(m.getString("messageId"), m));
+
+        long base = System.currentTimeMillis();
+        List<Document> copies = new ArrayList<>();
+        List<String> ordered = tree.topological(picked);
+        for (int i = 0; i < ordered.size(); i++) {
+            String id = ordered.get(i);
+            Document copy = new Document(byId.get(id));
+            copy.remove("_id");
+            String parent = tree.parentWithin(id, picked);
+            Date at = new Date(base + i);
+            copy.append("messageId", newIds.get(id)).append("conversationId", newConvoId)
+                    .append("parentMessageId", Ids.NO_PARENT.equals(parent) ? Ids.NO_PARENT : newIds.get(parent))
+                    .append("createdAt", at).append("updatedAt", at);
+            copies.add(copy);
+        }
+        messages.insertAll(copies);
+
+        Date now = new Date(base + ordered.size());
+        Document newConvo = new Document(convo);
+        newConvo.remove("_id");
+        newConvo.append("conversationId", newConvoId).append("title", title).append("tags", List.of())
+                .append("isArchived", false).append("pinned", false).append("createdAt", now).append("updatedAt", now);
+        convos.insert(newConvo);
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("conversation", ApiDocs.of(newConvo));
+        out.put("messages", copies.stream().map(m -> ApiDocs.of(m, "_id", "user")).toList());
+        return out;
+    }
+
+    private Document owned(CurrentUser caller, String conversationId) {
+        return convos.find(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId))
+                .orElseThrow(() -> new ApiException.NotFound("Conversation not found"));
+    }
+
+    private static MessageTree tree(List<Document> all) {
+        return new MessageTree(all.stream().map(m -> new MessageTree.Node(m.getString("messageId"),
+                m.getString("parentMessageId"), m.getDate("createdAt") == null ? 0 : m.getDate("createdAt").getTime())).toList());
+    }
+}
