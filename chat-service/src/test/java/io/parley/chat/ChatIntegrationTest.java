@@ -28,7 +28,8 @@ import org.springframework.context.annotation.Import;
  */
 @Import(ChatIntegrationTest.TestKeys.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "parley.mongo.embedded.backend=memory", "spring.grpc.server.port=0", "LOG_FORMAT="})
+        "parley.mongo.embedded.backend=memory", "spring.grpc.server.port=0", "LOG_FORMAT=",
+        "parley.chat.import-max-file-size=1MB"})
 public abstract class ChatIntegrationTest {
 
     static final ECKey KEY = generate();

@@ -1,0 +1,97 @@
+package io.parley.chat.transfer;
+
+import io.parley.chat.convo.ConvoStore;
+import io.parley.chat.message.MessageStore;
+import io.parley.chat.support.ApiDocs;
+import io.parley.chat.support.Ids;
+import io.parley.chat.support.TokenCounter;
+import io.parley.common.error.ApiException;
+import io.parley.common.security.CurrentUser;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Importing conversations read by {@link Importers} as the caller's own (fresh ids, parents
+ * remapped), and exporting one in LibreChat's format so that export → import round-trips. For each
+ * conversation the messages are written before the conversation, so an interrupted import never
+ * shows half a conversation.
+ */
+@Component
+class Transfers {
+
+    private static final Logger log = LoggerFactory.getLogger(Transfers.class);
+
+    private final ConvoStore convos;
+    private final MessageStore messages;
+    private final TokenCounter tokens;
+
+    Transfers(ConvoStore convos, MessageStore messages, TokenCounter tokens) {
+        this.convos = convos;
+        this.messages = messages;
+        this.tokens = tokens;
+    }
+
+    int importAll(CurrentUser caller, List<Imported> conversations) {
+        for (Imported imported : conversations) {
+            String convoId = Ids.newId();
+            Map<String, String> ids = new HashMap<>();
+            imported.messages().forEach(m -> ids.put(m.sourceId() == null ? Ids.newId() : m.sourceId(), Ids.newId()));
+            long base = System.currentTimeMillis();
+            List<Document> docs = new ArrayList<>();
+            for (int i = 0; i < imported.messages().size(); i++) {
+                Imported.Message m = imported.messages().get(i);
+                String parent = m.sourceParentId() != null && ids.containsKey(m.sourceParentId())
+                        ? ids.get(m.sourceParentId()) : Ids.NO_PARENT;
+                Date at = m.createdAt() != null ? Date.from(m.createdAt()) : new Date(base + i);
+                Document doc = new Document("tenantId", caller.tenantId()).append("user", caller.id())
+                        .append("messageId", m.sourceId() == null ? Ids.newId() : ids.get(m.sourceId()))
+                        .append("conversationId", convoId).append("parentMessageId", parent)
+                        .append("sender", m.sender()).append("text", m.text()).append("isCreatedByUser", m.isCreatedByUser())
+                        .append("model", m.model()).append("endpoint", imported.endpoint()).append("error", false)
+                        .append("unfinished", false).append("tokenCount", tokens.count(m.text()))
+                        .append("createdAt", at).append("updatedAt", at);
+                if (m.content() != null) {
+                    doc.append("content", m.content());
+                }
+                docs.add(doc);
+            }
+            messages.insertAll(docs);
+            Date created = imported.createdAt() != null ? Date.from(imported.createdAt()) : new Date(base);
+            convos.insert(new Document("tenantId", caller.tenantId()).append("user", caller.id())
+                    .append("conversationId", convoId).append("title", imported.title())
+                    .append("endpoint", imported.endpoint()).append("model", imported.model())
+                    .append("isArchived", false).append("tags", List.of())
+                    .append("createdAt", created).append("updatedAt", new Date()));
+        }
+        log.info("Conversations imported tenant_id={} user_id={} count={}", caller.tenantId(), caller.id(), conversations.size());
+        return conversations.size();
+    }
+
+    /** LibreChat's export shape with the flat message list. */
+    Map<String, Object> export(CurrentUser caller, String conversationId) {
+        String id = Ids.requireUuid("conversationId", conversationId);
+        Document convo = convos.find(caller.tenantId(), caller.id(), id)
+                .orElseThrow(() -> new ApiException.NotFound("Conversation not found"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("conversationId", id);
+        out.put("title", convo.getString("title"));
+        out.put("endpoint", convo.getString("endpoint"));
+        out.put("options", Map.of("endpoint", String.valueOf(convo.getString("endpoint")),
+                "model", String.valueOf(convo.getString("model"))));
+        out.put("exportAt", Instant.now());
+        out.put("branches", true);
+        out.put("recursive", false);
+        out.put("messages", messages.inConversation(caller.tenantId(), caller.id(), id).stream()
+                .map(m -> ApiDocs.of(m, "_id", "user")).toList());
+        return out;
+    }
+}
