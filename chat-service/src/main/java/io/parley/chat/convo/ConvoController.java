@@ -51,6 +51,21 @@ class ConvoController {
         return convos.list(caller, archived, tags == null ? List.of() : tags, text, page, KeysetCursor.parse(cursor));
     }
 
+    /** LibreChat 0.8.2+: the generated title, once the first turn has produced one. */
+    @GetMapping("/gen_title/{conversationId}")
+    Map<String, Object> title(CurrentUser caller, @PathVariable String conversationId) {
+        return Map.of("title", convos.generatedTitle(caller, conversationId));
+    }
+
+    /** The specification's (and LibreChat 0.8.0's) form. */
+    @PostMapping("/gen_title")
+    Map<String, Object> titleByBody(CurrentUser caller, @RequestBody Target body) {
+        if (body == null || body.conversationId() == null) {
+            throw ApiException.Invalid.field("conversationId", "is required");
+        }
+        return Map.of("title", convos.generatedTitle(caller, body.conversationId()));
+    }
+
     @GetMapping("/{conversationId}")
     Map<String, Object> get(CurrentUser caller, @PathVariable String conversationId) {
         return convos.get(caller, conversationId);

@@ -70,7 +70,7 @@ public class ConvoStore implements InitializingBean {
         Date now = new Date();
         Update update = new Update().set("updatedAt", now)
                 .setOnInsert("tenantId", tenantId).setOnInsert("user", user).setOnInsert("conversationId", conversationId)
-                .setOnInsert("title", "New Chat").setOnInsert("isArchived", false).setOnInsert("tags", List.of())
+                .setOnInsert("title", Convos.DEFAULT_TITLE).setOnInsert("isArchived", false).setOnInsert("tags", List.of())
                 .setOnInsert("createdAt", now);
         setIfPresent.forEach((field, value) -> {
             if (value != null) {

@@ -25,6 +25,7 @@ class Convos {
 
     private static final Logger log = LoggerFactory.getLogger(Convos.class);
     static final int MAX_TITLE = 1024;
+    static final String DEFAULT_TITLE = "New Chat";
     static final int MAX_SEARCH_HITS = 1000;
 
     private final ConvoStore convos;
@@ -57,6 +58,20 @@ class Convos {
     Map<String, Object> get(CurrentUser caller, String conversationId) {
         return convos.find(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId))
                 .map(ApiDocs::of).orElseThrow(Convos::notFound);
+    }
+
+    /**
+     * The conversation's title once it is no longer the placeholder: chat turns write the generated
+     * title onto the conversation, so there is nothing to wait for here.
+     */
+    String generatedTitle(CurrentUser caller, String conversationId) {
+        Document convo = convos.find(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId))
+                .orElseThrow(Convos::notFound);
+        String title = convo.getString("title");
+        if (title == null || title.equals(DEFAULT_TITLE)) {
+            throw new ApiException.NotFound("Title not found or not generated yet for this conversation");
+        }
+        return title;
     }
 
     Map<String, Object> rename(CurrentUser caller, String conversationId, String title) {

@@ -86,6 +86,19 @@ class ConvoIntegrationTest extends ChatIntegrationTest {
     }
 
     @Test
+    void genTitleAnswersTheTitleOnceThereIsOneInBothForms() {
+        Person ada = person();
+        String convo = conversation(ada, "x");
+        assertThat(get(ada, "/api/convos/gen_title/" + convo).status()).isEqualTo(404);
+        post(ada, "/api/convos/update", "{\"arg\":{\"conversationId\":\"%s\",\"title\":\"Named\"}}".formatted(convo));
+        assertThat(get(ada, "/api/convos/gen_title/" + convo).json().get("title").asString()).isEqualTo("Named");
+        assertThat(post(ada, "/api/convos/gen_title", "{\"conversationId\":\"%s\"}".formatted(convo)).json().get("title").asString())
+                .isEqualTo("Named");
+        assertThat(get(person(), "/api/convos/gen_title/" + convo).status()).isEqualTo(404);
+        assertThat(post(ada, "/api/convos/gen_title", "{}").status()).isEqualTo(400);
+    }
+
+    @Test
     void searchMatchesTitleWordsCaseInsensitively() {
         Person ada = person();
         String convo = conversation(ada, "x");
