@@ -39,13 +39,24 @@ if (( have < 100 )); then
     curl -sf -o /dev/null -X POST "$BASE/api/messages/$c" -H "$AUTH" -H "Content-Type: application/json" \
       -d "{\"messageId\":\"$m\",\"parentMessageId\":\"$NO_PARENT\",\"text\":\"Conversation {} opening words\",\"isCreatedByUser\":true,\"endpoint\":\"openAI\"}"'
   echo "  took $(( $(date +%s) - started ))s"
+  LONG=$(cat /proc/sys/kernel/random/uuid)
+else
+  # resume: the long conversation is the most recently used one
+  LONG=$(curl -sf "$BASE/api/convos?limit=1" -H "$AUTH" | json '["conversations"][0]["conversationId"]')
+fi
 
-  echo "Seeding one conversation of $MESSAGES messages…"
-  LONG=$(cat /proc/sys/kernel/random/uuid); parent=$NO_PARENT
+count=$(curl -s "$BASE/api/messages/$LONG" -H "$AUTH" | python3 -c 'import sys,json
+try: print(len(json.load(sys.stdin)))
+except Exception: print(0)')
+if (( count < MESSAGES )); then
+  echo "Seeding one conversation up to $MESSAGES messages (has $count)…"
+  parent=$(curl -s "$BASE/api/messages/$LONG" -H "$AUTH" | python3 -c 'import sys,json
+try: print(json.load(sys.stdin)[-1]["messageId"])
+except Exception: print("'"$NO_PARENT"'")')
   started=$(date +%s)
-  for i in $(seq 1 "$MESSAGES"); do
+  for i in $(seq $(( count + 1 )) "$MESSAGES"); do
     m=$(cat /proc/sys/kernel/random/uuid)
-    curl -sf -o /dev/null -X POST "$BASE/api/messages/$LONG" -H "$AUTH" -H "Content-Type: application/json" \
+    curl -sf -o /dev/null --max-time 30 -X POST "$BASE/api/messages/$LONG" -H "$AUTH" -H "Content-Type: application/json" \
       -d "{\"messageId\":\"$m\",\"parentMessageId\":\"$parent\",\"text\":\"Message $i of a long conversation\",\"isCreatedByUser\":$(( i % 2 == 1 ))}" \
       || { echo "save failed at $i" >&2; exit 1; }
     parent=$m
@@ -53,8 +64,6 @@ if (( have < 100 )); then
   echo "  took $(( $(date +%s) - started ))s"
 fi
 
-# the long conversation: the one with the most messages among the newest
-LONG=$(curl -sf "$BASE/api/convos?limit=1" -H "$AUTH" | json '["conversations"][0]["conversationId"]')
 SOME=$(curl -sf "$BASE/api/convos?limit=25" -H "$AUTH" | json '["conversations"][12]["conversationId"]')
 CURSOR=$(curl -sf "$BASE/api/convos?limit=100" -H "$AUTH" | json '["nextCursor"]')
 
@@ -68,9 +77,9 @@ measure() { # name url
 }
 
 total=$(curl -sf "$BASE/api/messages/$LONG" -H "$AUTH" | json '.__len__()')
-echo "Person has >= 100 conversations; long conversation holds $total messages. $SAMPLES samples each:"
+echo "Long conversation holds $total messages. $SAMPLES samples each:"
 measure "GET /api/convos?limit=25 (first page)" "$BASE/api/convos?limit=25"
-measure "GET /api/convos?limit=25&cursor=… (page 5)" "$BASE/api/convos?limit=25&cursor=$CURSOR"
+measure "GET /api/convos?limit=25&cursor=… (after 100)" "$BASE/api/convos?limit=25&cursor=$CURSOR"
 measure "GET /api/convos/:id" "$BASE/api/convos/$SOME"
 measure "GET /api/messages/:id (whole long convo)" "$BASE/api/messages/$LONG"
 measure "GET /api/messages?conversationId=…&pageSize=25" "$BASE/api/messages?conversationId=$LONG&pageSize=25"
