@@ -1,5 +1,6 @@
 package io.parley.chat.prompt;
 
+import io.parley.chat.support.QueryNumbers;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.util.List;
@@ -29,8 +30,8 @@ class PromptController {
     Prompts.Page groups(CurrentUser caller, @RequestParam(required = false) String pageSize,
                         @RequestParam(required = false) String limit, @RequestParam(defaultValue = "1") String pageNumber,
                         @RequestParam(required = false) String name, @RequestParam(required = false) String category) {
-        return prompts.groups(caller, name, category, number("pageNumber", pageNumber, 1_000_000),
-                number("pageSize", pageSize != null ? pageSize : limit != null ? limit : "10", 100));
+        return prompts.groups(caller, name, category, QueryNumbers.between("pageNumber", pageNumber, 1, 1_000_000),
+                QueryNumbers.between("pageSize", pageSize != null ? pageSize : limit != null ? limit : "10", 1, 100));
     }
 
     @GetMapping("/all")
@@ -98,15 +99,4 @@ class PromptController {
         return Map.of("message", "Prompt group deleted successfully");
     }
 
-    private static int number(String field, String value, int max) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 1 && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw ApiException.Invalid.field(field, "must be a whole number from 1 to " + max);
-    }
 }

@@ -1,5 +1,6 @@
 package io.parley.chat.search;
 
+import io.parley.chat.support.QueryNumbers;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.util.ArrayList;
@@ -49,8 +50,8 @@ class SearchController {
         if (query == null || query.isBlank() || query.length() > 256) {
             throw ApiException.Invalid.field("q", "must be 1 to 256 characters");
         }
-        int number = positive("page", page, Integer.MAX_VALUE);
-        int size = positive("pageSize", pageSize, MAX_PAGE_SIZE);
+        int number = QueryNumbers.between("page", page, 1, Integer.MAX_VALUE);
+        int size = QueryNumbers.between("pageSize", pageSize, 1, MAX_PAGE_SIZE);
         List<Document> hits = search.messages(caller.tenantId(), caller.id(), query.trim(), MAX_HITS);
         int from = (int) Math.min((long) (number - 1) * size, hits.size());
         List<Map<String, Object>> shown = new ArrayList<>();
@@ -64,15 +65,4 @@ class SearchController {
         return Map.of("messages", shown, "pageNumber", number, "pageSize", size, "pages", pages, "total", hits.size());
     }
 
-    private static int positive(String field, String value, int max) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 1 && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw ApiException.Invalid.field(field, "must be a whole number from 1 to " + max);
-    }
 }

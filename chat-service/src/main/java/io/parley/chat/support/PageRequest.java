@@ -23,17 +23,7 @@ public record PageRequest(String sortBy, boolean ascending, int size) {
         } else {
             throw ApiException.Invalid.field("sortDirection", "must be asc or desc");
         }
-        int size = DEFAULT_SIZE;
-        if (sizeText != null && !sizeText.isBlank()) {
-            try {
-                size = Integer.parseInt(sizeText.trim());
-            } catch (NumberFormatException e) {
-                throw ApiException.Invalid.field(sizeField, "must be a whole number");
-            }
-            if (size < 1 || size > MAX_SIZE) {
-                throw ApiException.Invalid.field(sizeField, "must be between 1 and " + MAX_SIZE);
-            }
-        }
+        int size = sizeText == null || sizeText.isBlank() ? DEFAULT_SIZE : QueryNumbers.between(sizeField, sizeText, 1, MAX_SIZE);
         return new PageRequest(field, ascending, size);
     }
 }
