@@ -5,6 +5,7 @@ import io.parley.chat.search.ChatSearch;
 import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
 import io.parley.chat.support.KeysetCursor;
+import io.parley.chat.support.KeysetPage;
 import io.parley.chat.support.PageRequest;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
@@ -49,10 +50,8 @@ class Convos {
         ConvoStore.ListFilter filter = new ConvoStore.ListFilter(archived, tags,
                 search == null ? null : this.search.conversationIds(caller.tenantId(), caller.id(), search, MAX_SEARCH_HITS));
         List<Document> found = convos.page(caller.tenantId(), caller.id(), filter, page, cursor);
-        boolean more = found.size() > page.size();
-        List<Document> shown = more ? found.subList(0, page.size()) : found;
-        String next = more ? KeysetCursor.after(shown.getLast(), page.sortBy()) : null;
-        return new Page(shown.stream().map(ApiDocs::of).toList(), next, more);
+        KeysetPage shown = KeysetPage.of(found, page);
+        return new Page(shown.items().stream().map(ApiDocs::of).toList(), shown.nextCursor(), shown.nextCursor() != null);
     }
 
     Map<String, Object> get(CurrentUser caller, String conversationId) {

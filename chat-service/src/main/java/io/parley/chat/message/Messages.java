@@ -5,6 +5,7 @@ import io.parley.chat.search.ChatSearch;
 import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
 import io.parley.chat.support.KeysetCursor;
+import io.parley.chat.support.KeysetPage;
 import io.parley.chat.support.PageRequest;
 import io.parley.chat.support.SafeDocuments;
 import io.parley.chat.support.TokenCounter;
@@ -123,10 +124,8 @@ class Messages {
         if (conversationId != null) {
             String convoId = ownedConversation(caller, conversationId);
             List<Document> found = messages.page(caller.tenantId(), caller.id(), convoId, page, cursor);
-            boolean more = found.size() > page.size();
-            List<Document> shown = more ? found.subList(0, page.size()) : found;
-            return new Page(shown.stream().map(Messages::view).toList(),
-                    more ? KeysetCursor.after(shown.getLast(), page.sortBy()) : null);
+            KeysetPage shown = KeysetPage.of(found, page);
+            return new Page(shown.items().stream().map(Messages::view).toList(), shown.nextCursor());
         }
         if (search != null) {
             List<Map<String, Object>> hits = new ArrayList<>();
@@ -177,7 +176,7 @@ class Messages {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String field : List.of("messageId", "conversationId", "parentMessageId", "sender", "text", "isCreatedByUser",
                 "tokenCount", "feedback", "endpoint", "content")) {
-            out.put(field, ApiDocs.of(new Document(field, saved.get(field))).get(field));
+            out.put(field, ApiDocs.value(saved.get(field)));
         }
         return out;
     }
@@ -239,7 +238,7 @@ class Messages {
                 .orElseThrow(() -> new ApiException.NotFound("Message not found"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("conversationId", conversationId);
-        out.put("content", ApiDocs.of(new Document("c", saved.get("content"))).get("c"));
+        out.put("content", ApiDocs.value(saved.get("content")));
         out.put("text", saved.getString("text"));
         return out;
     }

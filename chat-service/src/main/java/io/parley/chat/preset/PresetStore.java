@@ -40,7 +40,7 @@ class PresetStore implements InitializingBean {
         return Optional.ofNullable(mongo.findOne(one(tenantId, user, presetId), Document.class, COLLECTION));
     }
 
-    /** Creates or updates; {@code insertOnly} values are written only when the preset is new. */
+    /** Creates or updates the preset; the update's {@code $setOnInsert} values apply only to a new one. */
     Document upsert(String tenantId, String user, String presetId, Update update) {
         return mongo.findAndModify(one(tenantId, user, presetId), update,
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);

@@ -32,7 +32,8 @@ public final class ApiDocs {
         return out;
     }
 
-    private static Object value(Object value) {
+    /** One stored value (scalar, nested document or list) as the client receives it. */
+    public static Object value(Object value) {
         return switch (value) {
             case ObjectId id -> id.toHexString();
             case Date date -> date.toInstant();

@@ -2,6 +2,7 @@ package io.parley.chat.transfer;
 
 import io.parley.common.error.ApiException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,17 +50,18 @@ final class Importers {
         if (!tree.isArray()) {
             throw new ApiException.Invalid("Unsupported import type");
         }
-        Deque stack = new Deque();
-        tree.forEach(node -> stack.push(node, null));
+        // an explicit stack, so a deep nested tree cannot overflow the thread's stack
+        ArrayDeque<Pending> stack = new ArrayDeque<>();
+        tree.forEach(node -> stack.push(new Pending(node, null)));
         while (!stack.isEmpty()) {
-            Deque.Entry entry = stack.pop();
+            Pending entry = stack.pop();
             JsonNode m = entry.node();
             String id = text(m, "messageId", null);
             String parent = entry.parent() != null ? entry.parent() : text(m, "parentMessageId", null);
             messages.add(new Imported.Message(id, parent, text(m, "sender", ""), text(m, "text", ""),
                     m.path("isCreatedByUser").asBoolean(false), text(m, "model", null), instant(m.path("createdAt")),
                     parts(m.path("content"))));
-            m.path("children").forEach(child -> stack.push(child, id));
+            m.path("children").forEach(child -> stack.push(new Pending(child, id)));
             limit(messages);
         }
         return new Imported(text(root, "title", "Imported Chat"), endpoint, text(root.path("options"), "model", null),
@@ -205,23 +207,7 @@ final class Importers {
         return node.isNumber() ? Instant.ofEpochMilli((long) (node.asDouble() * 1000)) : null;
     }
 
-    /** An explicit stack, so a deep nested tree cannot overflow the thread's stack. */
-    private static final class Deque {
-        record Entry(JsonNode node, String parent) {
-        }
-
-        private final java.util.ArrayDeque<Entry> entries = new java.util.ArrayDeque<>();
-
-        void push(JsonNode node, String parent) {
-            entries.push(new Entry(node, parent));
-        }
-
-        Entry pop() {
-            return entries.pop();
-        }
-
-        boolean isEmpty() {
-            return entries.isEmpty();
-        }
+    /** A message of a nested export still to be read, with its parent's id from the nesting. */
+    private record Pending(JsonNode node, String parent) {
     }
 }

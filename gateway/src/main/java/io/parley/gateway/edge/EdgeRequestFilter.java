@@ -46,7 +46,7 @@ class EdgeRequestFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         String requestId = RequestIds.acceptOrCreate(request.getHeaders().getFirst(RequestIds.HEADER));
         String clientIp = clientIp(request);
-        String tenant = tenant(request, clientIp);
+        String tenant = tenant(request);
         ServerHttpRequest cleaned = request.mutate().headers(headers -> {
             List.copyOf(headers.headerNames()).stream()
                     .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(INTERNAL_PREFIX))
@@ -84,7 +84,7 @@ class EdgeRequestFilter implements WebFilter, Ordered {
         return peer;
     }
 
-    private String tenant(ServerHttpRequest request, String clientIp) {
+    private String tenant(ServerHttpRequest request) {
         if (!tenantHeader.isBlank()) {
             String named = request.getHeaders().getFirst(tenantHeader);
             if (named != null && !named.isBlank() && trustedPeer(request)) {
