@@ -49,6 +49,8 @@ public final class ParleySystem implements BeforeAllCallback {
     static final class Running implements AutoCloseable {
 
         static volatile Running instance;
+        private static final java.util.Random RANDOM = new java.util.Random();
+        private static final java.util.Set<Integer> TAKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         private final List<Process> processes = new ArrayList<>();
         private String gatewayUrl;
@@ -137,10 +139,24 @@ public final class ParleySystem implements BeforeAllCallback {
             return ProcessHandle.current().info().command().orElse("java");
         }
 
+        /**
+         * A free port below the kernel's ephemeral range: the services' own random binds (their embedded
+         * stores) and outgoing connections take ephemeral ports, and could otherwise grab a port chosen
+         * here before the service meant for it binds it.
+         */
         private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
+            for (int attempt = 0; attempt < 200; attempt++) {
+                int candidate = 20_000 + RANDOM.nextInt(12_000);
+                if (!TAKEN.add(candidate)) {
+                    continue;
+                }
+                try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+                    return socket.getLocalPort();
+                } catch (IOException inUse) {
+                    // try another
+                }
             }
+            throw new IOException("No free port found between 20000 and 32000");
         }
 
         @Override
