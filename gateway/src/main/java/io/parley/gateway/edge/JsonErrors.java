@@ -27,12 +27,18 @@ public class JsonErrors {
         }
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        if (status.is4xxClientError()) {
-            // Answered at the edge, before the request was read through: a fresh connection for the
-            // next request is cheaper than the risk of a half-read one (seen: keep-alive stalls after a 401).
+        if (status.is4xxClientError() && withoutBody(exchange)) {
+            // Seen: on keep-alive, a request after a 401 answered here could stall; a fresh connection
+            // avoids it. Not when a body may still be arriving (a 413): closing with unread bytes resets
+            // the connection and the client can lose the answer; the server drains that body instead.
             response.getHeaders().set(HttpHeaders.CONNECTION, "close");
         }
         byte[] bytes = json.writeValueAsBytes(body.withRequestId(EdgeRequest.requestId(exchange)));
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    private static boolean withoutBody(ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        return headers.getContentLength() <= 0 && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
     }
 }
