@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Conversations, messages, presets, prompts, tags, search and chat turns. */
+/** Conversations, messages, presets, prompts, tags, search, users' own API keys and chat turns. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ChatApplication {

@@ -61,6 +61,11 @@ public abstract class ChatIntegrationTest {
         return person("default");
     }
 
+    /** The person with {@code id} in {@code tenant}, e.g. the same user id in another tenant. */
+    protected static Person person(String id, String tenant) {
+        return new Person(id, tenant);
+    }
+
     protected static String uuid() {
         return UUID.randomUUID().toString();
     }
