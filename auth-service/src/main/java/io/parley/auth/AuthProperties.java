@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowRegistration         {@code ALLOW_REGISTRATION}
  * @param allowEmailLogin           {@code ALLOW_EMAIL_LOGIN}
  * @param allowUnverifiedEmailLogin {@code ALLOW_UNVERIFIED_EMAIL_LOGIN}
- * @param minPasswordLength         {@code MIN_PASSWORD_LENGTH}
+ * @param minPasswordLength         {@code MIN_PASSWORD_LENGTH}; null when unset (see {@link #passwordMinimum()})
  * @param cookieSecure              {@code SESSION_COOKIE_SECURE}: "true"/"false", or empty to follow the request's scheme
  * @param keyRotation               age after which a new signing key is made; older keys stay published
  *                                  until no token they signed can still be valid
@@ -24,7 +24,12 @@ public record AuthProperties(@DefaultValue("15m") Duration sessionExpiry,
                              @DefaultValue("true") boolean allowRegistration,
                              @DefaultValue("true") boolean allowEmailLogin,
                              @DefaultValue("true") boolean allowUnverifiedEmailLogin,
-                             @DefaultValue("8") int minPasswordLength,
+                             Integer minPasswordLength,
                              @DefaultValue("") String cookieSecure,
                              @DefaultValue("30d") Duration keyRotation) {
+
+    /** The shortest password registration accepts: LibreChat's {@code parseInt(MIN_PASSWORD_LENGTH) || 8}. */
+    public int passwordMinimum() {
+        return minPasswordLength == null || minPasswordLength <= 0 ? 8 : minPasswordLength;
+    }
 }

@@ -1,8 +1,11 @@
 package io.parley.auth;
 
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import io.parley.common.test.Http;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
@@ -21,10 +24,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "LOG_FORMAT="})
 public abstract class AuthIntegrationTest {
 
-    /** The gRPC server's random port, for tests that call it as another service would. */
+    /**
+     * The gRPC server's random port, for tests that call it as another service would. One per
+     * application context: test classes with other properties run their own auth-service.
+     */
     @TestConfiguration
     public static class GrpcPort {
-        public static volatile int port;
+        private volatile int port;
 
         @EventListener
         void started(GrpcServerStartedEvent event) {
@@ -37,11 +43,19 @@ public abstract class AuthIntegrationTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    GrpcPort grpc;
+
     protected Http http;
 
     @BeforeEach
     void client() {
         http = new Http("http://127.0.0.1:" + port);
+    }
+
+    /** A plaintext channel to this auth-service's gRPC server; the caller shuts it down. */
+    protected ManagedChannel grpcChannel() {
+        return ManagedChannelBuilder.forAddress("127.0.0.1", grpc.port).usePlaintext().build();
     }
 
     protected static String uniqueEmail() {

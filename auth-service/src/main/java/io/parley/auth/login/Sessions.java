@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -30,15 +31,18 @@ class Sessions {
     private final TokenIssuer tokens;
     private final JwtDecoder refreshTokens;
     private final AuthProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
     Sessions(SessionStore sessions, UserStore users, TokenIssuer tokens,
-             @Qualifier("refresh") JwtDecoder refreshTokens, AuthProperties properties) {
+             @Qualifier("refresh") JwtDecoder refreshTokens, AuthProperties properties,
+             ApplicationEventPublisher events) {
         this.sessions = sessions;
         this.users = users;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
         this.properties = properties;
+        this.events = events;
     }
 
     /** The tokens of a signed-in user. */
@@ -53,6 +57,7 @@ class Sessions {
                 now.plus(properties.refreshTokenExpiry()), null, null);
         sessions.insert(session);
         log.info("Session started tenant_id={} user_id={} session_id={}", user.tenantId(), user.idString(), session.id());
+        events.publishEvent(new SignedIn(user.tenantId(), user.idString()));
         return issue(user, session);
     }
 

@@ -36,7 +36,7 @@ class Registration {
         this.passwords = passwords;
         this.mongo = mongo;
         this.properties = properties;
-        this.rules = new RegistrationRules(properties.minPasswordLength());
+        this.rules = new RegistrationRules(properties.passwordMinimum());
     }
 
     /** A tenant's first account; its unique id makes "first" race-free without a transaction. */
