@@ -205,7 +205,8 @@ class AnthropicProviderTest {
 
     @Test
     void doesNotRetryADroppedConnectionAfterTheFirstToken() {
-        fake.failMidStream(1, Cut.ABORT);
+        // paced, so the tokens are read before the drop (a dropped connection loses what is in flight)
+        fake.delayMs(50).failMidStream(1, Cut.ABORT);
         CollectingSink sink = new CollectingSink();
 
         assertThatThrownBy(() -> provider().stream(request(Map.of()), sink, new Cancellation()))

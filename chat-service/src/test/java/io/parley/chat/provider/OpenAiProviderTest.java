@@ -182,7 +182,8 @@ class OpenAiProviderTest {
 
     @Test
     void doesNotRetryAConnectionDroppedAfterTheFirstToken() {
-        fake.failMidStream(2, Cut.ABORT);
+        // paced, so the tokens are read before the drop (a dropped connection loses what is in flight)
+        fake.delayMs(50).failMidStream(2, Cut.ABORT);
         CollectingSink sink = new CollectingSink();
 
         assertThatThrownBy(() -> provider().stream(request(Map.of()), sink, new Cancellation()))

@@ -201,7 +201,9 @@ public abstract class FakeServer<S extends FakeServer<S>> implements AutoCloseab
 
     /**
      * Breaks every stream after {@code afterTokens} tokens (reasoning included; 0 = before the first) in
-     * the given way. A negative count turns it off.
+     * the given way, the token delay before the break as before a token. A negative count turns it off.
+     * As with a real dropped connection, a client may lose what was still in flight at an ABORT: give
+     * tests a delay so the tokens before the break arrive first.
      */
     public S failMidStream(int afterTokens, Cut how) {
         this.cut = how;
