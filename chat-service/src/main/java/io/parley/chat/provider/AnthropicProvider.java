@@ -67,7 +67,7 @@ final class AnthropicProvider implements ModelProvider {
                 }
             }
         }
-        answer.promptTokens(Json.integer(message.path("usage").path("input_tokens"), 0));
+        answer.promptTokens(inputTokens(message.path("usage")));
         answer.completionTokens(Json.integer(message.path("usage").path("output_tokens"), 0));
         answer.finishReason(Json.text(message.path("stop_reason")));
         return answer.completion();
@@ -110,10 +110,7 @@ final class AnthropicProvider implements ModelProvider {
             type = String.valueOf(event.event());
         }
         switch (type) {
-            case "message_start" -> {
-                JsonNode usage = data.path("message").path("usage");
-                answer.promptTokens(Json.integer(usage.path("input_tokens"), 0));
-            }
+            case "message_start" -> answer.promptTokens(inputTokens(data.path("message").path("usage")));
             case "content_block_delta" -> {
                 JsonNode delta = data.path("delta");
                 switch (String.valueOf(Json.text(delta.path("type")))) {
@@ -127,7 +124,7 @@ final class AnthropicProvider implements ModelProvider {
             case "message_delta" -> {
                 JsonNode usage = data.path("usage");
                 if (usage.path("input_tokens").isNumber()) {
-                    answer.promptTokens(usage.path("input_tokens").intValue());
+                    answer.promptTokens(inputTokens(usage));
                 }
                 answer.completionTokens(Json.integer(usage.path("output_tokens"), 0));
                 answer.finishReason(Json.text(data.path("delta").path("stop_reason")));
@@ -145,6 +142,12 @@ final class AnthropicProvider implements ModelProvider {
             }
         }
         return true;
+    }
+
+    /** The whole prompt: Anthropic counts tokens written to and read from its prompt cache apart. */
+    private static int inputTokens(JsonNode usage) {
+        return Json.integer(usage.path("input_tokens"), 0) + Json.integer(usage.path("cache_creation_input_tokens"), 0)
+                + Json.integer(usage.path("cache_read_input_tokens"), 0);
     }
 
     private static Map<String, Object> body(ModelRequest request, boolean streamed) {

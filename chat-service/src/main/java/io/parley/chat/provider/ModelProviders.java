@@ -13,9 +13,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * Builds the {@link ModelProvider} for a connection. Adapters share one HTTP client per connect timeout
  * (the JDK client fixes it at build time), so connections to the same host are pooled across turns, and
  * one timer thread that watches every stream for silence. Thread-safe; meant to live as long as the
- * application.
+ * application (as a bean, Spring closes it on shutdown).
  */
-public final class ModelProviders {
+public final class ModelProviders implements AutoCloseable {
 
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -49,6 +49,14 @@ public final class ModelProviders {
             case ANTHROPIC -> new AnthropicProvider(connection, client, timer, backoff);
             case GOOGLE -> new GoogleProvider(connection, client, timer, backoff);
         };
+    }
+
+    /** Aborts calls still running and stops the shared threads; adapters made here stop working. */
+    @Override
+    public void close() {
+        clients.values().forEach(HttpClient::shutdownNow);
+        timer.shutdownNow();
+        executor.shutdownNow();
     }
 
     private HttpClient client(Duration connectTimeout) {

@@ -53,7 +53,8 @@ final class OpenAiProvider implements ModelProvider {
     public List<String> models() {
         JsonNode response = http.call(http.get("/models"), new Cancellation());
         List<String> ids = new ArrayList<>();
-        for (JsonNode model : response.path("data")) {
+        // OpenAI wraps the list in {object:"list", data:[…]}; a few compatible servers send the bare array
+        for (JsonNode model : response.isArray() ? response : response.path("data")) {
             String id = Json.text(model.path("id"));
             if (id != null) {
                 ids.add(id);

@@ -18,6 +18,8 @@ import io.parley.chat.provider.fake.FakeServer.RecordedRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -260,6 +262,32 @@ class OpenAiProviderTest {
                 .isInstanceOf(ProviderException.Cancelled.class);
         assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt.get())).isLessThan(Duration.ofMillis(500));
         assertThat(sink.texts).isNotEmpty().hasSizeLessThan(1000);
+    }
+
+    @Test
+    void stopsWaitingOutABackoffWhenCancelled() {
+        fake.failNext(1, 500);
+        ModelProvider provider = ProviderFixtures.SLOW_RETRIES.connect(
+                connection(OPENAI, fake.baseUrl(), KEY, Duration.ofSeconds(5), 2));
+        Cancellation cancel = new Cancellation();
+        CompletableFuture.runAsync(cancel::cancel, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> provider.stream(request(Map.of()), new CollectingSink(), cancel))
+                .isInstanceOf(ProviderException.Cancelled.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the first backoff is 2.5 s or more")
+                .isLessThan(Duration.ofMillis(1500));
+        assertThat(fake.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void timesOutWhenAnUnstreamedAnswerNeverComes() {
+        fake.hang(true);
+
+        assertThatThrownBy(() -> provider(Duration.ofMillis(300), 2).complete(request(Map.of()), new Cancellation()))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageContaining("timed out");
+        assertThat(fake.requestCount()).isEqualTo(1);
     }
 
     @Test

@@ -211,7 +211,10 @@ public abstract class FakeServer<S extends FakeServer<S>> implements AutoCloseab
         return self();
     }
 
-    /** Sends the response head of streams and then nothing, until closed (read-timeout tests). */
+    /**
+     * Sends the response head of streams and then nothing, and nothing at all for answers not streamed,
+     * until closed (read-timeout tests).
+     */
     public S hang(boolean hang) {
         this.hang = hang;
         return self();
@@ -348,6 +351,11 @@ public abstract class FakeServer<S extends FakeServer<S>> implements AutoCloseab
             return;
         }
         Turn turn = turn(path, body);
+        if (hang && !isStreamed(path, body)) {
+            // an answer that is not streamed has its head sent with it: hanging means sending nothing at all
+            closed.await(10, TimeUnit.MINUTES);
+            return;
+        }
         if (!isStreamed(path, body)) {
             exchange.json(200, answer(turn));
             return;
