@@ -24,6 +24,7 @@ final class IdleTimeoutInputStream extends InputStream {
     private volatile long readingSince = NOT_READING;
     private volatile boolean timedOut;
     private volatile boolean closed;
+    private volatile boolean handedOff;
     private volatile ScheduledFuture<?> check;
 
     private IdleTimeoutInputStream(InputStream in, Duration timeout, ScheduledExecutorService timer) {
@@ -68,14 +69,48 @@ final class IdleTimeoutInputStream extends InputStream {
         return in.available();
     }
 
+    /**
+     * Reads what is left (at most {@code limit} bytes) on a virtual thread and then closes: an HTTP/1.1
+     * connection goes back to the pool only once its body was read to the end, and a caller that has its
+     * whole answer should not wait for that. Still bounded by the read timeout; {@link #close()} is then
+     * left to the drain.
+     */
+    void drainInBackground(int limit) {
+        handedOff = true;
+        Thread.startVirtualThread(() -> {
+            byte[] skip = new byte[4096];
+            try {
+                int total = 0;
+                int read;
+                while (total < limit && (read = read(skip, 0, skip.length)) >= 0) {
+                    total += read;
+                }
+            } catch (IOException ignored) {
+                // the connection cannot be reused and is simply closed
+            } finally {
+                shut();
+            }
+        });
+    }
+
     @Override
     public void close() throws IOException {
+        if (!handedOff) {
+            shut();
+        }
+    }
+
+    private void shut() {
         closed = true;
         ScheduledFuture<?> pending = check;
         if (pending != null) {
             pending.cancel(false);
         }
-        in.close();
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // closing is what ends a blocked read; a failure to close changes nothing more
+        }
     }
 
     private void scheduleCheck(long delayNanos) {
@@ -104,10 +139,6 @@ final class IdleTimeoutInputStream extends InputStream {
             return;
         }
         timedOut = true;
-        try {
-            close();
-        } catch (IOException ignored) {
-            // closing is what ends the blocked read; a failure to close changes nothing more
-        }
+        shut();
     }
 }

@@ -50,7 +50,7 @@ final class ProviderHttp {
 
     /** Reads one successful response body. */
     interface BodyReader<T> {
-        T read(InputStream body) throws IOException;
+        T read(IdleTimeoutInputStream body) throws IOException;
     }
 
     /** Sees each event of a stream; answers false once the protocol says the answer is complete. */
@@ -113,7 +113,13 @@ final class ProviderHttp {
     }
 
     private HttpRequest.Builder request(String path, String accept) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", accept);
+        URI uri;
+        try {
+            uri = URI.create(baseUrl + path);
+        } catch (IllegalArgumentException malformed) {
+            throw new ProviderException(name + " has a base URL that is not a valid URL", 0);
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", accept);
         protocolHeaders.forEach(builder::setHeader);
         connection.headers().forEach((header, value) -> {
             try {
@@ -133,7 +139,7 @@ final class ProviderHttp {
             SseReader.Event event;
             while ((event = events.next()) != null) {
                 if (!handler.onEvent(event)) {
-                    drain(body);
+                    body.drainInBackground(DRAIN_LIMIT);
                     break;
                 }
             }
@@ -205,7 +211,7 @@ final class ProviderHttp {
             HttpResponse<InputStream> response = send(request, cancel);
             body = IdleTimeoutInputStream.watch(response.body(), readTimeout, timer);
             cancel.onCancel(body);
-            try (InputStream closing = body) {
+            try (IdleTimeoutInputStream closing = body) {
                 int status = response.statusCode();
                 if (status / 100 != 2) {
                     ProviderException failure = new ProviderException(
@@ -286,20 +292,6 @@ final class ProviderHttp {
         }
         if (cancel.isCancelled()) {
             throw new ProviderException.Cancelled();
-        }
-    }
-
-    /** Reads what follows the protocol's end marker, so the connection can go back to the pool. */
-    private static void drain(InputStream body) {
-        byte[] skip = new byte[4096];
-        try {
-            int total = 0;
-            int read;
-            while (total < DRAIN_LIMIT && (read = body.read(skip)) >= 0) {
-                total += read;
-            }
-        } catch (IOException ignored) {
-            // the answer is complete; a connection that cannot be reused is simply closed
         }
     }
 
