@@ -1,0 +1,147 @@
+package io.parley.chat.provider;
+
+import static io.parley.chat.provider.Params.putIfSet;
+
+import io.parley.chat.provider.ModelRequest.ChatMessage;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Google's Gemini API ({@code generateContent}), streamed as server-sent events with {@code alt=sse}.
+ * Every chunk is a whole {@code GenerateContentResponse}; its usage counts are running totals.
+ */
+final class GoogleProvider implements ModelProvider {
+
+    private static final String MODEL_PREFIX = "models/";
+
+    /** One entry of {@code contents}: a turn, by {@code user} or {@code model}. */
+    record Content(String role, List<Part> parts) {
+    }
+
+    record Part(String text) {
+    }
+
+    private final ProviderHttp http;
+
+    GoogleProvider(ProviderConnection connection, HttpClient client, ScheduledExecutorService timer, Backoff backoff) {
+        this.http = new ProviderHttp("Google", client, timer, connection, backoff,
+                Json.isEmpty(connection.apiKey()) ? Map.of() : Map.of("x-goog-api-key", connection.apiKey()));
+    }
+
+    @Override
+    public Completion stream(ModelRequest request, TokenSink sink, Cancellation cancel) {
+        Answer answer = new Answer(sink);
+        String path = "/models/" + modelId(request.model()) + ":streamGenerateContent?alt=sse";
+        http.stream(http.post(path, body(request), true), cancel, answer, event -> {
+            if (!event.data().isBlank()) {
+                onResponse(Json.MAPPER.readTree(event.data()), answer);
+            }
+            return true;
+        });
+        return answer.completion();
+    }
+
+    @Override
+    public Completion complete(ModelRequest request, Cancellation cancel) {
+        String path = "/models/" + modelId(request.model()) + ":generateContent";
+        Answer answer = Answer.unstreamed();
+        onResponse(http.call(http.post(path, body(request), false), cancel), answer);
+        return answer.completion();
+    }
+
+    /** All model ids without their {@code models/} prefix, following {@code nextPageToken}. */
+    @Override
+    public List<String> models() {
+        List<String> ids = new ArrayList<>();
+        String token = null;
+        for (int page = 0; page < 20; page++) {
+            String query = "?pageSize=1000" + (token == null ? "" : "&pageToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+            JsonNode response = http.call(http.get("/models" + query), new Cancellation());
+            for (JsonNode model : response.path("models")) {
+                String name = Json.text(model.path("name"));
+                if (name != null) {
+                    ids.add(modelId(name));
+                }
+            }
+            token = Json.text(response.path("nextPageToken"));
+            if (Json.isEmpty(token)) {
+                break;
+            }
+        }
+        return ids;
+    }
+
+    /** One GenerateContentResponse, streamed chunk or whole answer. */
+    private void onResponse(JsonNode response, Answer answer) {
+        JsonNode error = response.path("error");
+        if (error.isObject()) {
+            // a stream that fails after the 200 ends with an error object in place of a chunk
+            throw http.reported(Json.integer(error.path("code"), 0), response);
+        }
+        JsonNode candidate = response.path("candidates").path(0);
+        for (JsonNode part : candidate.path("content").path("parts")) {
+            String text = Json.text(part.path("text"));
+            if (part.path("thought").isBoolean() && part.path("thought").booleanValue()) {
+                answer.reasoning(text);
+            } else {
+                answer.text(text);
+            }
+        }
+        answer.finishReason(Json.text(candidate.path("finishReason")));
+        answer.finishReason(Json.text(response.path("promptFeedback").path("blockReason")));
+        JsonNode usage = response.path("usageMetadata");
+        if (usage.isObject()) {
+            answer.promptTokens(Json.integer(usage.path("promptTokenCount"), 0));
+            answer.completionTokens(Json.integer(usage.path("candidatesTokenCount"), 0)
+                    + Json.integer(usage.path("thoughtsTokenCount"), 0));
+        }
+    }
+
+    private static Map<String, Object> body(ModelRequest request) {
+        List<Content> contents = new ArrayList<>();
+        for (ChatMessage turn : Turns.alternating(request.messages())) {
+            contents.add(new Content(turn.role() == ModelRequest.Role.USER ? "user" : "model",
+                    List.of(new Part(turn.text()))));
+        }
+        Params params = new Params(request.parameters());
+        Map<String, Object> config = new LinkedHashMap<>();
+        putIfSet(config, "temperature", params.number("temperature"));
+        putIfSet(config, "topP", params.number("topP", "top_p"));
+        putIfSet(config, "topK", params.integer("topK", "top_k"));
+        putIfSet(config, "maxOutputTokens", params.integer("maxOutputTokens", "max_tokens", "maxTokens"));
+        putIfSet(config, "stopSequences", params.stops("stop", "stopSequences"));
+        if (params.flag("thinking")) {
+            Map<String, Object> thinking = new LinkedHashMap<>();
+            thinking.put("includeThoughts", true);
+            // -1 asks Gemini to size the budget itself (LibreChat's default)
+            putIfSet(thinking, "thinkingBudget", params.integer("thinkingBudget", "thinking_budget"));
+            config.put("thinkingConfig", thinking);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("contents", contents);
+        if (request.instructions() != null && !request.instructions().isBlank()) {
+            body.put("systemInstruction", Map.of("parts", List.of(new Part(request.instructions()))));
+        }
+        if (!config.isEmpty()) {
+            body.put("generationConfig", config);
+        }
+        return body;
+    }
+
+    /** Gemini names models {@code models/x} in lists but wants only {@code x} in the path. */
+    private static String modelId(String model) {
+        return model.startsWith(MODEL_PREFIX) ? model.substring(MODEL_PREFIX.length()) : model;
+    }
+
+    @Override
+    public String toString() {
+        return "GoogleProvider[" + http + "]";
+    }
+}

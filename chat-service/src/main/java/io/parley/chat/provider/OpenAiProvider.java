@@ -1,0 +1,131 @@
+package io.parley.chat.provider;
+
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * OpenAI's Chat Completions protocol, spoken by OpenAI and most "custom" endpoints (OpenRouter, Groq,
+ * Ollama, vLLM, DeepSeek…). Reasoning arrives as {@code reasoning_content} (DeepSeek, vLLM) or
+ * {@code reasoning} (OpenRouter, Ollama); both are read.
+ */
+final class OpenAiProvider implements ModelProvider {
+
+    /** One entry of {@code messages}. */
+    record Turn(String role, String content) {
+    }
+
+    private final ProviderHttp http;
+
+    OpenAiProvider(ProviderConnection connection, HttpClient client, ScheduledExecutorService timer, Backoff backoff) {
+        String key = connection.apiKey();
+        this.http = new ProviderHttp("OpenAI-compatible provider", client, timer, connection, backoff,
+                Json.isEmpty(key) ? Map.of() : Map.of("Authorization", "Bearer " + key));
+    }
+
+    @Override
+    public Completion stream(ModelRequest request, TokenSink sink, Cancellation cancel) {
+        Answer answer = new Answer(sink);
+        http.stream(http.post("/chat/completions", body(request, true), true), cancel, answer,
+                event -> onChunk(event.data(), answer));
+        return answer.completion();
+    }
+
+    @Override
+    public Completion complete(ModelRequest request, Cancellation cancel) {
+        JsonNode response = http.call(http.post("/chat/completions", body(request, false), false), cancel);
+        Answer answer = Answer.unstreamed();
+        JsonNode choice = response.path("choices").path(0);
+        JsonNode message = choice.path("message");
+        answer.reasoning(Json.text(message.path("reasoning_content")));
+        answer.reasoning(Json.text(message.path("reasoning")));
+        answer.text(Json.text(message.path("content")));
+        answer.finishReason(Json.text(choice.path("finish_reason")));
+        usage(response.path("usage"), answer);
+        return answer.completion();
+    }
+
+    @Override
+    public List<String> models() {
+        JsonNode response = http.call(http.get("/models"), new Cancellation());
+        List<String> ids = new ArrayList<>();
+        // OpenAI wraps the list in {object:"list", data:[…]}; a few compatible servers send the bare array
+        for (JsonNode model : response.isArray() ? response : response.path("data")) {
+            String id = Json.text(model.path("id"));
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** One {@code data:} payload; false at {@code [DONE]}. */
+    private boolean onChunk(String data, Answer answer) {
+        String payload = data.trim();
+        if (payload.equals("[DONE]")) {
+            return false;
+        }
+        if (payload.isEmpty()) {
+            return true;
+        }
+        JsonNode chunk = Json.MAPPER.readTree(payload);
+        JsonNode error = chunk.path("error");
+        if (!error.isMissingNode() && !error.isNull()) {
+            // compatible servers report failures inside the stream, after the 200 went out
+            throw http.reported(Json.integer(error.path("code"), 0), chunk);
+        }
+        JsonNode choice = chunk.path("choices").path(0);
+        JsonNode delta = choice.path("delta");
+        answer.reasoning(Json.text(delta.path("reasoning_content")));
+        answer.reasoning(Json.text(delta.path("reasoning")));
+        answer.text(Json.text(delta.path("content")));
+        answer.finishReason(Json.text(choice.path("finish_reason")));
+        usage(chunk.path("usage"), answer);
+        return true;
+    }
+
+    private static void usage(JsonNode usage, Answer answer) {
+        if (usage.isObject()) {
+            answer.promptTokens(Json.integer(usage.path("prompt_tokens"), 0));
+            answer.completionTokens(Json.integer(usage.path("completion_tokens"), 0));
+        }
+    }
+
+    private static Map<String, Object> body(ModelRequest request, boolean streamed) {
+        List<Turn> messages = new ArrayList<>();
+        if (request.instructions() != null && !request.instructions().isBlank()) {
+            messages.add(new Turn("system", request.instructions()));
+        }
+        for (ModelRequest.ChatMessage message : request.messages()) {
+            messages.add(new Turn(message.role() == ModelRequest.Role.USER ? "user" : "assistant",
+                    message.text() == null ? "" : message.text()));
+        }
+        Params params = new Params(request.parameters());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", request.model());
+        body.put("messages", messages);
+        body.put("stream", streamed);
+        if (streamed) {
+            body.put("stream_options", Map.of("include_usage", true));
+        }
+        Params.putIfSet(body, "user", request.user());
+        Params.putIfSet(body, "temperature", params.number("temperature"));
+        Params.putIfSet(body, "top_p", params.number("top_p", "topP"));
+        Params.putIfSet(body, "frequency_penalty", params.number("frequency_penalty", "frequencyPenalty"));
+        Params.putIfSet(body, "presence_penalty", params.number("presence_penalty", "presencePenalty"));
+        Params.putIfSet(body, "max_tokens", params.integer("max_tokens", "maxOutputTokens", "maxTokens"));
+        Params.putIfSet(body, "stop", params.stops("stop"));
+        Params.putIfSet(body, "reasoning_effort", params.string("reasoning_effort", "reasoningEffort"));
+        Params.putIfSet(body, "seed", params.integer("seed"));
+        return body;
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiProvider[" + http + "]";
+    }
+}
