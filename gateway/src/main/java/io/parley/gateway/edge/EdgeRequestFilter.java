@@ -16,14 +16,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * First at the edge: removes every internal header a client may have sent ({@code X-Parley-*}),
- * then sets the ones the services trust — the request id and the tenant — and records the client's
- * address for limits and bans.
+ * then sets the ones the services trust — the request id, the tenant and the client's address — and
+ * records the client's address for limits and bans.
  */
 @Component
 class EdgeRequestFilter implements WebFilter, Ordered {
 
     static final String INTERNAL_PREFIX = "x-parley-";
     static final String TENANT_HEADER = "X-Parley-Tenant";
+    /** The client's address as the gateway determined it, for services' own per-address limits. */
+    static final String CLIENT_IP_HEADER = "X-Parley-Client-Ip";
     static final String DEFAULT_TENANT = "default";
 
     private final List<AddressRange> trustedProxies;
@@ -53,6 +55,7 @@ class EdgeRequestFilter implements WebFilter, Ordered {
                     .forEach(headers::remove);
             headers.set(RequestIds.HEADER, requestId);
             headers.set(TENANT_HEADER, tenant);
+            headers.set(CLIENT_IP_HEADER, clientIp);
         }).build();
         // Set at commit, replacing the copy a service echoes, so the client sees it once.
         exchange.getResponse().beforeCommit(() -> {

@@ -34,9 +34,11 @@ class TokenCheckIntegrationTest extends GatewayIntegrationTest {
     @Test
     void internalHeadersAClientSendsAreRemoved() {
         Http.Response response = get("/api/convos", "Authorization", "Bearer " + UPSTREAM.token("u1", "default"),
-                "X-Parley-Tenant", "victim", "X-Parley-User", "admin", "X-Request-Id", "bad id <script>");
+                "X-Parley-Tenant", "victim", "X-Parley-User", "admin", "X-Request-Id", "bad id <script>",
+                "X-Parley-Client-Ip", "10.9.8.7");
 
         assertThat(response.json().get("x-parley-tenant").asString()).isEqualTo("default");
+        assertThat(response.json().get("x-parley-client-ip").asString()).isNotBlank().isNotEqualTo("10.9.8.7");
         assertThat(response.json().has("x-parley-user")).isFalse();
         assertThat(response.json().get("x-request-id").asString()).matches("[0-9a-f-]{36}");
     }
