@@ -20,6 +20,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import io.parley.chat.provider.fake.FakeOpenAi;
 
 /**
  * chat-service on a random port with an in-memory store. Its verification keys are the test's own
@@ -29,10 +32,27 @@ import org.springframework.context.annotation.Import;
 @Import(ChatIntegrationTest.TestKeys.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "parley.mongo.embedded.backend=memory", "spring.grpc.server.port=0", "LOG_FORMAT=",
-        "parley.chat.import-max-file-size=1MB"})
+        "parley.chat.import-max-file-size=1MB", "parley.chat.message-limits.ip=false", "DEMO_ENDPOINT=true"})
 public abstract class ChatIntegrationTest {
 
     static final ECKey KEY = generate();
+    /** An OpenAI-compatible model on loopback, shared by every test of the run (tests reset it). */
+    protected static final FakeOpenAi MODEL = new FakeOpenAi().expectKey("fake-key").start();
+    /** auth-service's balances and settings, as far as chat-service uses them. */
+    protected static final FakeAuthServices AUTH = new FakeAuthServices();
+
+    @DynamicPropertySource
+    static void dependencies(DynamicPropertyRegistry registry) {
+        // A list binds from one property source only, so the whole endpoint is given here.
+        registry.add("librechat.endpoints.custom[0].name", () -> "FakeAI");
+        registry.add("librechat.endpoints.custom[0].apiKey", () -> "fake-key");
+        registry.add("librechat.endpoints.custom[0].baseURL", MODEL::baseUrl);
+        registry.add("librechat.endpoints.custom[0].models.default[0]", () -> "fake-model");
+        registry.add("librechat.endpoints.custom[0].models.default[1]", () -> "fake-model-2");
+        registry.add("librechat.endpoints.custom[0].titleConvo", () -> "true");
+        registry.add("librechat.endpoints.custom[0].modelDisplayLabel", () -> "FakeAI");
+        registry.add("spring.grpc.client.channels.auth.address", () -> "static://127.0.0.1:" + AUTH.port());
+    }
 
     @TestConfiguration
     static class TestKeys {
@@ -43,13 +63,15 @@ public abstract class ChatIntegrationTest {
     }
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     protected Http http;
 
     @BeforeEach
     void client() {
         http = new Http("http://127.0.0.1:" + port);
+        MODEL.healthy().tokens(50).delayMs(0).reasoningTokens(0).clearRequests();
+        AUTH.reset();
     }
 
     /** A person of {@code tenant} with a fresh id. */

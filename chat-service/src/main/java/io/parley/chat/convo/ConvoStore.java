@@ -80,6 +80,12 @@ public class ConvoStore implements InitializingBean {
         mongo.upsert(owned(tenantId, user, conversationId), update, COLLECTION);
     }
 
+    /** Sets a generated title unless the person has already named the conversation. */
+    public void titleIfDefault(String tenantId, String user, String conversationId, String title) {
+        mongo.updateFirst(owned(tenantId, user, conversationId).addCriteria(Criteria.where("title").is(Convos.DEFAULT_TITLE)),
+                new Update().set("title", title), COLLECTION);
+    }
+
     Optional<Document> set(String tenantId, String user, String conversationId, Map<String, Object> fields) {
         Update update = new Update().set("updatedAt", new Date());
         fields.forEach(update::set);

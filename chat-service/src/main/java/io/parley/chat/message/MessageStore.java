@@ -38,7 +38,7 @@ public class MessageStore implements InitializingBean {
     }
 
     /** Inserts, or replaces the caller's message with the same id (LibreChat saves by upsert). */
-    Document save(Document message) {
+    public Document save(Document message) {
         Query same = Query.query(Criteria.where("tenantId").is(message.get("tenantId")).and("user").is(message.get("user"))
                 .and("messageId").is(message.get("messageId")));
         Document existing = mongo.findOne(same, Document.class, COLLECTION);

@@ -3,20 +3,22 @@ package io.parley.chat.provider;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Stops a call from another thread: an adapter registers the response it is reading, and
- * {@link #cancel()} closes it, so the blocked read ends at once.
+ * Stops calls from another thread: an adapter registers each response it reads, and
+ * {@link #cancel()} closes them all, so blocked reads end at once. One cancellation may cover
+ * several calls of a turn (the answer and its title).
  */
 public final class Cancellation {
 
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final AtomicReference<Closeable> current = new AtomicReference<>();
+    private final Queue<Closeable> open = new ConcurrentLinkedQueue<>();
 
     public void cancel() {
         if (cancelled.compareAndSet(false, true)) {
-            closeQuietly(current.getAndSet(null));
+            closeAll();
         }
     }
 
@@ -26,9 +28,15 @@ public final class Cancellation {
 
     /** Registers what to close on cancel; closes it at once when cancel came first. */
     public void onCancel(Closeable resource) {
-        current.set(resource);
+        open.add(resource);
         if (cancelled.get()) {
-            closeQuietly(current.getAndSet(null));
+            closeAll();
+        }
+    }
+
+    private void closeAll() {
+        for (Closeable resource = open.poll(); resource != null; resource = open.poll()) {
+            closeQuietly(resource);
         }
     }
 

@@ -1,0 +1,19 @@
+package io.parley.chat.stream;
+
+import java.time.Duration;
+
+/** The events of one job in order, from the first: replayed, then followed as they happen. */
+public interface EventFeed extends AutoCloseable {
+
+    /**
+     * The next event, waiting at most {@code wait}; null when none came in time (the job is still
+     * running) or, once {@link #ended()}, never again.
+     */
+    StreamEvent next(Duration wait) throws InterruptedException;
+
+    /** True once the feed has handed out its terminal event or the job vanished. */
+    boolean ended();
+
+    @Override
+    void close();
+}

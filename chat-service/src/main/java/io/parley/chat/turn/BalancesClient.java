@@ -1,0 +1,62 @@
+package io.parley.chat.turn;
+
+import io.grpc.StatusRuntimeException;
+import io.parley.common.grpc.GrpcErrors;
+import io.parley.proto.auth.v1.BalancesGrpc;
+import io.parley.proto.auth.v1.BeginRequest;
+import io.parley.proto.auth.v1.BeginResponse;
+import io.parley.proto.auth.v1.SettleRequest;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.stereotype.Component;
+
+/** auth-service's {@code Balances}: may this person spend, and what a turn cost. */
+@Component
+class BalancesClient {
+
+    private static final Logger log = LoggerFactory.getLogger(BalancesClient.class);
+    private static final long DEADLINE_SECONDS = 2;
+
+    /** A turn's permission to spend; {@code holdId} settles its cost later, without the person's token. */
+    record Hold(boolean allowed, String holdId, boolean balanceEnabled, long balance, long tokenCost) {
+    }
+
+    private final BalancesGrpc.BalancesBlockingStub balances;
+
+    BalancesClient(GrpcChannelFactory channels) {
+        this.balances = BalancesGrpc.newBlockingStub(channels.createChannel("auth"));
+    }
+
+    /** Called while serving the person's request: relays their token. */
+    Hold begin(String conversationId, String messageId, String model, String endpoint, long promptTokens) {
+        try {
+            BeginResponse answer = balances.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).begin(BeginRequest.newBuilder()
+                    .setConversationId(conversationId).setMessageId(messageId).setModel(model).setEndpoint(endpoint)
+                    .setPromptTokens(promptTokens).build());
+            return new Hold(answer.getAllowed(), answer.getHoldId(), answer.getBalanceEnabled(), answer.getBalance(),
+                    answer.getTokenCost());
+        } catch (StatusRuntimeException e) {
+            throw GrpcErrors.toApiException(e);
+        }
+    }
+
+    /**
+     * Records what a call used. A failure is logged, not thrown: the answer is already the person's,
+     * and the hold stays for an operator to reconcile.
+     */
+    void settle(Hold hold, String context, long promptTokens, long completionTokens, String model) {
+        if (hold == null || hold.holdId().isEmpty() || promptTokens + completionTokens == 0) {
+            return;
+        }
+        try {
+            balances.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).settle(SettleRequest.newBuilder()
+                    .setHoldId(hold.holdId()).setContext(context).setPromptTokens(promptTokens)
+                    .setCompletionTokens(completionTokens).setModel(model == null ? "" : model).build());
+        } catch (StatusRuntimeException e) {
+            log.warn("Could not settle hold of {} ({} prompt, {} completion tokens): {}", context, promptTokens,
+                    completionTokens, e.getStatus().getCode());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.parley.chat.turn;
+
+import io.parley.chat.provider.ModelRequest;
+import io.parley.chat.provider.ModelRequest.ChatMessage;
+import io.parley.chat.provider.ModelRequest.Role;
+import io.parley.chat.support.Ids;
+import io.parley.chat.support.TokenCounter;
+import io.parley.common.error.ApiException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the model is shown: the branch of the conversation tree that leads to the new message
+ * (following {@code parentMessageId} up to the root), oldest first, cut from the oldest end to fit
+ * the context window.
+ */
+@Component
+class History {
+
+    /** Per-message framing tokens of chat formats (role markers and separators). */
+    private static final int PER_MESSAGE = 4;
+
+    private final TokenCounter tokens;
+
+    History(TokenCounter tokens) {
+        this.tokens = tokens;
+    }
+
+    /** The messages from the root down to {@code leafId} (inclusive); empty for {@link Ids#NO_PARENT}. */
+    static List<Document> branch(Map<String, Document> byId, String leafId) {
+        Deque<Document> branch = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        String id = leafId;
+        while (id != null && !Ids.NO_PARENT.equals(id) && seen.add(id)) {
+            Document message = byId.get(id);
+            if (message == null) {
+                break;
+            }
+            branch.addFirst(message);
+            id = message.getString("parentMessageId");
+        }
+        return List.copyOf(branch);
+    }
+
+    /** The text a stored message contributes: its text, or the text parts of its content. */
+    static String textOf(Document message) {
+        String text = message.getString("text");
+        if (text != null && !text.isBlank()) {
+            return text;
+        }
+        StringBuilder all = new StringBuilder();
+        for (Object part : message.getList("content", Object.class, List.of())) {
+            if (part instanceof Map<?, ?> map && "text".equals(map.get("type")) && map.get("text") instanceof String chunk) {
+                all.append(chunk);
+            }
+        }
+        return all.toString();
+    }
+
+    /**
+     * The request for the model. {@code messages} ends with the message being answered (or the
+     * partial answer being continued); older ones are dropped until everything fits in
+     * {@code maxContextTokens}.
+     *
+     * @throws ApiException.Invalid when even the newest message and the instructions do not fit
+     */
+    ModelRequest request(String model, String instructions, List<ChatMessage> messages, Map<String, Object> parameters,
+                         String user, int maxContextTokens) {
+        int used = instructions == null || instructions.isBlank() ? 0 : tokens.count(instructions) + PER_MESSAGE;
+        List<ChatMessage> kept = new ArrayList<>();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            ChatMessage message = messages.get(i);
+            int cost = tokens.count(message.text()) + PER_MESSAGE;
+            if (used + cost > maxContextTokens) {
+                if (kept.stream().noneMatch(m -> m.role() == Role.USER)) {
+                    throw ApiException.Invalid.field("text", "is too long for the model's context window ("
+                            + (used + cost) + " tokens, at most " + maxContextTokens + ")");
+                }
+                break;
+            }
+            used += cost;
+            kept.addFirst(message);
+        }
+        // Providers want the conversation to start with the person, never with a cut-off answer.
+        while (!kept.isEmpty() && kept.getFirst().role() == Role.ASSISTANT && kept.size() > 1) {
+            kept.removeFirst();
+        }
+        return new ModelRequest(model, instructions == null || instructions.isBlank() ? null : instructions, kept,
+                parameters, user);
+    }
+
+    /** The stored branch as model messages; error answers and empty ones are left out. */
+    static List<ChatMessage> asChat(List<Document> branch) {
+        List<ChatMessage> out = new ArrayList<>();
+        for (Document message : branch) {
+            if (Boolean.TRUE.equals(message.getBoolean("error"))) {
+                continue;
+            }
+            String text = textOf(message);
+            if (!text.isBlank()) {
+                out.add(new ChatMessage(Boolean.TRUE.equals(message.getBoolean("isCreatedByUser")) ? Role.USER : Role.ASSISTANT, text));
+            }
+        }
+        return out;
+    }
+
+    int count(ModelRequest request) {
+        int total = request.instructions() == null ? 0 : tokens.count(request.instructions()) + PER_MESSAGE;
+        for (ChatMessage message : request.messages()) {
+            total += tokens.count(message.text()) + PER_MESSAGE;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,238 @@
+package io.parley.chat.turn;
+
+import io.parley.chat.convo.ConvoStore;
+import io.parley.chat.message.MessageStore;
+import io.parley.chat.provider.Cancellation;
+import io.parley.chat.provider.Completion;
+import io.parley.chat.provider.ProviderException;
+import io.parley.chat.provider.TokenSink;
+import io.parley.chat.stream.ContentAggregate;
+import io.parley.chat.stream.JobInfo.Status;
+import io.parley.chat.stream.Jobs;
+import io.parley.chat.stream.LiveJob;
+import io.parley.chat.stream.StreamEvent;
+import io.parley.chat.support.ApiDocs;
+import io.parley.chat.support.TokenCounter;
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a turn's job on its own virtual thread: calls the model, streams its answer as events,
+ * saves the answer (whole, or partial and marked when it failed or was stopped) and only then sends
+ * the final event. Nobody needs to be listening: a client that goes away does not stop the job.
+ */
+@Component
+class TurnRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(TurnRunner.class);
+    /** How long the final event waits for a title still being made. */
+    private static final long TITLE_WAIT_MS = 3_000;
+
+    private final Jobs jobs;
+    private final MessageStore messages;
+    private final ConvoStore convos;
+    private final TokenCounter tokens;
+    private final Titles titles;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService deadlines =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("turn-deadlines").daemon().factory());
+
+    TurnRunner(Jobs jobs, MessageStore messages, ConvoStore convos, TokenCounter tokens, Titles titles) {
+        this.jobs = jobs;
+        this.messages = messages;
+        this.convos = convos;
+        this.tokens = tokens;
+        this.titles = titles;
+    }
+
+    void start(Turn turn) {
+        threads.execute(() -> run(turn));
+    }
+
+    private void run(Turn turn) {
+        LiveJob job = turn.job();
+        try {
+            job.emit(TurnEvents.created(turn.userMessage(), job.key().streamId()));
+            if (!turn.hold().allowed()) {
+                refuse(turn);
+                return;
+            }
+            generate(turn);
+        } catch (RuntimeException e) {
+            // Saving failed (the store is down): the person sees an error; nothing half-written is claimed as saved.
+            log.error("Turn {} failed", job.key().streamId(), e);
+            job.emit(TurnEvents.error("An error occurred while processing the request. Please try again."));
+            jobs.finished(job, Status.ERROR);
+        }
+    }
+
+    private void generate(Turn turn) {
+        LiveJob job = turn.job();
+        CompletableFuture<Optional<String>> title = turn.wantsTitle()
+                ? CompletableFuture.supplyAsync(() -> titled(turn), threads) : null;
+        String stepId = "step_" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        long startedAt = System.currentTimeMillis();
+        job.emit(TurnEvents.runStep(stepId, turn.responseMessageId(), turn.responseMessageId(), startedAt));
+
+        ContentAggregate answer = new ContentAggregate();
+        TokenSink sink = new TokenSink() {
+            @Override
+            public void text(String chunk) {
+                answer.append("text", chunk);
+                job.emit(TurnEvents.textDelta(stepId, chunk));
+            }
+
+            @Override
+            public void reasoning(String chunk) {
+                answer.append("think", chunk);
+                job.emit(TurnEvents.reasoningDelta(stepId, chunk));
+            }
+        };
+        Cancellation cancel = job.cancellation();
+        ScheduledFuture<?> deadline = deadlines.schedule(cancel::cancel, jobs.properties().maxDuration().toMillis(),
+                TimeUnit.MILLISECONDS);
+        Status status;
+        String failure = null;
+        Completion completion = null;
+        try {
+            completion = turn.provider().stream(turn.request(), sink, cancel);
+            status = Status.COMPLETE;
+        } catch (ProviderException.Cancelled stopped) {
+            status = Status.ABORTED;
+        } catch (ProviderException e) {
+            status = Status.ERROR;
+            failure = e.getMessage();
+        } finally {
+            deadline.cancel(false);
+        }
+
+        List<Map<String, Object>> parts = merged(turn.earlierParts(), answer.parts());
+        if (failure != null) {
+            parts.add(TurnEvents.map("type", "error", "error", failure));
+        }
+        int completionTokens = completion != null && completion.usage() != null
+                ? completion.usage().completionTokens() : tokens.count(answer.text());
+        int promptTokens = completion != null && completion.usage() != null
+                ? completion.usage().promptTokens() : turn.promptTokens();
+        Document saved = saveResponse(turn, parts, completionTokens, promptTokens, status);
+        turn.settle(status == Status.ABORTED ? "incomplete" : "message", promptTokens, completionTokens, turn.model());
+
+        String titleNow = status == Status.COMPLETE ? awaitTitle(title) : null;
+        Map<String, Object> conversation = conversation(turn);
+        String shownTitle = titleNow != null ? titleNow : conversation == null ? null : (String) conversation.get("title");
+        Map<String, Object> response = ApiDocs.of(saved, "_id", "user", "createdAt", "updatedAt");
+        switch (status) {
+            case COMPLETE -> {
+                job.emit(TurnEvents.runStepClosed(stepId, turn.responseMessageId(), startedAt, System.currentTimeMillis()));
+                job.emit(TurnEvents.fin(conversation, shownTitle, turn.userMessage(), response));
+            }
+            case ABORTED -> job.emit(TurnEvents.abortFinal(conversation, shownTitle, turn.userMessage(), response,
+                    answer.parts().isEmpty()));
+            default -> job.emit(TurnEvents.error(failure));
+        }
+        jobs.finished(job, status);
+    }
+
+    private Optional<String> titled(Turn turn) {
+        Optional<String> title = titles.generate(turn, turn.job().cancellation());
+        title.ifPresent(t -> turn.job().emit(TurnEvents.title(turn.conversationId(), t)));
+        return title;
+    }
+
+    private static String awaitTitle(CompletableFuture<Optional<String>> title) {
+        if (title == null) {
+            return null;
+        }
+        try {
+            return title.get(TITLE_WAIT_MS, TimeUnit.MILLISECONDS).orElse(null);
+        } catch (TimeoutException slow) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null;
+        }
+    }
+
+    /** Too little balance: LibreChat's token_balance error, saved as the answer, and no model call. */
+    private void refuse(Turn turn) {
+        BalancesClient.Hold hold = turn.hold();
+        String reason = StreamEvent.toJson(TurnEvents.map("type", "token_balance", "balance", hold.balance(),
+                "tokenCost", hold.tokenCost(), "promptTokens", turn.promptTokens()));
+        Document saved = responseDocument(turn, List.of(), 0, turn.promptTokens(), Status.ERROR);
+        saved.put("text", reason);
+        messages.save(saved);
+        turn.job().emit(TurnEvents.error(reason));
+        jobs.finished(turn.job(), Status.ERROR);
+    }
+
+    private Document saveResponse(Turn turn, List<Map<String, Object>> parts, int completionTokens, int promptTokens,
+                                  Status status) {
+        Document response = responseDocument(turn, parts, completionTokens, promptTokens, status);
+        Document saved = messages.save(response);
+        convos.touch(turn.user().tenantId(), turn.user().id(), turn.conversationId(), Map.of());
+        return saved;
+    }
+
+    private Document responseDocument(Turn turn, List<Map<String, Object>> parts, int completionTokens, int promptTokens,
+                                      Status status) {
+        Date now = new Date();
+        Document response = new Document("tenantId", turn.user().tenantId()).append("user", turn.user().id())
+                .append("messageId", turn.responseMessageId()).append("conversationId", turn.conversationId())
+                .append("parentMessageId", turn.userMessage().get("messageId"))
+                .append("isCreatedByUser", false).append("model", turn.model()).append("sender", turn.endpoint().sender())
+                .append("promptTokens", promptTokens).append("endpoint", turn.endpoint().name())
+                .append("text", "").append("content", parts).append("tokenCount", completionTokens)
+                .append("unfinished", status == Status.ABORTED).append("error", status == Status.ERROR)
+                .append("createdAt", now).append("updatedAt", now);
+        if (turn.endpoint().iconURL() != null) {
+            response.append("iconURL", turn.endpoint().iconURL());
+        }
+        return response;
+    }
+
+    private Map<String, Object> conversation(Turn turn) {
+        return convos.find(turn.user().tenantId(), turn.user().id(), turn.conversationId())
+                .map(doc -> ApiDocs.of(doc)).orElse(null);
+    }
+
+    /** A continued answer keeps its parts; the new text joins its last part when the types match. */
+    private static List<Map<String, Object>> merged(List<Map<String, Object>> earlier, List<Map<String, Object>> added) {
+        List<Map<String, Object>> parts = new ArrayList<>(earlier);
+        for (Map<String, Object> part : added) {
+            Map<String, Object> last = parts.isEmpty() ? null : parts.getLast();
+            String type = (String) part.get("type");
+            if (last != null && type.equals(last.get("type")) && last.get(type) instanceof String before) {
+                Map<String, Object> joined = new java.util.LinkedHashMap<>(last);
+                joined.put(type, before + part.get(type));
+                parts.set(parts.size() - 1, joined);
+            } else {
+                parts.add(part);
+            }
+        }
+        return parts;
+    }
+
+    @PreDestroy
+    void stop() {
+        deadlines.shutdownNow();
+        threads.shutdown();
+    }
+}

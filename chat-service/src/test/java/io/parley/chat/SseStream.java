@@ -1,0 +1,91 @@
+package io.parley.chat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A test's view of one SSE response, event by event as they arrive. */
+public final class SseStream implements AutoCloseable {
+
+    public record Event(String type, Map<String, Object> data) {
+
+        public Object event() {
+            return data.get("event");
+        }
+
+        public boolean isFinal() {
+            return Boolean.TRUE.equals(data.get("final"));
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final Event END = new Event("end", Map.of());
+
+    public final int status;
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final Thread reader;
+    private final HttpResponse<java.io.InputStream> response;
+
+    @SuppressWarnings("unchecked")
+    public SseStream(String url, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        status = response.statusCode();
+        reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String type = "message";
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("event: ")) {
+                        type = line.substring(7);
+                    } else if (line.startsWith("data: ")) {
+                        events.add(new Event(type, JSON.readValue(line.substring(6), Map.class)));
+                        type = "message";
+                    }
+                }
+            } catch (Exception closed) {
+                // the test closed the stream
+            }
+            events.add(END);
+        });
+    }
+
+    /** The next event, or null when the stream ended; fails after 10 s of silence. */
+    public Event next() throws InterruptedException {
+        Event event = events.poll(10, TimeUnit.SECONDS);
+        if (event == null) {
+            throw new AssertionError("No event within 10 s");
+        }
+        return event == END ? null : event;
+    }
+
+    /** Every remaining event until the stream ends. */
+    public List<Event> rest() throws InterruptedException {
+        List<Event> all = new ArrayList<>();
+        for (Event event = next(); event != null; event = next()) {
+            all.add(event);
+        }
+        return all;
+    }
+
+    @Override
+    public void close() throws Exception {
+        response.body().close();
+        reader.join(Duration.ofSeconds(5));
+    }
+}

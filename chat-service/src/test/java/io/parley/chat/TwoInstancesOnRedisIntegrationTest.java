@@ -1,0 +1,126 @@
+package io.parley.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.parley.chat.provider.fake.FakeOpenAi;
+import io.parley.common.test.Http;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two chat-service instances on one store and the local Redis, as behind a load balancer: a turn
+ * started on A is followed, inspected and stopped through B.
+ */
+class TwoInstancesOnRedisIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final FakeOpenAi MODEL = new FakeOpenAi().expectKey("fake-key").start();
+    private static final FakeAuthServices AUTH = new FakeAuthServices();
+    private static MongoServer store;
+    private static ConfigurableApplicationContext a;
+    private static ConfigurableApplicationContext b;
+
+    @BeforeAll
+    static void startTwoInstances() {
+        store = new MongoServer(new MemoryBackend());
+        store.bind("127.0.0.1", 0);
+        String storeAddress = "mongodb://127.0.0.1:" + store.getLocalAddress().getPort() + "/parley_chat";
+        String prefix = "test-" + UUID.randomUUID() + ":";
+        a = instance(storeAddress, prefix);
+        b = instance(storeAddress, prefix);
+    }
+
+    private static ConfigurableApplicationContext instance(String storeAddress, String redisPrefix) {
+        return new SpringApplicationBuilder(ChatApplication.class, ChatIntegrationTest.TestKeys.class).run(
+                "--server.port=0", "--spring.grpc.server.port=0", "--LOG_FORMAT=",
+                "--spring.mongodb.uri=" + storeAddress, "--parley.redis.uri=redis://127.0.0.1:6379",
+                "--parley.redis.key-prefix=" + redisPrefix, "--parley.chat.message-limits.ip=false",
+                "--spring.grpc.client.channels.auth.address=static://127.0.0.1:" + AUTH.port(),
+                "--librechat.endpoints.custom[0].name=FakeAI", "--librechat.endpoints.custom[0].apiKey=fake-key",
+                "--librechat.endpoints.custom[0].baseURL=" + MODEL.baseUrl(),
+                "--librechat.endpoints.custom[0].models.default[0]=fake-model");
+    }
+
+    @AfterAll
+    static void stop() {
+        b.close();
+        a.close();
+        store.shutdown();
+        MODEL.close();
+    }
+
+    private static String url(ConfigurableApplicationContext instance) {
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) instance).getWebServer().getPort();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Http.Response response) {
+        return JSON.readValue(response.body(), Map.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTurnStartedOnOneInstanceIsFollowedAndStoppedThroughAnother() throws Exception {
+        ChatIntegrationTest.Person alice = ChatIntegrationTest.person("default");
+        MODEL.delayMs(50).tokens(200);
+        Http onA = new Http(url(a));
+        Http onB = new Http(url(b));
+        Http.Response started = onA.post("/api/agents/chat/FakeAI", """
+                {"text":"Across instances","parentMessageId":"00000000-0000-0000-0000-000000000000",
+                 "endpoint":"FakeAI","model":"fake-model"}""", alice.auth());
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String convo = (String) json(started).get("conversationId");
+
+        try (SseStream stream = new SseStream(url(b) + "/api/agents/chat/stream/" + convo, alice.auth())) {
+            assertThat(stream.status).isEqualTo(200);
+            assertThat(stream.next().data()).containsEntry("created", true);
+            for (int seen = 0; seen < 3; ) {
+                if ("on_message_delta".equals(stream.next().event())) {
+                    seen++;
+                }
+            }
+            assertThat(json(onB.get("/api/agents/chat/status/" + convo, alice.auth()))).containsEntry("active", true)
+                    .containsEntry("status", "running");
+            assertThat(json(onB.get("/api/agents/chat/active", alice.auth())).get("activeJobIds")).isEqualTo(List.of(convo));
+
+            Http.Response aborted = onB.post("/api/agents/chat/abort", "{\"streamId\":\"" + convo + "\"}", alice.auth());
+            assertThat(json(aborted)).containsEntry("success", true);
+            SseStream.Event last = stream.rest().getLast();
+            assertThat(last.data()).containsEntry("final", true).containsEntry("aborted", true);
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(json(onB.get("/api/agents/chat/status/" + convo, alice.auth()))).containsEntry("status", "aborted"));
+        List<Map<String, Object>> saved = JSON.readValue(onB.get("/api/messages/" + convo, alice.auth()).body(), List.class);
+        assertThat(saved).hasSize(2);
+        assertThat(saved.get(1)).containsEntry("unfinished", true);
+    }
+
+    @Test
+    void anotherPersonGetsNothingOfTheTurnFromTheOtherInstance() throws Exception {
+        ChatIntegrationTest.Person alice = ChatIntegrationTest.person("default");
+        ChatIntegrationTest.Person mallory = ChatIntegrationTest.person("default");
+        MODEL.delayMs(0).tokens(50);
+        Http onA = new Http(url(a));
+        Http onB = new Http(url(b));
+        String convo = (String) json(onA.post("/api/agents/chat/FakeAI", """
+                {"text":"Private","parentMessageId":"00000000-0000-0000-0000-000000000000","endpoint":"FakeAI",
+                 "model":"fake-model"}""", alice.auth())).get("conversationId");
+        assertThat(onB.get("/api/agents/chat/stream/" + convo, mallory.auth()).status()).isEqualTo(404);
+        assertThat(onB.post("/api/agents/chat/abort", "{\"streamId\":\"" + convo + "\"}", mallory.auth()).status())
+                .isEqualTo(404);
+        Http.Response replay = onB.get("/api/agents/chat/stream/" + convo, alice.auth());
+        assertThat(replay.body()).contains("\"final\":true");
+    }
+}

@@ -1,0 +1,76 @@
+package io.parley.chat.endpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.chat.ChatIntegrationTest;
+import io.parley.chat.SseStream;
+import io.parley.common.test.Http;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code /api/endpoints}, {@code /api/models}, {@code /api/config} and the offline demo endpoint. */
+class EndpointIntegrationTest extends ChatIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String body) {
+        return JSON.readValue(body, Map.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void endpointsListTheConfiguredOnesInLibreChatsShapeAsLibreChatSendsIt() {
+        Http.Response response = get(person(), "/api/endpoints");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        Map<String, Object> endpoints = json(response.body());
+        assertThat(endpoints).containsOnlyKeys("FakeAI", "offline-demo");
+        assertThat((Map<String, Object>) endpoints.get("FakeAI")).containsEntry("type", "custom")
+                .containsEntry("userProvide", false).containsEntry("userProvideURL", false)
+                .containsEntry("modelDisplayLabel", "FakeAI").containsEntry("order", 9999);
+        assertThat(http.get("/api/endpoints").status()).isEqualTo(401);
+    }
+
+    @Test
+    void modelsListEachEndpointsModels() {
+        Map<String, Object> models = json(get(person(), "/api/models").body());
+        assertThat(models).containsEntry("FakeAI", List.of("fake-model", "fake-model-2"))
+                .containsEntry("offline-demo", List.of("parley-demo"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void configShowsSignInFieldsToEveryoneAndTheRestOnlyWithAValidToken() {
+        Map<String, Object> anonymous = json(http.get("/api/config").body());
+        assertThat(anonymous).containsEntry("appTitle", "LibreChat").containsEntry("registrationEnabled", true)
+                .containsEntry("emailLoginEnabled", true).containsEntry("openidLabel", "Continue with OpenID")
+                .containsEntry("socialLogins", List.of()).doesNotContainKeys("interface", "balance");
+        Map<String, Object> signedIn = json(get(person(), "/api/config").body());
+        assertThat(signedIn).containsKeys("interface", "balance", "titleGenerationTiming")
+                .containsEntry("allowAccountDeletion", true);
+        assertThat((Map<String, Object>) signedIn.get("interface")).containsEntry("presets", true);
+        Map<String, Object> forged = json(http.get("/api/config", "Authorization", "Bearer not.a.token").body());
+        assertThat(forged).doesNotContainKey("interface");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOfflineDemoAnswersWithoutAnyModel() throws Exception {
+        Person alice = person();
+        int before = MODEL.requestCount();
+        Http.Response started = post(alice, "/api/agents/chat/offline-demo", """
+                {"text":"Is anyone there?","parentMessageId":"00000000-0000-0000-0000-000000000000","endpoint":"offline-demo"}""");
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String convo = (String) json(started.body()).get("conversationId");
+        try (SseStream stream = new SseStream("http://127.0.0.1:" + port + "/api/agents/chat/stream/" + convo, alice.auth())) {
+            SseStream.Event fin = stream.rest().getLast();
+            Map<String, Object> response = (Map<String, Object>) fin.data().get("responseMessage");
+            String text = (String) ((List<Map<String, Object>>) response.get("content")).getFirst().get("text");
+            assertThat(text).contains("offline demo").contains("Is anyone there?");
+        }
+        assertThat(MODEL.requestCount()).isEqualTo(before);
+    }
+}

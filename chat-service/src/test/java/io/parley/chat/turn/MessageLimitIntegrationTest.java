@@ -1,0 +1,39 @@
+package io.parley.chat.turn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.chat.ChatIntegrationTest;
+import io.parley.common.test.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** LibreChat's message limiter per client address, with its denial events. */
+@TestPropertySource(properties = {"parley.chat.message-limits.ip=true", "parley.chat.message-limits.ip-max=2"})
+class MessageLimitIntegrationTest extends ChatIntegrationTest {
+
+    @Test
+    void aClientOverTheMessageLimitGetsLibreChatsDenialAndNothingIsStored() {
+        String ip = "192.0.2." + (int) (Math.random() * 250 + 1);
+        Person alice = person();
+        for (int i = 0; i < 2; i++) {
+            assertThat(http.post("/api/agents/chat/FakeAI", TurnIntegrationTest.firstTurn("ok " + i),
+                    header(alice, ip)).status()).isEqualTo(200);
+        }
+        Http.Response denied = http.post("/api/agents/chat/FakeAI", TurnIntegrationTest.firstTurn("one too many"),
+                header(alice, ip));
+
+        assertThat(denied.status()).isEqualTo(429);
+        assertThat(denied.body()).startsWith("event: message\ndata: {\"message\":{")
+                .contains("\"created\":true")
+                .contains("event: error\ndata: ")
+                .contains("\\\"type\\\":\\\"message_limit\\\"").contains("\\\"max\\\":2");
+        assertThat(http.post("/api/agents/chat/FakeAI", TurnIntegrationTest.firstTurn("another address"),
+                header(alice, "198.51.100.7")).status()).isEqualTo(200);
+        assertThat((java.util.List<?>) TurnIntegrationTest.json(get(alice, "/api/convos")).get("conversations")).hasSize(3);
+    }
+
+    private static String[] header(Person who, String ip) {
+        String[] auth = who.auth();
+        return new String[] {auth[0], auth[1], "X-Parley-Client-Ip", ip};
+    }
+}
