@@ -89,7 +89,9 @@ public final class ParleySystem implements BeforeAllCallback {
                         "--server.port=" + http.get(service),
                         "--spring.grpc.server.port=" + grpc.get(service),
                         "--spring.grpc.client.channels.auth.address=" + authGrpc,
-                        "--parley.mongo.embedded.data-dir=" + data));
+                        "--parley.mongo.embedded.data-dir=" + data,
+                        // token accounting on, so that turns are checked and charged through auth-service
+                        "--CHECK_BALANCE=true"));
             }
             start(root, version, logs, "gateway", List.of(
                     "--server.port=" + gateway,
