@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -48,7 +49,8 @@ public class LibreChatYaml implements EnvironmentPostProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
-        MapPropertySource source = new MapPropertySource(SOURCE, prefixed);
+        // Values keep their origin (file and line), which is also what lets the binder convert them.
+        MapPropertySource source = new OriginTrackedMapPropertySource(SOURCE, prefixed, true);
         if (environment.getPropertySources().contains(ParleyDefaults.SOURCE)) {
             environment.getPropertySources().addBefore(ParleyDefaults.SOURCE, source);
         } else {
