@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *   direct     &lt;fakeBaseUrl&gt; &lt;samples&gt;                     first chunk / [DONE] calling the fake model directly
  *   latency    &lt;gateway&gt; &lt;token&gt; &lt;endpoint&gt; &lt;samples&gt;        POST to first delta / to final through the gateway
  *   throughput &lt;gateway&gt; &lt;token&gt; &lt;endpoint&gt; &lt;seconds&gt; &lt;workers&gt;  whole turns per second
- *   streams    &lt;gateway&gt; &lt;token&gt; &lt;endpoint&gt; &lt;count&gt; &lt;tokenDelayMs&gt;  that many live streams at once
+ *   streams    &lt;gateway&gt; &lt;token&gt; &lt;endpoint&gt; &lt;count&gt; &lt;tokenDelayMs&gt; &lt;fakeBaseUrl&gt;  that many live streams at once
  * </pre>
  */
 public class ChatTurnBench {
@@ -40,7 +40,7 @@ public class ChatTurnBench {
             case "direct" -> direct(args[1], Integer.parseInt(args[2]));
             case "latency" -> latency(args[1], args[2], args[3], Integer.parseInt(args[4]));
             case "throughput" -> throughput(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
-            case "streams" -> streams(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            case "streams" -> streams(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]), args[6]);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -159,53 +159,121 @@ public class ChatTurnBench {
                 done.get() / (double) seconds, done.get(), seconds, workers, failed.get());
     }
 
-    static void streams(String base, String token, String endpoint, int count, int tokenDelayMs) throws Exception {
-        ConcurrentLinkedQueue<Turn> turns = new ConcurrentLinkedQueue<>();
+    /**
+     * N turns started and attached first (the fake model holds every answer before its first token),
+     * then released at one moment: N streams are live at once for the length of one answer.
+     */
+    static void streams(String base, String token, String endpoint, int count, int tokenDelayMs, String fakeBase)
+            throws Exception {
+        ConcurrentLinkedQueue<List<Long>> deltas = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();
-        AtomicLong live = new AtomicLong();
-        AtomicLong peak = new AtomicLong();
-        Semaphore opening = new Semaphore(64);
+        AtomicInteger attached = new AtomicInteger();
+        AtomicLong lastFinal = new AtomicLong();
+        Semaphore opening = new Semaphore(32);
         CountDownLatch finished = new CountDownLatch(count);
         long began = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < count; i++) {
                 pool.execute(() -> {
                     try {
+                        String convo;
                         opening.acquire();
-                        Turn turn;
                         try {
-                            long now = live.incrementAndGet();
-                            peak.accumulateAndGet(now, Math::max);
+                            convo = startTurn(base, token, endpoint);
                         } finally {
                             opening.release();
                         }
-                        turn = turn(base, token, endpoint, true);
-                        live.decrementAndGet();
-                        if (turn.ok()) {
-                            turns.add(turn);
-                        } else {
-                            failed.incrementAndGet();
+                        List<Long> times = new ArrayList<>(64);
+                        if (convo == null) {
+                            throw new IllegalStateException("the turn did not start");
                         }
+                        if (!follow(base, token, convo, times, attached)) {
+                            throw new IllegalStateException("the stream ended without a final event");
+                        }
+                        deltas.add(times);
+                        lastFinal.accumulateAndGet(System.nanoTime(), Math::max);
                     } catch (Exception e) {
-                        failed.incrementAndGet();
-                        live.decrementAndGet();
+                        if (failed.incrementAndGet() <= 3) {
+                            System.out.println("   a stream failed: " + e);
+                        }
                     } finally {
                         finished.countDown();
                     }
                 });
             }
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while ((attached.get() + failed.get() < count || waiting(fakeBase) < attached.get())
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            double setup = ms(System.nanoTime() - began) / 1000;
+            System.out.printf("streams %d: %d attached and waiting for the model after %.1f s; releasing%n",
+                    count, attached.get(), setup);
+            long released = System.nanoTime();
+            HTTP.send(HttpRequest.newBuilder(URI.create(fakeBase.replace("/v1", "") + "/fake/release"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
             finished.await();
+            List<Double> added = new ArrayList<>();
+            List<Double> firstAfterRelease = new ArrayList<>();
+            for (List<Long> d : deltas) {
+                if (!d.isEmpty()) {
+                    firstAfterRelease.add(ms(d.getFirst() - released));
+                }
+                for (int i = 1; i < d.size(); i++) {
+                    added.add(Math.max(0, ms(d.get(i) - d.get(i - 1)) - tokenDelayMs));
+                }
+            }
+            System.out.printf("   %d live at once, %d complete, %d failed; release to first delta p50 %.0f ms p99 %.0f ms; "
+                            + "added inter-token delay p50 %.1f ms p99 %.1f ms max %.1f ms; last final %.1f s after release%n",
+                    attached.get(), deltas.size(), failed.get(), pct(firstAfterRelease, 50), pct(firstAfterRelease, 99),
+                    pct(added, 50), pct(added, 99), pct(added, 100), ms(lastFinal.get() - released) / 1000);
         }
-        List<Double> added = new ArrayList<>();
-        for (Turn turn : turns) {
-            List<Long> d = turn.deltas();
-            for (int i = 1; i < d.size(); i++) {
-                added.add(Math.max(0, ms(d.get(i) - d.get(i - 1)) - tokenDelayMs));
+    }
+
+    static String startTurn(String base, String token, String endpoint) throws Exception {
+        String body = "{\"text\":\"Benchmark question\",\"sender\":\"User\",\"isCreatedByUser\":true,\"parentMessageId\":\""
+                + NO_PARENT + "\",\"endpoint\":\"" + endpoint + "\",\"model\":\"fake-model\"}";
+        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/agents/chat/" + endpoint))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher convo = CONVO.matcher(started.body());
+        return started.statusCode() == 200 && convo.find() ? convo.group(1) : null;
+    }
+
+    /** Follows one stream to its final event, noting when each delta arrived. */
+    static boolean follow(String base, String token, String convo, List<Long> times, AtomicInteger attached) throws Exception {
+        HttpResponse<java.io.InputStream> stream = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(base + "/api/agents/chat/stream/" + convo))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (stream.statusCode() != 200) {
+            throw new IllegalStateException("the stream answered " + stream.statusCode() + ": "
+                    + new String(stream.body().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        boolean counted = false;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (!line.startsWith("data: ")) {
+                    continue;
+                }
+                if (!counted && line.startsWith("data: {\"created\":true")) {
+                    attached.incrementAndGet();
+                    counted = true;
+                } else if (line.contains("\"on_message_delta\"")) {
+                    times.add(System.nanoTime());
+                } else if (line.startsWith("data: {\"final\":true")) {
+                    return !line.contains("\"aborted\":true");
+                }
             }
         }
-        System.out.printf("streams %d: %d complete, %d failed, peak %d open at once, %.1f s | added inter-token delay p50 %.1f ms p99 %.1f ms max %.1f ms%n",
-                count, turns.size(), failed.get(), peak.get(), ms(System.nanoTime() - began) / 1000,
-                pct(added, 50), pct(added, 99), pct(added, 100));
+        return false;
+    }
+
+    static int waiting(String fakeBase) throws Exception {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(fakeBase.replace("/v1", "") + "/fake/waiting")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("\"waiting\":(\\d+)").matcher(body);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     static double ms(long nanos) {

@@ -3,6 +3,7 @@
 # with 20 ms between tokens), through the gateway. Starts its own Parley on the embedded defaults
 # (stopped at the end) and prints: (a) time to first delta and to final, direct vs through Parley;
 # (b) turns per second; (c) live streams held at once, p99 added inter-token delay, chat-service RSS.
+# Accounting runs as configured (CHECK_BALANCE off: transactions are still recorded).
 # Usage: bench/chat-turns.sh   Env: LEVELS ("500 1000 2000"), SAMPLES (200), SECONDS (20), WORKERS (32).
 set -euo pipefail
 
@@ -29,7 +30,8 @@ echo "Building…"
 FAKE=(-cp chat-service/target/test-classes io.parley.chat.provider.fake.FakeOpenAi --tokens 50)
 "$JAVA" "${FAKE[@]}" --port $FAST_PORT --delay-ms 0 >"$WORK/fake-fast.log" 2>&1 &
 FAST_PID=$!
-"$JAVA" "${FAKE[@]}" --port $SLOW_PORT --delay-ms 20 >"$WORK/fake-slow.log" 2>&1 &
+# The slow model holds every answer before its first token until the benchmark releases them all at once.
+"$JAVA" "${FAKE[@]}" --port $SLOW_PORT --delay-ms 20 --hold-first-token true >"$WORK/fake-slow.log" 2>&1 &
 SLOW_PID=$!
 cleanup() {
   PARLEY_DATA_DIR="$WORK/data" ./parley down >/dev/null 2>&1 || true
@@ -71,13 +73,14 @@ echo "== (a) latency, 50 tokens at once, $SAMPLES turns one after another"
 "${BENCH[@]}" latency "$BASE" "$TOKEN" FakeFast "$SAMPLES"
 echo "== (b) throughput, 50-token answers at 0 ms per token, $WORKERS clients for ${SECONDS_RUN}s"
 "${BENCH[@]}" throughput "$BASE" "$TOKEN" FakeFast "$SECONDS_RUN" "$WORKERS"
-echo "== (c) live streams, 50 tokens 20 ms apart (about 1 s per answer), all opened at once"
+echo "== (c) live streams: N turns started and followed, the model holding them; then all released at once"
+echo "   (50 tokens 20 ms apart, so all N stream together for about 1 s)"
 echo "chat-service RSS before: $(rss) MiB"
 for level in $LEVELS; do
   : >"$WORK/rss"
   ( while true; do rss >>"$WORK/rss"; sleep 0.5; done ) &
   SAMPLER=$!
-  "${BENCH[@]}" streams "$BASE" "$TOKEN" FakeSlow "$level" 20
+  "${BENCH[@]}" streams "$BASE" "$TOKEN" FakeSlow "$level" 20 "http://127.0.0.1:$SLOW_PORT/v1"
   kill "$SAMPLER"; SAMPLER=
   echo "   chat-service RSS peak during $level streams: $(sort -n "$WORK/rss" | tail -1) MiB"
 done

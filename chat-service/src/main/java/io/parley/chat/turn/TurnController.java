@@ -11,6 +11,7 @@ import io.parley.chat.support.Ids;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -74,15 +75,17 @@ class TurnController {
 
     @GetMapping("/api/agents/chat/stream/{streamId}")
     ResponseEntity<StreamingResponseBody> stream(CurrentUser caller, @PathVariable String streamId,
-                                                 @RequestParam(defaultValue = "false") boolean resume) {
-        return follow(caller, streamId, resume);
+                                                 @RequestParam(defaultValue = "false") boolean resume,
+                                                 HttpServletResponse response) {
+        return follow(caller, streamId, resume, response);
     }
 
     /** The seed's name for the same stream: the stream id is the conversation id. */
     @GetMapping("/api/messages/stream/{conversationId}")
     ResponseEntity<StreamingResponseBody> messagesStream(CurrentUser caller, @PathVariable String conversationId,
-                                                         @RequestParam(defaultValue = "false") boolean resume) {
-        return follow(caller, conversationId, resume);
+                                                         @RequestParam(defaultValue = "false") boolean resume,
+                                                         HttpServletResponse response) {
+        return follow(caller, conversationId, resume, response);
     }
 
     record AbortRequest(String streamId, String conversationId, String abortKey) {
@@ -141,7 +144,8 @@ class TurnController {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(body);
     }
 
-    private ResponseEntity<StreamingResponseBody> follow(CurrentUser caller, String streamId, boolean resume) {
+    private ResponseEntity<StreamingResponseBody> follow(CurrentUser caller, String streamId, boolean resume,
+                                                         HttpServletResponse response) {
         JobKey key = key(caller, streamId);
         EventFeed feed = jobs.feed(key).orElseThrow(() -> new ApiException.NotFound(STREAM_GONE));
         JobInfo info = jobs.find(key).orElse(null);
@@ -150,10 +154,13 @@ class TurnController {
                 if (resume && info != null) {
                     resync(feed, info, out);
                 }
+                // The stream Spring hands over does not pass flush() on to the connection; the response does.
+                response.flushBuffer();
                 while (!feed.ended()) {
                     StreamEvent event = feed.next(WAIT);
                     if (event != null) {
                         write(out, event);
+                        response.flushBuffer();
                     }
                 }
             } catch (InterruptedException e) {

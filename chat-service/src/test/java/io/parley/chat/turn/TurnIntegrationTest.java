@@ -202,6 +202,24 @@ class TurnIntegrationTest extends ChatIntegrationTest {
     }
 
     @Test
+    void eachEventReachesTheClientAsItHappensNotWhenABufferFills() throws Exception {
+        Person alice = person();
+        MODEL.holdFirstToken(true);
+        try {
+            String convo = (String) start(alice, firstTurn("Anyone there?")).get("conversationId");
+            try (SseStream stream = stream(alice, convo, "")) {
+                // The model has not answered yet: the first two events must arrive on their own.
+                assertThat(stream.next().data()).containsEntry("created", true);
+                assertThat(stream.next().event()).isEqualTo("on_run_step");
+                new io.parley.common.test.Http(MODEL.baseUrl().replace("/v1", "")).post("/fake/release", "");
+                assertThat(stream.rest().getLast().isFinal()).isTrue();
+            }
+        } finally {
+            MODEL.holdFirstToken(false);
+        }
+    }
+
+    @Test
     void anotherPersonCannotFollowStopOrInspectATurn() throws Exception {
         Person alice = person();
         Person mallory = person();

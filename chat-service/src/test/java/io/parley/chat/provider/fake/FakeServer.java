@@ -93,6 +93,9 @@ public abstract class FakeServer<S extends FakeServer<S>> implements AutoCloseab
     private volatile boolean hang;
     private volatile boolean includeUsage = true;
     private volatile boolean recording = true;
+    private volatile boolean holdFirstToken;
+    private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
 
     /** @param prefix the API's path prefix, e.g. {@code /v1} */
     protected FakeServer(String prefix) {
@@ -232,6 +235,29 @@ public abstract class FakeServer<S extends FakeServer<S>> implements AutoCloseab
         return self();
     }
 
+    /**
+     * Streams wait before their first token until {@code POST /fake/release} (then the next streams
+     * wait for the next release); {@code GET /fake/waiting} counts the waiting ones. A benchmark uses
+     * it to have many streams live at the same moment.
+     */
+    public S holdFirstToken(boolean hold) {
+        this.holdFirstToken = hold;
+        return self();
+    }
+
+    private void control(String path, Exchange exchange) throws IOException {
+        switch (path) {
+            case "/fake/release" -> {
+                java.util.concurrent.CountDownLatch released = gate;
+                gate = new java.util.concurrent.CountDownLatch(1);
+                released.countDown();
+                exchange.json(200, "{\"released\":true}");
+            }
+            case "/fake/waiting" -> exchange.json(200, "{\"waiting\":" + waiting.get() + "}");
+            default -> exchange.json(404, "{\"error\":\"unknown control\"}");
+        }
+    }
+
     /** Back to defaults for failures and hangs; answer shape and recordings stay. */
     public S healthy() {
         failuresLeft.set(0);
@@ -321,6 +347,10 @@ public abstract class FakeServer<S extends FakeServer<S>> implements AutoCloseab
         String body = new String(http.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String method = http.getRequestMethod();
         String path = http.getRequestURI().getRawPath();
+        if (path.startsWith("/fake/")) {
+            control(path, exchange);
+            return;
+        }
         String query = http.getRequestURI().getRawQuery();
         requestCount.incrementAndGet();
         if (recording) {
@@ -472,6 +502,18 @@ public abstract class FakeServer<S extends FakeServer<S>> implements AutoCloseab
 
         /** Writes one token's event after the configured delay, or breaks the stream when it is due. */
         public void token(String event) throws IOException {
+            if (tokensSent == 0 && holdFirstToken) {
+                java.util.concurrent.CountDownLatch current = gate;
+                waiting.incrementAndGet();
+                try {
+                    current.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                } finally {
+                    waiting.decrementAndGet();
+                }
+            }
             long delay = delayMs;
             if (tokensSent > 0 && delay > 0) {
                 try {
@@ -516,8 +558,9 @@ public abstract class FakeServer<S extends FakeServer<S>> implements AutoCloseab
                 case "--delay-ms" -> fake.delayMs(Long.parseLong(value));
                 case "--tokens" -> fake.tokens(Integer.parseInt(value));
                 case "--reasoning-tokens" -> fake.reasoningTokens(Integer.parseInt(value));
+                case "--hold-first-token" -> fake.holdFirstToken(Boolean.parseBoolean(value));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (expected --port N --delay-ms N --tokens N [--reasoning-tokens N])");
+                        + " (expected --port N --delay-ms N --tokens N [--reasoning-tokens N] [--hold-first-token true])");
             }
             i++;
         }
