@@ -16,6 +16,13 @@ public final class ContentAggregate {
 
     @SuppressWarnings("unchecked")
     public void add(StreamEvent event) {
+        if (event.delta() != null) {
+            append(event.delta().type(), event.delta().chunk());
+            return;
+        }
+        if (event.terminal()) {
+            return;
+        }
         Object name = event.data().get("event");
         if (!"on_message_delta".equals(name) && !"on_reasoning_delta".equals(name)) {
             return;

@@ -42,6 +42,8 @@ class TurnController {
 
     /** How long a follower waits for the next event before checking again. */
     private static final Duration WAIT = Duration.ofSeconds(5);
+    /** Most events written before one flush. */
+    private static final int MAX_BATCH = 64;
     private static final int PROTOCOL_VERSION = 2;
     private static final String STREAM_GONE = "Stream not found: the generation job does not exist or has expired.";
 
@@ -158,10 +160,13 @@ class TurnController {
                 response.flushBuffer();
                 while (!feed.ended()) {
                     StreamEvent event = feed.next(WAIT);
-                    if (event != null) {
+                    // Under load several events wait at once: they go out together, in one flush.
+                    int batch = 0;
+                    while (event != null) {
                         write(out, event);
-                        response.flushBuffer();
+                        event = ++batch < MAX_BATCH ? feed.next(Duration.ZERO) : null;
                     }
+                    response.flushBuffer();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -226,8 +231,7 @@ class TurnController {
     }
 
     private static void write(OutputStream out, StreamEvent event) throws IOException {
-        out.write(event.sse().getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        out.write(event.sse());
     }
 
     /**
@@ -244,8 +248,8 @@ class TurnController {
         Map<String, Object> error = TurnEvents.map("sender", "AI", "messageId", Ids.newId(), "conversationId", conversationId,
                 "parentMessageId", messageId, "unfinished", false, "error", true, "final", true, "text", reason,
                 "isCreatedByUser", false);
-        String events = StreamEvent.message(TurnEvents.map("message", message, "created", true)).sse()
-                + StreamEvent.error(error).sse();
+        String events = new String(StreamEvent.message(TurnEvents.map("message", message, "created", true)).sse(),
+                StandardCharsets.UTF_8) + new String(StreamEvent.error(error).sse(), StandardCharsets.UTF_8);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.TEXT_EVENT_STREAM).body(events);
     }
 

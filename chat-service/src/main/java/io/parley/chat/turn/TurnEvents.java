@@ -24,16 +24,11 @@ final class TurnEvents {
     }
 
     static StreamEvent textDelta(String stepId, String text) {
-        return delta("on_message_delta", stepId, "text", text);
+        return StreamEvent.delta(stepId, "text", text);
     }
 
     static StreamEvent reasoningDelta(String stepId, String think) {
-        return delta("on_reasoning_delta", stepId, "think", think);
-    }
-
-    private static StreamEvent delta(String event, String stepId, String type, String chunk) {
-        return StreamEvent.message(map("event", event, "data", map("id", stepId,
-                "delta", map("content", List.of(map("type", type, type, chunk))))));
+        return StreamEvent.delta(stepId, "think", think);
     }
 
     static StreamEvent title(String conversationId, String title) {
