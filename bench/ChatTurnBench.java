@@ -51,18 +51,12 @@ public class ChatTurnBench {
 
     static Turn turn(String base, String token, String endpoint, boolean keepDeltas) throws Exception {
         long start = System.nanoTime();
-        String body = "{\"text\":\"Benchmark question\",\"sender\":\"User\",\"isCreatedByUser\":true,\"parentMessageId\":\""
-                + NO_PARENT + "\",\"endpoint\":\"" + endpoint + "\",\"model\":\"fake-model\"}";
-        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/agents/chat/" + endpoint))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher convo = CONVO.matcher(started.body());
-        if (started.statusCode() != 200 || !convo.find()) {
+        String convo = startTurn(base, token, endpoint);
+        if (convo == null) {
             return new Turn(start, 0, 0, List.of(), false);
         }
         HttpResponse<java.io.InputStream> stream = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(base + "/api/agents/chat/stream/" + convo.group(1)))
+                        URI.create(base + "/api/agents/chat/stream/" + convo))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         long first = 0;
         List<Long> deltas = keepDeltas ? new ArrayList<>(64) : null;

@@ -51,6 +51,10 @@ public abstract class ChatIntegrationTest {
         registry.add("librechat.endpoints.custom[0].models.default[1]", () -> "fake-model-2");
         registry.add("librechat.endpoints.custom[0].titleConvo", () -> "true");
         registry.add("librechat.endpoints.custom[0].modelDisplayLabel", () -> "FakeAI");
+        registry.add("librechat.endpoints.custom[1].name", () -> "OwnKey");
+        registry.add("librechat.endpoints.custom[1].apiKey", () -> "user_provided");
+        registry.add("librechat.endpoints.custom[1].baseURL", MODEL::baseUrl);
+        registry.add("librechat.endpoints.custom[1].models.default[0]", () -> "fake-model");
         registry.add("spring.grpc.client.channels.auth.address", () -> "static://127.0.0.1:" + AUTH.port());
     }
 

@@ -27,7 +27,8 @@ class EndpointIntegrationTest extends ChatIntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         Map<String, Object> endpoints = json(response.body());
-        assertThat(endpoints).containsOnlyKeys("FakeAI", "offline-demo");
+        assertThat(endpoints).containsOnlyKeys("FakeAI", "OwnKey", "offline-demo");
+        assertThat((Map<String, Object>) endpoints.get("OwnKey")).containsEntry("userProvide", true);
         assertThat((Map<String, Object>) endpoints.get("FakeAI")).containsEntry("type", "custom")
                 .containsEntry("userProvide", false).containsEntry("userProvideURL", false)
                 .containsEntry("modelDisplayLabel", "FakeAI").containsEntry("order", 9999);
