@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "parley.gateway.trusted-proxies=127.0.0.1",
         "parley.gateway.tenant-header=X-Tenant",
         "parley.gateway.cors-origins=https://chat.example.com,https://other.example.com",
-        "parley.gateway.limits.ban.interval=3",
+        "parley.bans.interval=3",
         "LOG_FORMAT="})
 public abstract class GatewayIntegrationTest {
 

@@ -8,8 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /** LibreChat's message limiter per client address, with its denial events. */
-@TestPropertySource(properties = {"parley.chat.message-limits.ip=true", "parley.chat.message-limits.ip-max=2"})
+@TestPropertySource(properties = {"parley.chat.message-limits.ip=true", "parley.chat.message-limits.ip-max=2",
+        "parley.bans.interval=1"})
 class MessageLimitIntegrationTest extends ChatIntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.parley.common.redis.Violations violations;
 
     @Test
     void aClientOverTheMessageLimitGetsLibreChatsDenialAndNothingIsStored() {
@@ -30,6 +34,8 @@ class MessageLimitIntegrationTest extends ChatIntegrationTest {
         assertThat(http.post("/api/agents/chat/FakeAI", TurnIntegrationTest.firstTurn("another address"),
                 header(alice, "198.51.100.7")).status()).isEqualTo(200);
         assertThat((java.util.List<?>) TurnIntegrationTest.json(get(alice, "/api/convos")).get("conversations")).hasSize(3);
+        // The refusal counted towards a ban, which the gateway enforces for the address and the person.
+        assertThat(violations.banned(alice.tenant(), ip, alice.id()).toCompletableFuture().join()).isPresent();
     }
 
     private static String[] header(Person who, String ip) {

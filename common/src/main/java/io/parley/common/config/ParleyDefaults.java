@@ -22,6 +22,10 @@ public class ParleyDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.threads.virtual.enabled", "true");
         defaults.put("spring.mongodb.uri", "${MONGODB_URI:}");
         defaults.put("parley.redis.uri", "${REDIS_URI:}");
+        defaults.put("parley.bans.enabled", "${BAN_VIOLATIONS:true}");
+        defaults.put("parley.bans.interval", "${BAN_INTERVAL:20}");
+        // LibreChat's BAN_DURATION is in milliseconds, as a bare number binds to a Duration.
+        defaults.put("parley.bans.duration", "${BAN_DURATION:7200000}");
         defaults.put("server.error.include-stacktrace", "never");
         defaults.put("server.error.include-message", "never");
         defaults.put("server.forward-headers-strategy", "native");

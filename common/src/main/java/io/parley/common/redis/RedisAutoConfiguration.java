@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 
 /** Redisson when Redis is configured; the in-memory fallbacks otherwise. */
 @AutoConfiguration
-@EnableConfigurationProperties(RedisProperties.class)
+@EnableConfigurationProperties({RedisProperties.class, BanProperties.class})
 public class RedisAutoConfiguration {
 
     @Bean(destroyMethod = "shutdown")
@@ -43,5 +43,11 @@ public class RedisAutoConfiguration {
     @ConditionalOnMissingBean
     WindowCounter localWindowCounter() {
         return new LocalWindowCounter(Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Violations violations(WindowCounter counters, BanProperties bans) {
+        return new Violations(counters, bans);
     }
 }

@@ -6,12 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Request limits and bans, bound in application.yml from LibreChat's environment names
- * ({@code LOGIN_MAX}/{@code LOGIN_WINDOW}, …, {@code BAN_VIOLATIONS}, {@code BAN_INTERVAL},
- * {@code BAN_DURATION}).
+ * Request limits, bound in application.yml from LibreChat's environment names
+ * ({@code LOGIN_MAX}/{@code LOGIN_WINDOW}, …). Bans are common's {@code BanProperties}.
  */
 @ConfigurationProperties("parley.gateway.limits")
-public record LimitProperties(@DefaultValue List<Rule> rules, @DefaultValue Ban ban) {
+public record LimitProperties(@DefaultValue List<Rule> rules) {
 
     /**
      * At most {@code max} requests per {@code window} to {@code paths}, counted per client address
@@ -31,12 +30,4 @@ public record LimitProperties(@DefaultValue List<Rule> rules, @DefaultValue Ban 
     }
 
     public enum Key { IP, USER }
-
-    /**
-     * Every {@code interval} violation points within {@code duration} ban the offender (address and,
-     * when known, user) for {@code duration}.
-     */
-    public record Ban(@DefaultValue("true") boolean enabled, @DefaultValue("20") long interval,
-                      @DefaultValue("2h") Duration duration) {
-    }
 }

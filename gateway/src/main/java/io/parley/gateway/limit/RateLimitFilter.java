@@ -1,6 +1,7 @@
 package io.parley.gateway.limit;
 
 import io.parley.common.error.ErrorBody;
+import io.parley.common.redis.Violations;
 import io.parley.common.redis.WindowCounter;
 import io.parley.common.security.CurrentUser;
 import io.parley.gateway.edge.EdgeRequest;
@@ -38,13 +39,13 @@ class RateLimitFilter implements WebFilter, Ordered {
     static final String BANNED = "Your account has been temporarily banned due to violations of our service.";
 
     private final WindowCounter counters;
-    private final LimitProperties.Ban ban;
+    private final Violations violations;
     private final List<CompiledRule> rules;
     private final JsonErrors errors;
 
-    RateLimitFilter(WindowCounter counters, LimitProperties properties, JsonErrors errors) {
+    RateLimitFilter(WindowCounter counters, Violations violations, LimitProperties properties, JsonErrors errors) {
         this.counters = counters;
-        this.ban = properties.ban();
+        this.violations = violations;
         this.errors = errors;
         this.rules = properties.rules().stream().map(CompiledRule::new).toList();
     }
@@ -96,15 +97,7 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
 
     private Mono<Optional<Duration>> banned(Offender offender) {
-        if (!ban.enabled()) {
-            return Mono.just(Optional.empty());
-        }
-        return Flux.fromIterable(offender.keys("ban"))
-                .concatMap(key -> Mono.fromCompletionStage(counters.peek(key)))
-                .filter(c -> c.value() > 0)
-                .map(c -> Optional.of(c.resetsIn()))
-                .next()
-                .defaultIfEmpty(Optional.empty())
+        return Mono.fromCompletionStage(violations.banned(offender.tenant(), offender.ip(), offender.userId()))
                 .onErrorResume(e -> failOpen(e, Optional.empty()));
     }
 
@@ -118,22 +111,8 @@ class RateLimitFilter implements WebFilter, Ordered {
                 .onErrorResume(e -> failOpen(e, WindowCounter.Count.NONE));
     }
 
-    /** Adds the score; crossing a multiple of the ban interval bans the offender. */
     private Mono<Void> violation(Offender offender, long score) {
-        if (!ban.enabled() || score <= 0) {
-            return Mono.empty();
-        }
-        return Flux.fromIterable(offender.keys("violations"))
-                .concatMap(key -> Mono.fromCompletionStage(counters.add(key, score, ban.duration()))
-                        .filter(c -> (c.value() - score) / ban.interval() < c.value() / ban.interval())
-                        .flatMap(c -> {
-                            log.warn("Banned tenant_id={} client_ip={} user_id={} for={}", offender.tenant(), offender.ip(),
-                                    offender.userId(), ban.duration());
-                            return Flux.fromIterable(offender.keys("ban"))
-                                    .concatMap(banKey -> Mono.fromCompletionStage(counters.add(banKey, 1, ban.duration())))
-                                    .then();
-                        }))
-                .then()
+        return Mono.fromCompletionStage(violations.add(offender.tenant(), offender.ip(), offender.userId(), score))
                 .onErrorResume(e -> failOpen(e, null));
     }
 
@@ -159,15 +138,6 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
 
     private record Offender(String tenant, String ip, String userId) {
-
-        List<String> keys(String kind) {
-            List<String> keys = new ArrayList<>(2);
-            keys.add(kind + ":" + tenant + ":ip:" + ip);
-            if (userId != null) {
-                keys.add(kind + ":" + tenant + ":user:" + userId);
-            }
-            return keys;
-        }
     }
 
     private record Hit(CompiledRule rule, WindowCounter.Count count) {

@@ -1,0 +1,77 @@
+package io.parley.common.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Violation scores and the bans they lead to, per client address and per user of a tenant, in the
+ * shared {@link WindowCounter}: the gateway refuses banned offenders on every route, and any process
+ * that refuses a request (a limit the gateway cannot see, such as chat-service's message limits)
+ * adds to the same score.
+ */
+public final class Violations {
+
+    private static final Logger log = LoggerFactory.getLogger(Violations.class);
+
+    private final WindowCounter counters;
+    private final BanProperties bans;
+
+    public Violations(WindowCounter counters, BanProperties bans) {
+        this.counters = counters;
+        this.bans = bans;
+    }
+
+    /** Adds {@code score}; crossing a multiple of the ban interval bans the offender. */
+    public CompletionStage<Void> add(String tenant, String ip, String userId, long score) {
+        if (!bans.enabled() || score <= 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
+        for (String key : keys("violations", tenant, ip, userId)) {
+            all = all.thenCompose(done -> counters.add(key, score, bans.duration()).thenCompose(count ->
+                    (count.value() - score) / bans.interval() < count.value() / bans.interval()
+                            ? ban(tenant, ip, userId) : CompletableFuture.completedFuture(null)));
+        }
+        return all;
+    }
+
+    /** How long the offender stays banned; empty when not banned. */
+    public CompletionStage<Optional<Duration>> banned(String tenant, String ip, String userId) {
+        CompletionStage<Optional<Duration>> found = CompletableFuture.completedFuture(Optional.empty());
+        if (!bans.enabled()) {
+            return found;
+        }
+        for (String key : keys("ban", tenant, ip, userId)) {
+            found = found.thenCompose(earlier -> earlier.isPresent()
+                    ? CompletableFuture.completedFuture(earlier)
+                    : counters.peek(key).thenApply(c -> c.value() > 0 ? Optional.of(c.resetsIn()) : Optional.empty()));
+        }
+        return found;
+    }
+
+    private CompletionStage<Void> ban(String tenant, String ip, String userId) {
+        log.warn("Banned tenant_id={} client_ip={} user_id={} for={}", tenant, ip, userId, bans.duration());
+        CompletionStage<Void> all = CompletableFuture.completedFuture(null);
+        for (String key : keys("ban", tenant, ip, userId)) {
+            all = all.thenCompose(done -> counters.add(key, 1, bans.duration()).thenApply(c -> null));
+        }
+        return all;
+    }
+
+    private static List<String> keys(String kind, String tenant, String ip, String userId) {
+        List<String> keys = new ArrayList<>(2);
+        if (ip != null) {
+            keys.add(kind + ":" + tenant + ":ip:" + ip);
+        }
+        if (userId != null) {
+            keys.add(kind + ":" + tenant + ":user:" + userId);
+        }
+        return keys;
+    }
+}
