@@ -67,6 +67,16 @@ public class ConvoStore implements InitializingBean {
 
     /** Creates the conversation on its first message, or marks it as just used. */
     public void touch(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
+        mongo.upsert(owned(tenantId, user, conversationId), touching(tenantId, user, conversationId, setIfPresent), COLLECTION);
+    }
+
+    /** {@link #touch} in one round trip that also returns the conversation as it is now. */
+    public Document touchAndGet(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
+        return mongo.findAndModify(owned(tenantId, user, conversationId), touching(tenantId, user, conversationId, setIfPresent),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+    }
+
+    private static Update touching(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
         Date now = new Date();
         Update update = new Update().set("updatedAt", now)
                 .setOnInsert("tenantId", tenantId).setOnInsert("user", user).setOnInsert("conversationId", conversationId)
@@ -77,7 +87,7 @@ public class ConvoStore implements InitializingBean {
                 update.set(field, value);
             }
         });
-        mongo.upsert(owned(tenantId, user, conversationId), update, COLLECTION);
+        return update;
     }
 
     /** Sets a generated title unless the person has already named the conversation. */

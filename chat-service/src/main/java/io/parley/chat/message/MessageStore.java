@@ -56,6 +56,17 @@ public class MessageStore implements InitializingBean {
         return message;
     }
 
+    /** A message with an id made just now: one insert, no lookup (an unlikely clash falls back to {@link #save}). */
+    public Document insertNew(Document message) {
+        try {
+            mongo.insert(message, COLLECTION);
+            return message;
+        } catch (DuplicateKeyException clash) {
+            message.remove("_id");
+            return save(message);
+        }
+    }
+
     public List<Document> inConversation(String tenantId, String user, String conversationId) {
         return mongo.find(inConvo(tenantId, user, conversationId).with(Sort.by("createdAt", "_id")), Document.class, COLLECTION);
     }

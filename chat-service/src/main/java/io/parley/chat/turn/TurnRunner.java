@@ -130,13 +130,16 @@ class TurnRunner {
                 ? completion.usage().completionTokens() : tokens.count(answer.text());
         int promptTokens = completion != null && completion.usage() != null
                 ? completion.usage().promptTokens() : turn.promptTokens();
-        Document saved = saveResponse(turn, parts, completionTokens, promptTokens, status);
+        Saved saved = saveResponse(turn, parts, completionTokens, promptTokens, status);
         turn.settle(status == Status.ABORTED ? "incomplete" : "message", promptTokens, completionTokens, turn.model());
 
         String titleNow = status == Status.COMPLETE ? awaitTitle(title) : null;
-        Map<String, Object> conversation = conversation(turn);
-        String shownTitle = titleNow != null ? titleNow : conversation == null ? null : (String) conversation.get("title");
-        Map<String, Object> response = ApiDocs.of(saved, "_id", "user", "createdAt", "updatedAt");
+        Map<String, Object> conversation = saved.conversation();
+        if (titleNow != null) {
+            conversation.put("title", titleNow);
+        }
+        String shownTitle = (String) conversation.get("title");
+        Map<String, Object> response = ApiDocs.of(saved.response(), "_id", "user", "createdAt", "updatedAt");
         switch (status) {
             case COMPLETE -> {
                 job.emit(TurnEvents.runStepClosed(stepId, turn.responseMessageId(), startedAt, System.currentTimeMillis()));
@@ -183,12 +186,16 @@ class TurnRunner {
         jobs.finished(turn.job(), Status.ERROR);
     }
 
-    private Document saveResponse(Turn turn, List<Map<String, Object>> parts, int completionTokens, int promptTokens,
-                                  Status status) {
+    /** The saved answer, and its conversation as the final event shows it. */
+    private record Saved(Document response, Map<String, Object> conversation) {
+    }
+
+    private Saved saveResponse(Turn turn, List<Map<String, Object>> parts, int completionTokens, int promptTokens,
+                               Status status) {
         Document response = responseDocument(turn, parts, completionTokens, promptTokens, status);
-        Document saved = messages.save(response);
-        convos.touch(turn.user().tenantId(), turn.user().id(), turn.conversationId(), Map.of());
-        return saved;
+        Document saved = turn.earlierParts().isEmpty() ? messages.insertNew(response) : messages.save(response);
+        return new Saved(saved,
+                ApiDocs.of(convos.touchAndGet(turn.user().tenantId(), turn.user().id(), turn.conversationId(), Map.of())));
     }
 
     private Document responseDocument(Turn turn, List<Map<String, Object>> parts, int completionTokens, int promptTokens,
@@ -206,11 +213,6 @@ class TurnRunner {
             response.append("iconURL", turn.endpoint().iconURL());
         }
         return response;
-    }
-
-    private Map<String, Object> conversation(Turn turn) {
-        return convos.find(turn.user().tenantId(), turn.user().id(), turn.conversationId())
-                .map(doc -> ApiDocs.of(doc)).orElse(null);
     }
 
     /** A continued answer keeps its parts; the new text joins its last part when the types match. */

@@ -130,7 +130,7 @@ class Turns {
             }
             convos.touch(caller.tenantId(), caller.id(), conversationId, convoFields);
             if (plan.newUserMessage() != null) {
-                messages.save(plan.newUserMessage());
+                messages.insertNew(plan.newUserMessage());
             }
         } catch (RuntimeException e) {
             jobs.discard(started.job());
