@@ -261,6 +261,28 @@ class RolesIntegrationTest extends AuthIntegrationTest {
     }
 
     @Test
+    void anAssignedRoleArrivesWithTheNextRefreshWhileTheOldTokenKeepsTheOldRole() {
+        String tenant = uniqueTenant();
+        Person admin = person(tenant);
+        String email = uniqueEmail();
+        register(email, "X-Parley-Tenant", tenant);
+        Http.Response session = login(email, PASSWORD, "X-Parley-Tenant", tenant);
+        Person member = new Person(tenant, session.json().at("/user/id").asString(), email,
+                session.json().get("token").asString());
+
+        assertThat(assign(admin, member.id(), "ADMIN").status()).isEqualTo(200);
+
+        assertThat(get(member, "/api/roles/ADMIN").status()).isEqualTo(403);
+        Http.Response refreshed = http.post("/api/auth/refresh", null, "Cookie",
+                "refreshToken=" + session.cookie("refreshToken"));
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(refreshed.json().at("/user/role").asString()).isEqualTo("ADMIN");
+        Person promoted = new Person(tenant, member.id(), email, refreshed.json().get("token").asString());
+        assertThat(get(promoted, "/api/roles/ADMIN").status()).isEqualTo(200);
+        assertThat(get(promoted, "/api/roles").status()).isEqualTo(200);
+    }
+
+    @Test
     void aUserCannotAssignRoles() {
         String tenant = uniqueTenant();
         person(tenant);
