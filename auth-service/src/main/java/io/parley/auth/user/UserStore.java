@@ -9,6 +9,7 @@ import org.bson.types.ObjectId;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -81,5 +82,20 @@ public class UserStore implements InitializingBean {
     public void replacePasswordHash(String tenantId, ObjectId id, String hash) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)),
                 new Update().set("password", hash).set("updatedAt", Instant.now()), User.class);
+    }
+
+    /**
+     * The one place a user's role changes after registration.
+     *
+     * @return the user after the change; empty when the tenant has no user with this id
+     */
+    public Optional<User> assignRole(String tenantId, String id, String role) {
+        if (!ObjectId.isValid(id)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(new ObjectId(id)).and("tenantId").is(tenantId)),
+                new Update().set("role", role).set("updatedAt", Instant.now()),
+                FindAndModifyOptions.options().returnNew(true), User.class));
     }
 }

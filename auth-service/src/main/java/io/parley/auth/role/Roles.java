@@ -1,0 +1,136 @@
+package io.parley.auth.role;
+
+import io.parley.auth.user.User;
+import io.parley.auth.user.UserStore;
+import io.parley.common.error.ApiException;
+import io.parley.common.security.CurrentUser;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reading, changing and assigning a tenant's roles, and checking a caller's permissions. Who may
+ * do what follows LibreChat 0.8.0's {@code routes/roles.js}: anyone reads their own role and the
+ * default USER role, an ADMIN reads, changes and assigns any.
+ */
+@Service
+class Roles {
+
+    private static final Logger log = LoggerFactory.getLogger(Roles.class);
+
+    private final RoleStore roles;
+    private final UserStore users;
+    private final Clock clock = Clock.systemUTC();
+
+    Roles(RoleStore roles, UserStore users) {
+        this.roles = roles;
+        this.users = users;
+    }
+
+    /** @throws ApiException.Forbidden when the caller may not read it; NotFound when there is none */
+    RoleView read(CurrentUser caller, String name) {
+        if (!caller.isAdmin() && !name.equals(caller.role()) && !User.USER.equals(name)) {
+            throw new ApiException.Forbidden("Unauthorized");
+        }
+        return find(caller.tenantId(), name).map(Roles::view)
+                .orElseThrow(() -> new ApiException.NotFound("Role not found"));
+    }
+
+    /** Every role of the caller's tenant, by name; ADMIN only. */
+    List<RoleView> list(CurrentUser caller) {
+        requireAdmin(caller);
+        Permissions.SYSTEM_ROLES.forEach(name -> find(caller.tenantId(), name));
+        return roles.all(caller.tenantId()).stream().map(Roles::view).toList();
+    }
+
+    /**
+     * Sets some permissions of one type; ADMIN only. All or nothing: an unknown permission or a
+     * value that is not a boolean changes nothing.
+     */
+    RoleView update(CurrentUser caller, String name, String type, Map<String, Object> body) {
+        requireAdmin(caller);
+        if (body == null) {
+            throw new ApiException.Invalid("Invalid " + type + " permissions.");
+        }
+        Map<String, Boolean> values = new LinkedHashMap<>();
+        body.forEach((permission, value) -> {
+            if (!Permissions.CATALOG.get(type).contains(permission)) {
+                throw invalid(type, permission, "not a " + type + " permission");
+            }
+            if (!(value instanceof Boolean granted)) {
+                throw invalid(type, permission, "must be true or false");
+            }
+            values.put(permission, granted);
+        });
+        find(caller.tenantId(), name).orElseThrow(() -> new ApiException.NotFound("Role not found"));
+        Role updated = roles.setPermissions(caller.tenantId(), name, type, values, clock.instant())
+                .orElseThrow(() -> new ApiException.NotFound("Role not found"));
+        log.info("Role permissions changed tenant_id={} role={} type={} by user_id={}", caller.tenantId(), name, type,
+                caller.id());
+        return view(updated);
+    }
+
+    /**
+     * Gives a user of the caller's tenant an existing role; ADMIN only. Access tokens carry the
+     * role, so it takes effect with the user's next token (refresh or login); tokens already issued
+     * keep the old role until they expire.
+     *
+     * @throws ApiException.Invalid for a role the tenant does not have; NotFound for a user it does not have
+     */
+    User assign(CurrentUser caller, String userId, String role) {
+        requireAdmin(caller);
+        if (userId == null || userId.isBlank() || role == null || role.isBlank()) {
+            throw new ApiException.Invalid("userId and role are required");
+        }
+        if (find(caller.tenantId(), role).isEmpty()) {
+            throw new ApiException.Invalid("Role not found");
+        }
+        User updated = users.assignRole(caller.tenantId(), userId, role)
+                .orElseThrow(() -> new ApiException.NotFound("User not found"));
+        log.info("Role assigned tenant_id={} user_id={} role={} by user_id={}", caller.tenantId(), userId, role,
+                caller.id());
+        return updated;
+    }
+
+    /**
+     * Whether the caller's role, as stored in the caller's tenant now, grants a permission. A role
+     * the tenant does not have grants nothing.
+     *
+     * @throws ApiException.Invalid for a permission type or permission LibreChat does not have
+     */
+    boolean allows(CurrentUser caller, String type, String permission) {
+        Permissions.requireKnown(type, permission);
+        return find(caller.tenantId(), caller.role())
+                .map(role -> view(role).permissions().get(type).get(permission))
+                .orElse(false);
+    }
+
+    /** A stored role; a system role is created with its defaults on first read. */
+    private Optional<Role> find(String tenantId, String name) {
+        if (Permissions.isSystemRole(name)) {
+            return Optional.of(roles.findOrCreate(tenantId, name, Permissions.defaults(name), clock.instant()));
+        }
+        return name == null ? Optional.empty() : roles.find(tenantId, name);
+    }
+
+    private static ApiException.Invalid invalid(String type, String permission, String problem) {
+        return new ApiException.Invalid("invalid_request", "Invalid " + type + " permissions.",
+                List.of(new ApiException.FieldProblem(permission, problem)));
+    }
+
+    private static void requireAdmin(CurrentUser caller) {
+        if (!caller.isAdmin()) {
+            throw new ApiException.Forbidden("Unauthorized");
+        }
+    }
+
+    /** Stored permissions over the role's defaults, so a permission added to the catalog later has a value. */
+    private static RoleView view(Role role) {
+        return new RoleView(role.name(), Permissions.merged(Permissions.defaults(role.name()), role.permissions()));
+    }
+}
