@@ -79,9 +79,13 @@ class AdminUsers {
     /**
      * @param durationMs null for {@code parley.bans.duration}
      * @return when the ban ends
+     * @throws ApiException.Conflict when bans are disabled: nothing would enforce it
      */
     Instant ban(CurrentUser caller, String userId, Long durationMs) {
         requireAdmin(caller);
+        if (!bans.enabled()) {
+            throw new ApiException.Conflict("Bans are disabled (parley.bans.enabled)");
+        }
         Duration duration = durationMs == null ? bans.duration() : Duration.ofMillis(durationMs);
         if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_BAN) > 0) {
             throw ApiException.Invalid.field("durationMs", "must be 1 to " + MAX_BAN.toMillis() + " milliseconds");
