@@ -1,6 +1,7 @@
 package io.parley.auth.balance;
 
 import java.util.List;
+import java.util.Optional;
 import org.bson.types.ObjectId;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,6 +44,11 @@ class TransactionStore implements InitializingBean {
         } catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    Optional<Transaction> byKey(String idempotencyKey) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("idempotencyKey").is(idempotencyKey)),
+                Transaction.class));
     }
 
     List<Transaction> ofUser(String tenantId, ObjectId user) {

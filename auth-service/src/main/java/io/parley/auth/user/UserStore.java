@@ -1,6 +1,7 @@
 package io.parley.auth.user;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +74,28 @@ public class UserStore implements InitializingBean {
                 Criteria.where("username").regex(prefix, "i"),
                 Criteria.where("email").regex(prefix, "i")));
         return mongo.find(query.limit(limit).with(Sort.by("name")), User.class);
+    }
+
+    /**
+     * One page of the tenant's users in id (creation) order, after {@code afterId} when not null;
+     * {@code prefix}, when not null, is a literal case-insensitive prefix of name, username or e-mail.
+     */
+    public List<User> page(String tenantId, String prefix, ObjectId afterId, int limit) {
+        List<Criteria> and = new ArrayList<>();
+        if (prefix != null) {
+            // Inside $and: the embedded store would otherwise try an index that cannot answer a $regex.
+            String regex = "^" + Pattern.quote(prefix);
+            and.add(new Criteria().orOperator(Criteria.where("name").regex(regex, "i"),
+                    Criteria.where("username").regex(regex, "i"), Criteria.where("email").regex(regex, "i")));
+        }
+        if (afterId != null) {
+            and.add(Criteria.where("_id").gt(afterId));
+        }
+        Criteria criteria = Criteria.where("tenantId").is(tenantId);
+        if (!and.isEmpty()) {
+            criteria = criteria.andOperator(and);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), User.class);
     }
 
     public boolean hasAny(String tenantId) {

@@ -55,6 +55,23 @@ public final class Violations {
         return found;
     }
 
+    /**
+     * Bans a user of {@code tenant} for {@code duration} from now, replacing any ban in force (an
+     * admin's decision, whether or not automatic bans are enabled). Client addresses are untouched.
+     */
+    public CompletionStage<Void> ban(String tenant, String userId, Duration duration) {
+        String key = keys("ban", tenant, null, userId).getFirst();
+        log.warn("Banned by an admin tenant_id={} user_id={} for={}", tenant, userId, duration);
+        return counters.reset(key).thenCompose(done -> counters.add(key, 1, duration)).thenApply(c -> null);
+    }
+
+    /** Lifts a user's ban and drops the user's violation score, so the next violation does not ban again. */
+    public CompletionStage<Void> unban(String tenant, String userId) {
+        log.info("Ban lifted tenant_id={} user_id={}", tenant, userId);
+        return counters.reset(keys("ban", tenant, null, userId).getFirst())
+                .thenCompose(done -> counters.reset(keys("violations", tenant, null, userId).getFirst()));
+    }
+
     private CompletionStage<Void> ban(String tenant, String ip, String userId) {
         log.warn("Banned tenant_id={} client_ip={} user_id={} for={}", tenant, ip, userId, bans.duration());
         CompletionStage<Void> all = CompletableFuture.completedFuture(null);

@@ -1,0 +1,169 @@
+package io.parley.auth.admin;
+
+import io.parley.auth.balance.CreditAdjustments;
+import io.parley.auth.user.User;
+import io.parley.auth.user.UserStore;
+import io.parley.common.error.ApiException;
+import io.parley.common.redis.BanProperties;
+import io.parley.common.redis.Violations;
+import io.parley.common.security.CurrentUser;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a tenant's ADMIN does to its users: list them, ban and unban them, and add or take credits.
+ * Every call checks the role first and stays inside the caller's tenant: a user of another tenant
+ * is not found.
+ */
+@Service
+class AdminUsers {
+
+    static final int DEFAULT_LIMIT = 25;
+    static final int MAX_LIMIT = 100;
+    static final int MAX_SEARCH = 200;
+    static final int MAX_REQUEST_ID = 100;
+    /** The longest ban an admin may set. */
+    static final Duration MAX_BAN = Duration.ofDays(3650);
+
+    private static final Logger log = LoggerFactory.getLogger(AdminUsers.class);
+
+    private final UserStore users;
+    private final Violations violations;
+    private final BanProperties bans;
+    private final CreditAdjustments credits;
+    private final Clock clock = Clock.systemUTC();
+
+    AdminUsers(UserStore users, Violations violations, BanProperties bans, CreditAdjustments credits) {
+        this.users = users;
+        this.violations = violations;
+        this.bans = bans;
+        this.credits = credits;
+    }
+
+    /** @param nextCursor null on the last page */
+    record Page(List<UserSummary> users, String nextCursor) {
+    }
+
+    /**
+     * @param limit  "1" to "100"; null for {@value #DEFAULT_LIMIT}
+     * @param cursor the {@code nextCursor} of the previous page; null for the first
+     */
+    Page list(CurrentUser caller, String search, String limit, String cursor) {
+        requireAdmin(caller);
+        int size = limit(limit);
+        ObjectId after = null;
+        if (cursor != null && !cursor.isEmpty()) {
+            if (!ObjectId.isValid(cursor)) {
+                throw ApiException.Invalid.field("cursor", "is not a cursor from this list");
+            }
+            after = new ObjectId(cursor);
+        }
+        String prefix = search == null || search.isBlank() ? null : search.trim();
+        if (prefix != null && prefix.length() > MAX_SEARCH) {
+            throw ApiException.Invalid.field("search", "must be at most " + MAX_SEARCH + " characters");
+        }
+        // One more than asked: whether a next page exists without a second query.
+        List<User> found = users.page(caller.tenantId(), prefix, after, size + 1);
+        List<User> shown = found.size() > size ? found.subList(0, size) : found;
+        String next = found.size() > size ? shown.getLast().idString() : null;
+        return new Page(shown.stream().map(UserSummary::of).toList(), next);
+    }
+
+    /**
+     * @param durationMs null for {@code parley.bans.duration}
+     * @return when the ban ends
+     * @throws ApiException.Conflict when bans are disabled: nothing would enforce it
+     */
+    Instant ban(CurrentUser caller, String userId, Long durationMs) {
+        requireAdmin(caller);
+        if (!bans.enabled()) {
+            throw new ApiException.Conflict("Bans are disabled (parley.bans.enabled)");
+        }
+        Duration duration = durationMs == null ? bans.duration() : Duration.ofMillis(durationMs);
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_BAN) > 0) {
+            throw ApiException.Invalid.field("durationMs", "must be 1 to " + MAX_BAN.toMillis() + " milliseconds");
+        }
+        User user = user(caller, userId);
+        Instant until = clock.instant().plus(duration);
+        violations.ban(caller.tenantId(), user.idString(), duration).toCompletableFuture().join();
+        log.info("User banned tenant_id={} user_id={} until={} by user_id={}", caller.tenantId(), user.idString(),
+                until, caller.id());
+        return until;
+    }
+
+    void unban(CurrentUser caller, String userId) {
+        requireAdmin(caller);
+        User user = user(caller, userId);
+        violations.unban(caller.tenantId(), user.idString()).toCompletableFuture().join();
+        log.info("User unbanned tenant_id={} user_id={} by user_id={}", caller.tenantId(), user.idString(),
+                caller.id());
+    }
+
+    /** @return the balance afterwards, rounded down */
+    long addCredits(CurrentUser caller, String userId, BigDecimal amount, String requestId) {
+        requireAdmin(caller);
+        long valid = amount(amount);
+        String validRequestId = requestId(requestId);
+        return credits.add(caller.tenantId(), user(caller, userId).idString(), valid, validRequestId);
+    }
+
+    /**
+     * @param userId null for the caller
+     * @return the balance afterwards, rounded down; never below zero
+     */
+    long deductCredits(CurrentUser caller, String userId, BigDecimal amount, String requestId) {
+        requireAdmin(caller);
+        long valid = amount(amount);
+        String validRequestId = requestId(requestId);
+        String target = userId == null ? caller.id() : userId;
+        return credits.deduct(caller.tenantId(), user(caller, target).idString(), valid, validRequestId);
+    }
+
+    private User user(CurrentUser caller, String userId) {
+        return users.byId(caller.tenantId(), userId).orElseThrow(() -> new ApiException.NotFound("User not found"));
+    }
+
+    private static int limit(String limit) {
+        if (limit == null || limit.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.Invalid.field("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    private static long amount(BigDecimal amount) {
+        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 0
+                || amount.compareTo(BigDecimal.valueOf(CreditAdjustments.MAX_AMOUNT)) > 0) {
+            throw ApiException.Invalid.field("amount",
+                    "must be a whole number of credits from 1 to " + CreditAdjustments.MAX_AMOUNT);
+        }
+        return amount.longValueExact();
+    }
+
+    private static String requestId(String requestId) {
+        if (requestId == null || requestId.isBlank() || requestId.length() > MAX_REQUEST_ID) {
+            throw ApiException.Invalid.field("requestId", "must be 1 to " + MAX_REQUEST_ID + " characters");
+        }
+        return requestId;
+    }
+
+    private static void requireAdmin(CurrentUser caller) {
+        if (!caller.isAdmin()) {
+            throw new ApiException.Forbidden("Unauthorized");
+        }
+    }
+}
