@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * like an injection, a valid e-mail, a password of {@code MIN_PASSWORD_LENGTH}–128 that is not only
  * spaces and that the confirmation repeats. Any breach is a 400 naming every failing field.
  */
-final class RegistrationRules {
+public final class RegistrationRules {
 
     private static final Pattern USERNAME = Pattern.compile(
             "[a-zA-Z0-9_.@#$%&*()\\p{IsLatin}\\p{IsCommon}\\p{IsCyrillic}\\p{IsDevanagari}\\p{IsHan}\\p{IsArabic}"
@@ -30,20 +30,8 @@ final class RegistrationRules {
     /** @return the request with blank username as null and e-mail trimmed; throws when any rule fails */
     RegisterRequest check(RegisterRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
-        String name = request.name() == null ? null : request.name().trim();
-        if (name == null || name.length() < 3 || name.length() > 80) {
-            problems.add(new FieldProblem("name", "must be 3 to 80 characters"));
-        }
-        String username = request.username() == null || request.username().isBlank() ? null : request.username().trim();
-        if (username != null) {
-            if (username.length() < 2 || username.length() > 80) {
-                problems.add(new FieldProblem("username", "must be 2 to 80 characters"));
-            } else if (!USERNAME.matcher(username).matches()) {
-                problems.add(new FieldProblem("username", "contains characters that are not allowed"));
-            } else if (INJECTION.matcher(username).find()) {
-                problems.add(new FieldProblem("username", "Potential injection attack detected"));
-            }
-        }
+        String name = name(request.name(), problems);
+        String username = username(request.username(), problems);
         String email = request.email() == null ? null : request.email().trim();
         if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
             problems.add(new FieldProblem("email", "must be a valid email address"));
@@ -56,10 +44,42 @@ final class RegistrationRules {
         } else if (!password.equals(request.confirmPassword())) {
             problems.add(new FieldProblem("confirm_password", "The passwords did not match"));
         }
+        throwIfAny(problems);
+        return new RegisterRequest(name, username, email, password, request.confirmPassword());
+    }
+
+    /** The name rule (also for profile updates): @return the trimmed name; a breach is added to {@code problems} */
+    public static String name(String raw, List<FieldProblem> problems) {
+        String name = raw == null ? null : raw.trim();
+        if (name == null || name.length() < 3 || name.length() > 80) {
+            problems.add(new FieldProblem("name", "must be 3 to 80 characters"));
+        }
+        return name;
+    }
+
+    /**
+     * The username rule (also for profile updates): @return the trimmed username, null when blank; a
+     * breach is added to {@code problems}
+     */
+    public static String username(String raw, List<FieldProblem> problems) {
+        String username = raw == null || raw.isBlank() ? null : raw.trim();
+        if (username != null) {
+            if (username.length() < 2 || username.length() > 80) {
+                problems.add(new FieldProblem("username", "must be 2 to 80 characters"));
+            } else if (!USERNAME.matcher(username).matches()) {
+                problems.add(new FieldProblem("username", "contains characters that are not allowed"));
+            } else if (INJECTION.matcher(username).find()) {
+                problems.add(new FieldProblem("username", "Potential injection attack detected"));
+            }
+        }
+        return username;
+    }
+
+    /** A 400 naming every failing field, as registration answers; nothing when {@code problems} is empty. */
+    public static void throwIfAny(List<FieldProblem> problems) {
         if (!problems.isEmpty()) {
             String message = String.join("; ", problems.stream().map(p -> p.field() + ": " + p.message()).toList());
             throw new ApiException.Invalid("invalid_request", message, problems);
         }
-        return new RegisterRequest(name, username, email, password, request.confirmPassword());
     }
 }

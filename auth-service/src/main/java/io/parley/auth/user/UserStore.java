@@ -121,4 +121,31 @@ public class UserStore implements InitializingBean {
                 new Update().set("role", role).set("updatedAt", Instant.now()),
                 FindAndModifyOptions.options().returnNew(true), User.class));
     }
+
+    /** Whether another user of the tenant than {@code exceptId} has this (lower-case) username. */
+    public boolean usernameTaken(String tenantId, String username, ObjectId exceptId) {
+        return mongo.exists(Query.query(Criteria.where("tenantId").is(tenantId).and("username").is(username)
+                .and("_id").ne(exceptId)), User.class);
+    }
+
+    /**
+     * Sets the given profile fields (a null leaves one as it is) in one update.
+     *
+     * @return the user after the change; empty when the tenant has no user with this id
+     */
+    public Optional<User> updateProfile(String tenantId, String id, String name, String username) {
+        if (!ObjectId.isValid(id)) {
+            return Optional.empty();
+        }
+        Update update = new Update().set("updatedAt", Instant.now());
+        if (name != null) {
+            update.set("name", name);
+        }
+        if (username != null) {
+            update.set("username", username);
+        }
+        return Optional.ofNullable(mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(new ObjectId(id)).and("tenantId").is(tenantId)),
+                update, FindAndModifyOptions.options().returnNew(true), User.class));
+    }
 }
