@@ -7,9 +7,10 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Stops calls from another thread: an adapter registers each response it reads, and
- * {@link #cancel()} closes them all, so blocked reads end at once. One cancellation may cover
- * several calls of a turn (the answer and its title).
+ * Stops calls from another thread: an adapter registers what it is blocked on (a response it reads,
+ * a wait between retries) for as long as it is, and {@link #cancel()} closes all that is registered,
+ * so blocked reads end at once. One cancellation may cover several calls of a turn at the same time
+ * (the answer and its title).
  */
 public final class Cancellation {
 
@@ -26,12 +27,19 @@ public final class Cancellation {
         return cancelled.get();
     }
 
+    /** What {@link #onCancel} registered; closing it takes the resource off again (it is not closed). */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Registers what to close on cancel; closes it at once when cancel came first. */
-    public void onCancel(Closeable resource) {
+    public Registration onCancel(Closeable resource) {
         open.add(resource);
         if (cancelled.get()) {
             closeAll();
         }
+        return () -> open.remove(resource);
     }
 
     private void closeAll() {

@@ -46,7 +46,6 @@ final class ProviderHttp {
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(2);
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
     private static final int DRAIN_LIMIT = 64 * 1024;
-    private static final Closeable NOTHING = () -> { };
 
     /** Reads one successful response body. */
     interface BodyReader<T> {
@@ -169,27 +168,23 @@ final class ProviderHttp {
     }
 
     private <T> T execute(HttpRequest request, Cancellation cancel, BooleanSupplier started, BodyReader<T> reader) {
-        try {
-            for (int attempt = 0; ; attempt++) {
-                if (cancel.isCancelled()) {
-                    throw new ProviderException.Cancelled();
-                }
-                Attempt<T> outcome = attempt(request, cancel, reader);
-                if (outcome.failure() == null) {
-                    return outcome.value();
-                }
-                ProviderException failure = outcome.failure();
-                if (!outcome.retryable() || attempt >= maxRetries || started.getAsBoolean()) {
-                    throw failure;
-                }
-                Duration delay = backoff.delay(attempt, outcome.retryAfter());
-                // the message is scrubbed and holds the provider's words, never the conversation
-                log.info("Retry {}/{} in {} ms after: {}", attempt + 1, maxRetries, delay.toMillis(),
-                        failure.getMessage());
-                pause(delay, cancel);
+        for (int attempt = 0; ; attempt++) {
+            if (cancel.isCancelled()) {
+                throw new ProviderException.Cancelled();
             }
-        } finally {
-            cancel.onCancel(NOTHING);
+            Attempt<T> outcome = attempt(request, cancel, reader);
+            if (outcome.failure() == null) {
+                return outcome.value();
+            }
+            ProviderException failure = outcome.failure();
+            if (!outcome.retryable() || attempt >= maxRetries || started.getAsBoolean()) {
+                throw failure;
+            }
+            Duration delay = backoff.delay(attempt, outcome.retryAfter());
+            // the message is scrubbed and holds the provider's words, never the conversation
+            log.info("Retry {}/{} in {} ms after: {}", attempt + 1, maxRetries, delay.toMillis(),
+                    failure.getMessage());
+            pause(delay, cancel);
         }
     }
 
@@ -210,8 +205,7 @@ final class ProviderHttp {
         try {
             HttpResponse<InputStream> response = send(request, cancel);
             body = IdleTimeoutInputStream.watch(response.body(), readTimeout, timer);
-            cancel.onCancel(body);
-            try (IdleTimeoutInputStream closing = body) {
+            try (IdleTimeoutInputStream closing = body; Cancellation.Registration reading = cancel.onCancel(body)) {
                 int status = response.statusCode();
                 if (status / 100 != 2) {
                     ProviderException failure = new ProviderException(
@@ -257,8 +251,7 @@ final class ProviderHttp {
     private HttpResponse<InputStream> send(HttpRequest request, Cancellation cancel) throws IOException {
         CompletableFuture<HttpResponse<InputStream>> pending =
                 client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-        cancel.onCancel(() -> abandon(pending));
-        try {
+        try (Cancellation.Registration waiting = cancel.onCancel(() -> abandon(pending))) {
             return pending.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException slow) {
             abandon(pending);
@@ -283,8 +276,7 @@ final class ProviderHttp {
 
     private static void pause(Duration delay, Cancellation cancel) {
         CountDownLatch woken = new CountDownLatch(1);
-        cancel.onCancel(woken::countDown);
-        try {
+        try (Cancellation.Registration sleeping = cancel.onCancel(woken::countDown)) {
             woken.await(delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
