@@ -189,9 +189,10 @@ class TurnController {
         List<StreamEvent> terminal = new ArrayList<>();
         List<Object> runSteps = new ArrayList<>();
         Object titleEvent = null;
-        for (StreamEvent event = feed.next(Duration.ZERO); event != null; event = feed.next(Duration.ZERO)) {
+        for (StreamEvent event : feed.ready()) {
             content.add(event);
-            Object name = event.data().get("event");
+            // Deltas, nearly all of the events, carry nothing else the sync event needs.
+            Object name = event.delta() != null ? null : event.data().get("event");
             if ("on_run_step".equals(name)) {
                 runSteps.add(event.data().get("data"));
             } else if ("title".equals(name)) {
@@ -220,9 +221,7 @@ class TurnController {
         ContentAggregate content = new ContentAggregate();
         jobs.feed(key).ifPresent(feed -> {
             try (feed) {
-                for (StreamEvent event = feed.next(Duration.ZERO); event != null; event = feed.next(Duration.ZERO)) {
-                    content.add(event);
-                }
+                feed.ready().forEach(content::add);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
