@@ -54,6 +54,12 @@ class GroupStore implements InitializingBean {
                 : Optional.empty();
     }
 
+    List<Group> byIds(String tenantId, Collection<String> ids) {
+        List<ObjectId> objectIds = ids.stream().filter(ObjectId::isValid).map(ObjectId::new).toList();
+        return objectIds.isEmpty() ? List.of()
+                : mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("_id").in(objectIds)), Group.class);
+    }
+
     /** The tenant's groups by name; {@code prefix} (literal, case-insensitive) narrows them when not null. */
     List<Group> list(String tenantId, String prefix) {
         Criteria criteria = Criteria.where("tenantId").is(tenantId);

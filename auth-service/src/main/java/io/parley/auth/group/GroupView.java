@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A group as the admin API returns it; {@code description} is never null (empty when not given). */
-record GroupView(String id, String name, String description, List<String> memberIds, String source,
+public record GroupView(String id, String name, String description, List<String> memberIds, String source,
                  Instant createdAt, Instant updatedAt) {
 
     static GroupView of(Group group) {

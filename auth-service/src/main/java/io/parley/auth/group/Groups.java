@@ -8,12 +8,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -32,11 +34,13 @@ public class Groups {
 
     private final GroupStore groups;
     private final UserStore users;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    Groups(GroupStore groups, UserStore users) {
+    Groups(GroupStore groups, UserStore users, ApplicationEventPublisher events) {
         this.groups = groups;
         this.users = users;
+        this.events = events;
     }
 
     /**
@@ -45,6 +49,16 @@ public class Groups {
      */
     public List<String> groupIdsOf(String tenantId, String userId) {
         return groups.idsWithMember(tenantId, userId);
+    }
+
+    /** The tenant's groups among {@code ids} (unknown and malformed ids are left out), for showing principals. */
+    public List<GroupView> byIds(String tenantId, Collection<String> ids) {
+        return groups.byIds(tenantId, ids).stream().map(GroupView::of).toList();
+    }
+
+    /** The tenant's groups whose name starts with {@code prefix} (literal, case-insensitive), by name. */
+    public List<GroupView> search(String tenantId, String prefix, int limit) {
+        return groups.list(tenantId, prefix).stream().limit(limit).map(GroupView::of).toList();
     }
 
     /** @throws ApiException.Conflict when the tenant already has a group with this name */
@@ -139,6 +153,7 @@ public class Groups {
             throw notFound();
         }
         log.info("Group deleted tenant_id={} group_id={} by user_id={}", caller.tenantId(), id, caller.id());
+        events.publishEvent(new GroupDeleted(caller.tenantId(), id));
     }
 
     /** Milliseconds, as the store keeps them, so a response equals what a later read returns. */

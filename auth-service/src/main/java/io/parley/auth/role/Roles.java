@@ -7,8 +7,10 @@ import io.parley.common.security.CurrentUser;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Service;
  * default USER role, an ADMIN reads, changes and assigns any.
  */
 @Service
-class Roles {
+public class Roles {
 
     private static final Logger log = LoggerFactory.getLogger(Roles.class);
 
@@ -103,11 +105,25 @@ class Roles {
      *
      * @throws ApiException.Invalid for a permission type or permission LibreChat does not have
      */
-    boolean allows(CurrentUser caller, String type, String permission) {
+    public boolean allows(CurrentUser caller, String type, String permission) {
         Permissions.requireKnown(type, permission);
         return find(caller.tenantId(), caller.role())
                 .map(role -> view(role).permissions().get(type).get(permission))
                 .orElse(false);
+    }
+
+    /** Whether the tenant has a role of this name (the system roles always). */
+    public boolean exists(String tenantId, String name) {
+        return Permissions.isSystemRole(name) || name != null && roles.find(tenantId, name).isPresent();
+    }
+
+    /** The names of the tenant's roles starting with {@code prefix} (case-insensitive), system roles included. */
+    public List<String> namesStartingWith(String tenantId, String prefix, int limit) {
+        String wanted = prefix.toLowerCase(Locale.ROOT);
+        return Stream.concat(Permissions.SYSTEM_ROLES.stream(),
+                        roles.all(tenantId).stream().map(Role::name))
+                .distinct().filter(name -> name.toLowerCase(Locale.ROOT).startsWith(wanted))
+                .sorted().limit(limit).toList();
     }
 
     /** A stored role; a system role is created with its defaults on first read. */
