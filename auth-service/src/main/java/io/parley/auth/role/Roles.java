@@ -92,6 +92,11 @@ public class Roles {
         if (find(caller.tenantId(), role).isEmpty()) {
             throw new ApiException.Invalid("Role not found");
         }
+        if (!User.ADMIN.equals(role) && users.byId(caller.tenantId(), userId)
+                .filter(user -> User.ADMIN.equals(user.role())).isPresent()
+                && users.countWithRole(caller.tenantId(), User.ADMIN) <= 1) {
+            throw new ApiException.Conflict("The tenant's last admin cannot be given another role");
+        }
         User updated = users.assignRole(caller.tenantId(), userId, role)
                 .orElseThrow(() -> new ApiException.NotFound("User not found"));
         log.info("Role assigned tenant_id={} user_id={} role={} by user_id={}", caller.tenantId(), userId, role,

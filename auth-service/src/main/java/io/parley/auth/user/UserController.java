@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.bson.types.ObjectId;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -52,6 +53,15 @@ class UserController {
         }
         return users.updateProfile(caller.tenantId(), caller.id(), name, username).map(UserView::of)
                 .orElseThrow(UserController::gone);
+    }
+
+    /**
+     * Forgets the caller's avatar, so clients show their initials. Uploading one is file-service's
+     * {@code POST /api/files/images/avatar}, which stores the image and sets the URL here.
+     */
+    @DeleteMapping("/api/user/avatar")
+    UserView deleteAvatar(CurrentUser caller) {
+        return users.setAvatar(caller.tenantId(), caller.id(), null).map(UserView::of).orElseThrow(UserController::gone);
     }
 
     private static ApiException gone() {

@@ -98,6 +98,10 @@ public class UserStore implements InitializingBean {
         return mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), User.class);
     }
 
+    public long countWithRole(String tenantId, String role) {
+        return mongo.count(Query.query(Criteria.where("tenantId").is(tenantId).and("role").is(role)), User.class);
+    }
+
     public boolean hasAny(String tenantId) {
         return mongo.exists(Query.query(Criteria.where("tenantId").is(tenantId)), User.class);
     }
@@ -143,6 +147,22 @@ public class UserStore implements InitializingBean {
         }
         if (username != null) {
             update.set("username", username);
+        }
+        return Optional.ofNullable(mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(new ObjectId(id)).and("tenantId").is(tenantId)),
+                update, FindAndModifyOptions.options().returnNew(true), User.class));
+    }
+
+    /** Sets (or with null removes) the avatar URL; empty when the tenant has no user with this id. */
+    public Optional<User> setAvatar(String tenantId, String id, String url) {
+        if (!ObjectId.isValid(id)) {
+            return Optional.empty();
+        }
+        Update update = new Update().set("updatedAt", Instant.now());
+        if (url == null) {
+            update.unset("avatar");
+        } else {
+            update.set("avatar", url);
         }
         return Optional.ofNullable(mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(new ObjectId(id)).and("tenantId").is(tenantId)),

@@ -283,6 +283,21 @@ class RolesIntegrationTest extends AuthIntegrationTest {
     }
 
     @Test
+    void theLastAdminCannotStepDownButOneOfTwoAdminsCan() {
+        String tenant = uniqueTenant();
+        Person admin = person(tenant);
+        Person member = person(tenant);
+
+        Http.Response refused = assign(admin, admin.id(), "USER");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(users.byId(tenant, admin.id()).orElseThrow().role()).isEqualTo("ADMIN");
+
+        assertThat(assign(admin, member.id(), "ADMIN").status()).isEqualTo(200);
+        assertThat(assign(admin, admin.id(), "USER").status()).isEqualTo(200);
+        assertThat(users.byId(tenant, admin.id()).orElseThrow().role()).isEqualTo("USER");
+    }
+
+    @Test
     void aUserCannotAssignRoles() {
         String tenant = uniqueTenant();
         person(tenant);

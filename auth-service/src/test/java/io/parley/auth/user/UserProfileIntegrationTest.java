@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.auth.AuthIntegrationTest;
 import io.parley.common.test.Http;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST|PATCH /api/user} over real HTTP: the caller's own name and username. */
@@ -31,6 +32,26 @@ class UserProfileIntegrationTest extends AuthIntegrationTest {
         Http.Response me = http.get("/api/user", "Authorization", "Bearer " + caller.token());
         assertThat(me.status()).isEqualTo(200);
         return me.json();
+    }
+
+    @Autowired
+    UserStore users;
+
+    @Test
+    void deletingTheAvatarForgetsOnlyTheCallersAvatar() {
+        String tenant = uniqueTenant();
+        Person caller = person(tenant, "pic" + System.nanoTime() % 100000);
+        Person other = person(tenant, "oth" + System.nanoTime() % 100000);
+        users.setAvatar(tenant, caller.id(), "https://cdn.example.com/a.png");
+        users.setAvatar(tenant, other.id(), "https://cdn.example.com/b.png");
+        assertThat(me(caller).get("avatar").asString()).isEqualTo("https://cdn.example.com/a.png");
+
+        Http.Response deleted = http.send("DELETE", "/api/user/avatar", null, "Authorization", "Bearer " + caller.token());
+
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.json().get("avatar").isNull()).isTrue();
+        assertThat(me(caller).get("avatar").isNull()).isTrue();
+        assertThat(me(other).get("avatar").asString()).isEqualTo("https://cdn.example.com/b.png");
     }
 
     @Test
