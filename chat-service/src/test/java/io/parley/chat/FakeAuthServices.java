@@ -1,29 +1,53 @@
 package io.parley.chat;
 
+import com.nimbusds.jwt.SignedJWT;
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import io.parley.proto.auth.v1.AccessGrpc;
 import io.parley.proto.auth.v1.AuthSettingsGrpc;
 import io.parley.proto.auth.v1.BalancesGrpc;
 import io.parley.proto.auth.v1.BeginRequest;
 import io.parley.proto.auth.v1.BeginResponse;
+import io.parley.proto.auth.v1.CheckAccessRequest;
+import io.parley.proto.auth.v1.CheckAccessResponse;
 import io.parley.proto.auth.v1.GetPublicConfigRequest;
 import io.parley.proto.auth.v1.GetPublicConfigResponse;
+import io.parley.proto.auth.v1.GrantOwnerRequest;
+import io.parley.proto.auth.v1.GrantOwnerResponse;
+import io.parley.proto.auth.v1.ListAccessibleRequest;
+import io.parley.proto.auth.v1.ListAccessibleResponse;
+import io.parley.proto.auth.v1.RevokeAllRequest;
+import io.parley.proto.auth.v1.RevokeAllResponse;
 import io.parley.proto.auth.v1.SettleRequest;
 import io.parley.proto.auth.v1.SettleResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.text.ParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * auth-service's {@code Balances} and {@code AuthSettings} as chat-service sees them, over real gRPC
+ * auth-service's {@code Balances}, {@code AuthSettings} and {@code Access} as chat-service sees them, over real gRPC
  * on loopback: it records what chat-service asked, and can refuse a turn for want of balance.
  * (auth-service's own tests cover the accounting itself.)
  */
 public final class FakeAuthServices {
 
+    private static final Context.Key<String> CALLER = Context.key("caller");
+
+    /** resource id → user id → bits. */
+    private final Map<String, Map<String, Integer>> acl = new ConcurrentHashMap<>();
     public final List<BeginRequest> begins = new CopyOnWriteArrayList<>();
     public final List<SettleRequest> settles = new CopyOnWriteArrayList<>();
     public volatile boolean refuse;
@@ -57,11 +81,70 @@ public final class FakeAuthServices {
                         answer.onCompleted();
                     }
                 })
+                .addService(ServerInterceptors.intercept(new FakeAccess(), FakeAuthServices::callerFromToken))
                 .build();
         try {
             server.start();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Gives a user bits on a resource, as a share through auth-service's /api/permissions would. */
+    public void grant(String resourceId, String userId, int bits) {
+        acl.computeIfAbsent(resourceId, id -> new ConcurrentHashMap<>()).put(userId, bits);
+    }
+
+    public int bitsOf(String resourceId, String userId) {
+        return acl.getOrDefault(resourceId, Map.of()).getOrDefault(userId, 0);
+    }
+
+    /** The subject of the relayed token (its signature is chat-service's business, checked there). */
+    private static <Q, A> ServerCall.Listener<Q> callerFromToken(ServerCall<Q, A> call, Metadata headers,
+                                                                ServerCallHandler<Q, A> next) {
+        String authorization = headers.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
+        try {
+            String subject = SignedJWT.parse(authorization.substring("Bearer ".length())).getJWTClaimsSet().getSubject();
+            return Contexts.interceptCall(Context.current().withValue(CALLER, subject), call, headers, next);
+        } catch (ParseException | RuntimeException e) {
+            call.close(Status.UNAUTHENTICATED, new Metadata());
+            return new ServerCall.Listener<>() {
+            };
+        }
+    }
+
+    /** auth-service's Access over one user's entries per resource: enough for chat-service's prompt sharing. */
+    private final class FakeAccess extends AccessGrpc.AccessImplBase {
+
+        @Override
+        public void check(CheckAccessRequest request, StreamObserver<CheckAccessResponse> answer) {
+            int bits = bitsOf(request.getResourceId(), CALLER.get());
+            answer.onNext(CheckAccessResponse.newBuilder().setPermissionBits(bits)
+                    .setAllowed((bits & request.getRequiredBits()) == request.getRequiredBits()).build());
+            answer.onCompleted();
+        }
+
+        @Override
+        public void grantOwner(GrantOwnerRequest request, StreamObserver<GrantOwnerResponse> answer) {
+            grant(request.getResourceId(), CALLER.get(), 15);
+            answer.onNext(GrantOwnerResponse.getDefaultInstance());
+            answer.onCompleted();
+        }
+
+        @Override
+        public void revokeAll(RevokeAllRequest request, StreamObserver<RevokeAllResponse> answer) {
+            Map<String, Integer> removed = acl.remove(request.getResourceId());
+            answer.onNext(RevokeAllResponse.newBuilder().setRemoved(removed == null ? 0 : removed.size()).build());
+            answer.onCompleted();
+        }
+
+        @Override
+        public void listAccessible(ListAccessibleRequest request, StreamObserver<ListAccessibleResponse> answer) {
+            int required = request.getRequiredBits();
+            List<String> ids = acl.keySet().stream().sorted()
+                    .filter(id -> (bitsOf(id, CALLER.get()) & required) == required).toList();
+            answer.onNext(ListAccessibleResponse.newBuilder().addAllResourceIds(ids).build());
+            answer.onCompleted();
         }
     }
 

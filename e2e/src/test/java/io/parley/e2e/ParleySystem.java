@@ -102,7 +102,8 @@ public final class ParleySystem implements BeforeAllCallback {
                     "--parley.services.mcp=http://127.0.0.1:" + http.get("mcp-service"),
                     "--parley.redis.uri=" + System.getenv().getOrDefault("REDIS_URI", "redis://127.0.0.1:6379"),
                     "--parley.redis.key-prefix=e2e:" + UUID.randomUUID() + ":",
-                    "--parley.gateway.trusted-proxies=127.0.0.1"));
+                    "--parley.gateway.trusted-proxies=127.0.0.1",
+                    "--parley.gateway.tenant-header=X-Tenant"));
 
             gatewayUrl = "http://127.0.0.1:" + gateway;
             Map<String, Integer> health = new LinkedHashMap<>(http);

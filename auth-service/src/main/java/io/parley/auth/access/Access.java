@@ -72,8 +72,11 @@ public class Access {
                 type.wireName(), resourceId, caller.id());
     }
 
-    /** Removes every entry of a resource the caller is deleting (needs DELETE). */
+    /** Removes every entry of a resource the caller is deleting (needs DELETE; nothing to remove needs nothing). */
     long revokeAll(CurrentUser caller, ResourceType type, String resourceId) {
+        if (acl.entries(caller.tenantId(), type, requireResourceId(resourceId)).isEmpty()) {
+            return 0;
+        }
         require(caller, type, resourceId, PermissionBits.DELETE);
         long removed = acl.removeResource(caller.tenantId(), type, resourceId);
         log.info("ACL revoked tenant_id={} resource_type={} resource_id={} entries={} by user_id={}",

@@ -73,7 +73,9 @@ class Prompts {
                 .append("numberOfGenerations", 0).append("oneliner", "").append("category", "").append("command", null);
         groupFields(group, false).forEach(groupDoc::append);
         Date now = new Date();
-        groupDoc.append("createdAt", now).append("updatedAt", now);
+        ObjectId groupId = new ObjectId();
+        groupDoc.append("_id", groupId).append("createdAt", now).append("updatedAt", now);
+        access.created(groupId);
         store.insertGroup(groupDoc);
         Document promptDoc = store.insertPrompt(newPrompt(caller, groupDoc.getObjectId("_id"), text, type));
         Document saved = store.updateGroup(caller.tenantId(), groupDoc.getObjectId("_id"),
@@ -133,6 +135,7 @@ class Prompts {
         out.put("prompt", "Prompt deleted successfully");
         if (left.isEmpty()) {
             store.deleteGroup(caller.tenantId(), group.getObjectId("_id"));
+            access.deleted(group.getObjectId("_id"));
             out.put("promptGroup", Map.of("message", "Prompt group deleted successfully", "id", group.getObjectId("_id").toHexString()));
         } else if (prompt.getObjectId("_id").equals(group.getObjectId("productionId"))) {
             store.updateGroup(caller.tenantId(), group.getObjectId("_id"), new Update().set("productionId", left.getFirst().getObjectId("_id")));
@@ -143,6 +146,7 @@ class Prompts {
     void deleteGroup(CurrentUser caller, String groupId) {
         Document group = group(caller, groupId, access::canDelete);
         store.deleteGroup(caller.tenantId(), group.getObjectId("_id"));
+        access.deleted(group.getObjectId("_id"));
     }
 
     private Document group(CurrentUser caller, String groupId, BiPredicate<CurrentUser, Document> allowed) {

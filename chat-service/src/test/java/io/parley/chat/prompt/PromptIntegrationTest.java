@@ -34,6 +34,32 @@ class PromptIntegrationTest extends ChatIntegrationTest {
     }
 
     @Test
+    void aGroupSharedThroughTheAclIsSeenWithTheBitsItWasGivenAndItsEntriesGoWithIt() {
+        Person ada = person();
+        Person bob = person();
+        String groupId = create(ada, "Shared fixer", "Fix: {{code}}").json().at("/group/_id").asString();
+        assertThat(AUTH.bitsOf(groupId, ada.id())).as("the author owns the new group").isEqualTo(15);
+
+        assertThat(get(bob, "/api/prompts/groups/" + groupId).status()).isEqualTo(404);
+        assertThat(get(bob, "/api/prompts/all").json()).isEmpty();
+
+        AUTH.grant(groupId, bob.id(), 1);
+        assertThat(get(bob, "/api/prompts/groups/" + groupId).json().get("name").asString()).isEqualTo("Shared fixer");
+        assertThat(get(bob, "/api/prompts/all").json().findValuesAsString("_id")).containsExactly(groupId);
+        assertThat(get(bob, "/api/prompts?groupId=" + groupId).json()).hasSize(1);
+        assertThat(send(bob, "PATCH", "/api/prompts/groups/" + groupId, "{\"name\":\"Mine now\"}").status()).isEqualTo(403);
+        assertThat(send(bob, "DELETE", "/api/prompts/groups/" + groupId, null).status()).isEqualTo(403);
+
+        AUTH.grant(groupId, bob.id(), 3);
+        assertThat(send(bob, "PATCH", "/api/prompts/groups/" + groupId, "{\"name\":\"Improved\"}").status()).isEqualTo(200);
+        assertThat(get(ada, "/api/prompts/groups/" + groupId).json().get("name").asString()).isEqualTo("Improved");
+
+        assertThat(send(ada, "DELETE", "/api/prompts/groups/" + groupId, null).status()).isLessThan(300);
+        assertThat(AUTH.bitsOf(groupId, ada.id())).as("the group's entries were revoked").isZero();
+        assertThat(get(bob, "/api/prompts/groups/" + groupId).status()).isEqualTo(404);
+    }
+
+    @Test
     void versionsProductionUseAndDeletion() {
         Person ada = person();
         JsonNode created = create(ada, "Summarizer", "Summarize v1").json();
