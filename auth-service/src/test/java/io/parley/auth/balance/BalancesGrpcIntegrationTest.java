@@ -17,6 +17,8 @@ import io.parley.proto.auth.v1.SettleRequest;
 import io.parley.proto.auth.v1.SettleResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -127,6 +129,28 @@ class BalancesGrpcIntegrationTest extends OperatorConfiguredIntegrationTest {
         assertThat(credits(alice)).isEqualTo(START_BALANCE - 4500.0);
         assertThat(transactions.ofUser(alice.tenant(), alice.user())).hasSize(2);
         assertThat(answers).filteredOn(a -> !a.getAlreadySettled()).isNotEmpty();
+    }
+
+    @Test
+    void aHundredParallelChargesLoseNoUpdate() throws Exception {
+        Person alice = person(uniqueTenant());
+        List<String> holds = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            holds.add(balances(alice.token()).begin(turn("gpt-4o", 10)).getHoldId());
+        }
+        Iterator<String> next = holds.iterator();
+
+        concurrently(100, () -> {
+            String hold;
+            synchronized (next) {
+                hold = next.next();
+            }
+            return settle(hold, "message", 10, 1);
+        });
+
+        // each: 10 prompt tokens at 2.5 + 1 completion token at 10 = 35 credits
+        assertThat(credits(alice)).isEqualTo(START_BALANCE - 100 * 35.0);
+        assertThat(transactions.ofUser(alice.tenant(), alice.user())).hasSize(200);
     }
 
     @Test
@@ -350,7 +374,7 @@ class BalancesGrpcIntegrationTest extends OperatorConfiguredIntegrationTest {
                 return call.call();
             })).toList();
             start.countDown();
-            List<T> results = new java.util.ArrayList<>();
+            List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {
                 results.add(future.get(30, TimeUnit.SECONDS));
             }
