@@ -5,7 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.chat.account.PersonalData;
 import io.parley.chat.provider.fake.FakeOpenAi;
+import io.parley.common.events.AccountEvents;
+import io.parley.common.events.UserDeleted;
 import io.parley.common.test.Http;
 import java.time.Duration;
 import java.util.List;
@@ -14,21 +19,28 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two chat-service instances on one store and the local Redis, as behind a load balancer: a turn
- * started on A is followed, inspected and stopped through B.
+ * started on A is followed, inspected and stopped through B; an account deletion on the events
+ * stream is erased by one of them.
  */
 class TwoInstancesOnRedisIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String REDIS = System.getenv().getOrDefault("REDIS_URI", "redis://127.0.0.1:6379");
     private static final FakeOpenAi MODEL = new FakeOpenAi().expectKey("fake-key").start();
     private static final FakeAuthServices AUTH = new FakeAuthServices();
     private static MongoServer store;
+    private static String redisPrefix;
     private static ConfigurableApplicationContext a;
     private static ConfigurableApplicationContext b;
 
@@ -37,16 +49,18 @@ class TwoInstancesOnRedisIntegrationTest {
         store = new MongoServer(new MemoryBackend());
         store.bind("127.0.0.1", 0);
         String storeAddress = "mongodb://127.0.0.1:" + store.getLocalAddress().getPort() + "/parley_chat";
-        String prefix = "test-" + UUID.randomUUID() + ":";
-        a = instance(storeAddress, prefix);
-        b = instance(storeAddress, prefix);
+        redisPrefix = "test-" + UUID.randomUUID() + ":";
+        a = instance(storeAddress, redisPrefix);
+        b = instance(storeAddress, redisPrefix);
     }
 
     private static ConfigurableApplicationContext instance(String storeAddress, String redisPrefix) {
         return new SpringApplicationBuilder(ChatApplication.class, ChatIntegrationTest.TestKeys.class).run(
                 "--server.port=0", "--spring.grpc.server.port=0", "--LOG_FORMAT=",
-                "--spring.mongodb.uri=" + storeAddress, "--parley.redis.uri=redis://127.0.0.1:6379",
-                "--parley.redis.key-prefix=" + redisPrefix, "--parley.chat.message-limits.ip=false",
+                "--spring.mongodb.uri=" + storeAddress, "--parley.redis.uri=" + REDIS,
+                "--parley.redis.key-prefix=" + redisPrefix,
+                // a stopping instance waits for the events read in progress: short, so the test ends soon
+                "--parley.events.poll-timeout=200ms", "--parley.chat.message-limits.ip=false",
                 "--spring.grpc.client.channels.auth.address=static://127.0.0.1:" + AUTH.port(),
                 "--librechat.endpoints.custom[0].name=FakeAI", "--librechat.endpoints.custom[0].apiKey=fake-key",
                 "--librechat.endpoints.custom[0].baseURL=" + MODEL.baseUrl(),
@@ -59,6 +73,12 @@ class TwoInstancesOnRedisIntegrationTest {
         a.close();
         store.shutdown();
         MODEL.close();
+        // the events stream has no expiry: gone with this run's other keys
+        Config config = new Config();
+        config.useSingleServer().setAddress(REDIS);
+        RedissonClient redis = Redisson.create(config);
+        redis.getKeys().deleteByPattern(redisPrefix + "*");
+        redis.shutdown();
     }
 
     private static String url(ConfigurableApplicationContext instance) {
@@ -122,5 +142,33 @@ class TwoInstancesOnRedisIntegrationTest {
                 .isEqualTo(404);
         Http.Response replay = onB.get("/api/agents/chat/stream/" + convo, alice.auth());
         assertThat(replay.body()).contains("\"final\":true");
+    }
+
+    @Test
+    void anAccountDeletionOnTheStreamErasesThePersonsChatDataOnce() {
+        ChatIntegrationTest.Person ada = ChatIntegrationTest.person("acme");
+        ChatIntegrationTest.Person bob = ChatIntegrationTest.person("acme");
+        ChatIntegrationTest.Person adaElsewhere = ChatIntegrationTest.person(ada.id(), "other");
+        PersonalData.create(new Http(url(a)), ada.auth());
+        PersonalData.create(new Http(url(b)), bob.auth());
+        PersonalData.create(new Http(url(a)), adaElsewhere.auth());
+        MongoTemplate mongo = a.getBean(MongoTemplate.class);
+        double erasedBefore = erasures(a) + erasures(b);
+
+        a.getBean(AccountEvents.class).publish(UserDeleted.of("acme", ada.id()));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(PersonalData.count(mongo, "acme", ada.id()))
+                .allSatisfy((kind, count) -> assertThat(count).as(kind).isZero()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> erasures(a) + erasures(b) == erasedBefore + 1);
+        assertThat(PersonalData.count(mongo, "acme", bob.id()))
+                .allSatisfy((kind, count) -> assertThat(count).as(kind).isPositive());
+        assertThat(PersonalData.count(mongo, "other", ada.id()))
+                .allSatisfy((kind, count) -> assertThat(count).as(kind).isPositive());
+    }
+
+    /** Account events this instance has erased (Micrometer's {@code parley.account.erasures}). */
+    private static double erasures(ConfigurableApplicationContext instance) {
+        Counter counter = instance.getBean(MeterRegistry.class).find("parley.account.erasures").tag("outcome", "erased").counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * the unique (tenant, user) index.
  */
 @Repository
-class BalanceStore implements InitializingBean {
+public class BalanceStore implements InitializingBean {
 
     static final String COLLECTION = "balances";
 
@@ -113,6 +113,11 @@ class BalanceStore implements InitializingBean {
     Optional<BalanceAccount> add(String tenantId, ObjectId user, double credits) {
         return Optional.ofNullable(mongo.findAndModify(of(tenantId, user), new Update().inc("tokenCredits", credits),
                 returnNew(), BalanceAccount.class)).map(this::notBelowZero);
+    }
+
+    /** Removes the user's balance record (account deletion). */
+    public long deleteAll(String tenantId, ObjectId user) {
+        return mongo.remove(of(tenantId, user), BalanceAccount.class).getDeletedCount();
     }
 
     private BalanceAccount notBelowZero(BalanceAccount account) {

@@ -10,11 +10,13 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 /** The {@code balance_holds} collection. A hold is found by its id alone: the id is the capability. */
 @Repository
-class HoldStore implements InitializingBean {
+public class HoldStore implements InitializingBean {
 
     static final String COLLECTION = "balance_holds";
     /** How long a turn may take to settle. */
@@ -42,6 +44,12 @@ class HoldStore implements InitializingBean {
         Hold hold = new Hold(Base64.getUrlEncoder().withoutPadding().encodeToString(id), tenantId, user, conversationId,
                 messageId, model, endpoint, promptTokens, now);
         return mongo.insert(hold);
+    }
+
+    /** Removes the user's holds (account deletion): a turn still running cannot settle afterwards. */
+    public long deleteAll(String tenantId, ObjectId user) {
+        return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)), Hold.class)
+                .getDeletedCount();
     }
 
     /** @return the hold while it can still be settled */

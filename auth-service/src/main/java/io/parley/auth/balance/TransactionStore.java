@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * read before the write, makes a retried or concurrent settlement a no-op.
  */
 @Repository
-class TransactionStore implements InitializingBean {
+public class TransactionStore implements InitializingBean {
 
     static final String COLLECTION = "transactions";
 
@@ -49,6 +49,12 @@ class TransactionStore implements InitializingBean {
     Optional<Transaction> byKey(String idempotencyKey) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("idempotencyKey").is(idempotencyKey)),
                 Transaction.class));
+    }
+
+    /** Removes the user's transactions (account deletion). */
+    public long deleteAll(String tenantId, ObjectId user) {
+        return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)), Transaction.class)
+                .getDeletedCount();
     }
 
     List<Transaction> ofUser(String tenantId, ObjectId user) {

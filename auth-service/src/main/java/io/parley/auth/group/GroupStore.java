@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * one document, names are kept unique by the index {@code tenant_name}.
  */
 @Repository
-class GroupStore implements InitializingBean {
+public class GroupStore implements InitializingBean {
 
     private final MongoTemplate mongo;
 
@@ -105,6 +105,12 @@ class GroupStore implements InitializingBean {
             return Optional.empty();
         }
         return modify(tenantId, id, new Update().pull("memberIds", userId).set("updatedAt", now));
+    }
+
+    /** Takes the user out of every group of the tenant (account deletion); returns how many groups listed them. */
+    public long removeMemberEverywhere(String tenantId, String userId, Instant now) {
+        return mongo.updateMulti(Query.query(Criteria.where("tenantId").is(tenantId).and("memberIds").is(userId)),
+                new Update().pull("memberIds", userId).set("updatedAt", now), Group.class).getModifiedCount();
     }
 
     /** @return false when the tenant has no such group */

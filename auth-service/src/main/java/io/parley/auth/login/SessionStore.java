@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** The sessions collection; rotation is one compare-and-set on the generation, no transaction. */
 @Repository
-class SessionStore implements InitializingBean {
+public class SessionStore implements InitializingBean {
 
     private final MongoTemplate mongo;
 
@@ -51,6 +51,12 @@ class SessionStore implements InitializingBean {
     void revoke(String tenantId, String id, String reason, Instant now) {
         mongo.updateFirst(byId(tenantId, id).addCriteria(Criteria.where("revokedAt").isNull()),
                 new Update().set("revokedAt", now).set("revokedReason", reason), Session.class);
+    }
+
+    /** Removes every session of the user (account deletion): no refresh token of theirs works afterwards. */
+    public long deleteAll(String tenantId, String userId) {
+        return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("userId").is(userId)), Session.class)
+                .getDeletedCount();
     }
 
     private static Query byId(String tenantId, String id) {

@@ -11,8 +11,6 @@ import java.util.Locale;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,20 +25,16 @@ class Registration {
 
     private final UserStore users;
     private final PasswordHasher passwords;
-    private final MongoTemplate mongo;
+    private final TenantFounderStore founders;
     private final AuthProperties properties;
     private final RegistrationRules rules;
 
-    Registration(UserStore users, PasswordHasher passwords, MongoTemplate mongo, AuthProperties properties) {
+    Registration(UserStore users, PasswordHasher passwords, TenantFounderStore founders, AuthProperties properties) {
         this.users = users;
         this.passwords = passwords;
-        this.mongo = mongo;
+        this.founders = founders;
         this.properties = properties;
         this.rules = new RegistrationRules(properties.passwordMinimum());
-    }
-
-    /** A tenant's first account; its unique id makes "first" race-free without a transaction. */
-    record TenantFounder(String id, String userId, Instant createdAt) {
     }
 
     void register(String tenantId, RegisterRequest request) {
@@ -65,11 +59,6 @@ class Registration {
         if (users.hasAny(tenantId)) {
             return false;
         }
-        try {
-            mongo.insert(new TenantFounder(tenantId, userId.toHexString(), Instant.now()), "tenant_founders");
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        return founders.claim(tenantId, userId.toHexString(), Instant.now());
     }
 }

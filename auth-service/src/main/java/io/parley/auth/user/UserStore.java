@@ -126,6 +126,12 @@ public class UserStore implements InitializingBean {
                 FindAndModifyOptions.options().returnNew(true), User.class));
     }
 
+    /** Removes the user (account deletion); false when the tenant has no such user (any more). */
+    public boolean delete(String tenantId, String id) {
+        return ObjectId.isValid(id) && mongo.remove(Query.query(Criteria.where("_id").is(new ObjectId(id))
+                .and("tenantId").is(tenantId)), User.class).getDeletedCount() > 0;
+    }
+
     /** Whether another user of the tenant than {@code exceptId} has this (lower-case) username. */
     public boolean usernameTaken(String tenantId, String username, ObjectId exceptId) {
         return mongo.exists(Query.query(Criteria.where("tenantId").is(tenantId).and("username").is(username)

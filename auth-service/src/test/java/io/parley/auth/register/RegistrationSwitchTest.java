@@ -10,23 +10,22 @@ import io.parley.auth.user.UserStore;
 import io.parley.common.error.ApiException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 class RegistrationSwitchTest {
 
     @Test
     void withAllowRegistrationOffNothingIsCheckedOrStored() {
         UserStore users = mock(UserStore.class);
-        MongoTemplate mongo = mock(MongoTemplate.class);
+        TenantFounderStore founders = mock(TenantFounderStore.class);
         AuthProperties closed = new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(7), false, true, true, 8, "",
                 Duration.ofDays(30));
-        Registration registration = new Registration(users, new PasswordHasher(), mongo, closed);
+        Registration registration = new Registration(users, new PasswordHasher(), founders, closed);
 
         assertThatThrownBy(() -> registration.register("default",
                 new RegisterRequest("Test Person", null, "a@example.com", "Correct-Horse-9", "Correct-Horse-9")))
                 .isInstanceOfSatisfying(ApiException.Forbidden.class,
                         e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).isEqualTo("Registration is not allowed."));
-        verifyNoInteractions(users, mongo);
+        verifyNoInteractions(users, founders);
     }
 
     @Test

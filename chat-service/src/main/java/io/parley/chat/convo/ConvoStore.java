@@ -107,7 +107,7 @@ public class ConvoStore implements InitializingBean {
         return mongo.remove(owned(tenantId, user, conversationId), COLLECTION).getDeletedCount();
     }
 
-    long deleteAll(String tenantId, String user) {
+    public long deleteAll(String tenantId, String user) {
         return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)), COLLECTION)
                 .getDeletedCount();
     }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** The presets collection, unique by {@code presetId} per user. */
 @Repository
-class PresetStore implements InitializingBean {
+public class PresetStore implements InitializingBean {
 
     static final String COLLECTION = "presets";
 
@@ -61,6 +61,11 @@ class PresetStore implements InitializingBean {
     long delete(String tenantId, String user, String presetId) {
         return mongo.remove(presetId == null ? mine(tenantId, user) : one(tenantId, user, presetId), COLLECTION)
                 .getDeletedCount();
+    }
+
+    /** Every preset of the user (account deletion). */
+    public long deleteAll(String tenantId, String user) {
+        return delete(tenantId, user, null);
     }
 
     private static Query mine(String tenantId, String user) {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * caller may reach, which {@link PromptAccess} decides.
  */
 @Repository
-class PromptStore implements InitializingBean {
+public class PromptStore implements InitializingBean {
 
     static final String GROUPS = "promptgroups";
     static final String PROMPTS = "prompts";
@@ -92,6 +92,24 @@ class PromptStore implements InitializingBean {
     void deleteGroup(String tenantId, ObjectId id) {
         mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("groupId").is(id)), PROMPTS);
         mongo.remove(byId(tenantId, id), GROUPS);
+    }
+
+    /**
+     * Everything the user wrote in the library (account deletion): their prompt groups with every
+     * version in them, and their versions in other groups. Versions first, so that a failure half-way
+     * leaves groups to find again rather than versions whose group is gone.
+     */
+    public long deleteAll(String tenantId, String author) {
+        Query groupIds = authoredBy(tenantId, author);
+        groupIds.fields().include("_id");
+        List<Object> groups = mongo.find(groupIds, Document.class, GROUPS).stream().map(group -> group.get("_id")).toList();
+        long prompts = mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).orOperator(
+                Criteria.where("author").is(author), Criteria.where("groupId").in(groups))), PROMPTS).getDeletedCount();
+        return prompts + mongo.remove(authoredBy(tenantId, author), GROUPS).getDeletedCount();
+    }
+
+    private static Query authoredBy(String tenantId, String author) {
+        return Query.query(Criteria.where("tenantId").is(tenantId).and("author").is(author));
     }
 
     private static Query byId(String tenantId, ObjectId id) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** LibreChat's conversation tags (bookmarks): one document per tag and user, unique by name. */
 @Repository
-class TagStore implements InitializingBean {
+public class TagStore implements InitializingBean {
 
     static final String COLLECTION = "conversation_tags";
 
@@ -72,6 +72,11 @@ class TagStore implements InitializingBean {
 
     Optional<Document> delete(String tenantId, String user, String tag) {
         return Optional.ofNullable(mongo.findAndRemove(named(tenantId, user, tag), Document.class, COLLECTION));
+    }
+
+    /** Every tag of the user (account deletion). */
+    public long deleteAll(String tenantId, String user) {
+        return mongo.remove(mine(tenantId, user), COLLECTION).getDeletedCount();
     }
 
     void setCount(String tenantId, String user, String tag, long count) {

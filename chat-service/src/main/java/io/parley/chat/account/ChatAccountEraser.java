@@ -1,0 +1,77 @@
+package io.parley.chat.account;
+
+import io.parley.chat.convo.ConvoStore;
+import io.parley.chat.key.UserKeyStore;
+import io.parley.chat.message.MessageStore;
+import io.parley.chat.preset.PresetStore;
+import io.parley.chat.prompt.PromptStore;
+import io.parley.chat.stream.JobKey;
+import io.parley.chat.stream.Jobs;
+import io.parley.chat.tag.TagStore;
+import io.parley.common.events.AccountDataEraser;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What chat-service keeps about a person whose account was deleted: messages, conversations, tags,
+ * presets, prompt groups and prompts they wrote, and their own API keys, all in one tenant. Their
+ * running generations are stopped first.
+ */
+@Component
+class ChatAccountEraser implements AccountDataEraser {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatAccountEraser.class);
+
+    private final Jobs jobs;
+    private final MessageStore messages;
+    private final ConvoStore convos;
+    private final TagStore tags;
+    private final PresetStore presets;
+    private final PromptStore prompts;
+    private final UserKeyStore keys;
+
+    ChatAccountEraser(Jobs jobs, MessageStore messages, ConvoStore convos, TagStore tags, PresetStore presets,
+                      PromptStore prompts, UserKeyStore keys) {
+        this.jobs = jobs;
+        this.messages = messages;
+        this.convos = convos;
+        this.tags = tags;
+        this.presets = presets;
+        this.prompts = prompts;
+        this.keys = keys;
+    }
+
+    /**
+     * @throws GenerationsWereRunning after erasing, when generations had to be stopped: a stopped
+     *                                generation saves what it had, possibly after this pass, so the
+     *                                event is left to be erased again once they have ended
+     */
+    @Override
+    public void erase(String tenantId, String userId) {
+        List<String> running = jobs.running(tenantId, userId);
+        running.forEach(streamId -> jobs.abort(new JobKey(tenantId, userId, streamId)));
+        // messages before their conversations, as a conversation's own deletion does
+        long messageCount = messages.deleteAll(tenantId, userId);
+        long convoCount = convos.deleteAll(tenantId, userId);
+        long tagCount = tags.deleteAll(tenantId, userId);
+        long presetCount = presets.deleteAll(tenantId, userId);
+        long promptCount = prompts.deleteAll(tenantId, userId);
+        long keyCount = keys.deleteAll(tenantId, userId);
+        log.info("Chat data erased tenant_id={} user_id={} conversations={} messages={} tags={} presets={} prompts={} "
+                + "keys={} stopped_generations={}", tenantId, userId, convoCount, messageCount, tagCount, presetCount,
+                promptCount, keyCount, running.size());
+        if (!running.isEmpty()) {
+            throw new GenerationsWereRunning(running.size());
+        }
+    }
+
+    /** Not a fault: the erasure is to be repeated once the stopped generations have saved their last words. */
+    static final class GenerationsWereRunning extends IllegalStateException {
+
+        GenerationsWereRunning(int count) {
+            super(count + " generation(s) were stopped; erasing again once they have ended");
+        }
+    }
+}
