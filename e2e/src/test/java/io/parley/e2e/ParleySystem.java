@@ -83,6 +83,9 @@ public final class ParleySystem implements BeforeAllCallback {
             }
             int gateway = freePort();
             String authGrpc = "static://127.0.0.1:" + grpc.get("auth-service");
+            String redis = System.getenv().getOrDefault("REDIS_URI", "redis://127.0.0.1:6379");
+            // one prefix for every process of this run: they share limits, bans, chat jobs and account events
+            String redisPrefix = "e2e:" + UUID.randomUUID() + ":";
 
             for (String service : SERVICES) {
                 start(root, version, logs, service, List.of(
@@ -90,6 +93,8 @@ public final class ParleySystem implements BeforeAllCallback {
                         "--spring.grpc.server.port=" + grpc.get(service),
                         "--spring.grpc.client.channels.auth.address=" + authGrpc,
                         "--parley.mongo.embedded.data-dir=" + data,
+                        "--parley.redis.uri=" + redis,
+                        "--parley.redis.key-prefix=" + redisPrefix,
                         // token accounting on, so that turns are checked and charged through auth-service
                         "--CHECK_BALANCE=true"));
             }
@@ -100,8 +105,8 @@ public final class ParleySystem implements BeforeAllCallback {
                     "--parley.services.agent=http://127.0.0.1:" + http.get("agent-service"),
                     "--parley.services.file=http://127.0.0.1:" + http.get("file-service"),
                     "--parley.services.mcp=http://127.0.0.1:" + http.get("mcp-service"),
-                    "--parley.redis.uri=" + System.getenv().getOrDefault("REDIS_URI", "redis://127.0.0.1:6379"),
-                    "--parley.redis.key-prefix=e2e:" + UUID.randomUUID() + ":",
+                    "--parley.redis.uri=" + redis,
+                    "--parley.redis.key-prefix=" + redisPrefix,
                     "--parley.gateway.trusted-proxies=127.0.0.1",
                     "--parley.gateway.tenant-header=X-Tenant"));
 

@@ -1,5 +1,6 @@
 package io.parley.auth.account;
 
+import io.parley.auth.access.Access;
 import io.parley.auth.balance.BalanceStore;
 import io.parley.auth.balance.HoldStore;
 import io.parley.auth.balance.TransactionStore;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What auth-service keeps about a person: login sessions, balance holds, transactions, the balance
- * record, group memberships, the tenant-founder record and the user document. The user document goes
+ * record, group memberships, the ACL entries naming them, the tenant-founder record and the user document. The user document goes
  * last, so that while anything else is left the account still exists and its deletion can be asked
  * for again. Running it twice changes nothing the second time.
  */
@@ -32,9 +33,10 @@ class AuthAccountEraser implements AccountDataEraser {
     private final GroupStore groups;
     private final TenantFounderStore founders;
     private final UserStore users;
+    private final Access access;
 
     AuthAccountEraser(SessionStore sessions, HoldStore holds, TransactionStore transactions, BalanceStore balances,
-                      GroupStore groups, TenantFounderStore founders, UserStore users) {
+                      GroupStore groups, TenantFounderStore founders, UserStore users, Access access) {
         this.sessions = sessions;
         this.holds = holds;
         this.transactions = transactions;
@@ -42,6 +44,7 @@ class AuthAccountEraser implements AccountDataEraser {
         this.groups = groups;
         this.founders = founders;
         this.users = users;
+        this.access = access;
     }
 
     @Override
@@ -55,6 +58,7 @@ class AuthAccountEraser implements AccountDataEraser {
             balances.deleteAll(tenantId, user);
         }
         long groupCount = groups.removeMemberEverywhere(tenantId, userId, Instant.now());
+        access.forgetUser(tenantId, userId);
         founders.deleteAll(tenantId, userId);
         boolean userDeleted = users.delete(tenantId, userId);
         log.info("Auth data erased tenant_id={} user_id={} sessions={} groups={} user_document={}", tenantId, userId,

@@ -116,7 +116,7 @@ class AccountDeletionIntegrationTest extends AuthIntegrationTest {
         assertThat(http.send("DELETE", "/api/user/delete", null).status()).isEqualTo(401);
     }
 
-    /** A balance record and a transaction (an admin's credits), a group membership and a hold. */
+    /** A balance record and a transaction (an admin's credits), a group membership, a hold and an ACL entry. */
     private void giveAuthData(Person admin, Person who, String groupId) {
         assertThat(http.post("/api/admin/users/" + who.id() + "/balance",
                 "{\"amount\":500,\"requestId\":\"" + new ObjectId() + "\"}", admin.auth()).status()).isEqualTo(200);
@@ -124,6 +124,9 @@ class AccountDeletionIntegrationTest extends AuthIntegrationTest {
                 admin.auth()).status()).isEqualTo(200);
         mongo.insert(new Document("_id", new ObjectId().toHexString()).append("tenantId", who.tenant())
                 .append("user", new ObjectId(who.id())).append("createdAt", new Date()), "balance_holds");
+        mongo.insert(new Document("tenantId", who.tenant()).append("principalType", "user").append("principalId", who.id())
+                .append("resourceType", "agent").append("resourceId", new ObjectId().toHexString()).append("permBits", 15)
+                .append("accessRoleId", "agent_owner"), "acl_entries");
     }
 
     /** How many documents of each kind auth-service keeps about the person, in their tenant. */
@@ -136,6 +139,8 @@ class AccountDeletionIntegrationTest extends AuthIntegrationTest {
         counts.put("transactions", count(who, "transactions", Criteria.where("user").is(id)));
         counts.put("balance_holds", count(who, "balance_holds", Criteria.where("user").is(id)));
         counts.put("groups", count(who, "groups", Criteria.where("memberIds").is(who.id())));
+        counts.put("acl_entries", count(who, "acl_entries",
+                Criteria.where("principalType").is("user").and("principalId").is(who.id())));
         return counts;
     }
 
