@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Deleting an account through the gateway: auth-service publishes {@code user.deleted} on the Redis
- * Stream and chat-service, reading it with its own consumer group, erases the person's chat data.
+ * Stream and chat-service, reading it with its own consumer group, erases the person's chat data;
+ * the gateway refuses the account's tokens from then on.
  */
 class AccountDeletionE2ETest extends E2ETest {
 
@@ -57,11 +58,18 @@ class AccountDeletionE2ETest extends E2ETest {
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
         assertThat(deleted.json().get("message").asString()).isEqualTo("User deleted");
 
-        // The access token outlives the account for a few minutes; chat-service's data goes meanwhile.
-        await().atMost(Duration.ofSeconds(30)).until(() -> conversations(leaves) == 0);
-        assertThat(as(leaves, "GET", "/api/presets", null).json().size()).isZero();
-        assertThat(as(leaves, "GET", "/api/tags", null).json().size()).isZero();
-        assertThat(as(leaves, "GET", "/api/user", null).status()).isEqualTo(401);
+        // The gateway refuses the deleted account's still-valid token from now on.
+        Http.Response refused = as(leaves, "GET", "/api/convos", null);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("message").asString()).isEqualTo("The account no longer exists");
+        assertThat(as(leaves, "POST", "/api/tags", "{\"tag\":\"after\"}").status()).isEqualTo(401);
+
+        // Behind the gateway the token still verifies: chat-service's data is erased meanwhile.
+        Http chat = new Http(ParleySystem.chatServiceUrl());
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                chat.get("/api/convos", "Authorization", leaves).json().get("conversations").isEmpty());
+        assertThat(chat.get("/api/presets", "Authorization", leaves).json().size()).isZero();
+        assertThat(chat.get("/api/tags", "Authorization", leaves).json().size()).isZero();
         assertThat(conversations(stays)).isEqualTo(1);
         assertThat(as(stays, "GET", "/api/presets", null).json().size()).isEqualTo(1);
     }

@@ -41,6 +41,11 @@ public final class ParleySystem implements BeforeAllCallback {
         return Running.instance.gatewayUrl;
     }
 
+    /** chat-service's own base URL, for looking behind the gateway (which refuses a deleted account's token). */
+    static String chatServiceUrl() {
+        return Running.instance.chatServiceUrl;
+    }
+
     /** Connection string of auth-service's embedded store, as an operator would read it from the log. */
     static String authStore() {
         return Running.instance.authStore;
@@ -54,6 +59,7 @@ public final class ParleySystem implements BeforeAllCallback {
 
         private final List<Process> processes = new ArrayList<>();
         private String gatewayUrl;
+        private String chatServiceUrl;
         private String authStore;
 
         static Running start() {
@@ -111,6 +117,7 @@ public final class ParleySystem implements BeforeAllCallback {
                     "--parley.gateway.tenant-header=X-Tenant"));
 
             gatewayUrl = "http://127.0.0.1:" + gateway;
+            chatServiceUrl = "http://127.0.0.1:" + http.get("chat-service");
             Map<String, Integer> health = new LinkedHashMap<>(http);
             health.put("gateway", gateway);
             await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()

@@ -1,9 +1,11 @@
 package io.parley.auth.account;
 
+import io.parley.auth.AuthProperties;
 import io.parley.auth.SignInProperties;
 import io.parley.common.error.ApiException;
 import io.parley.common.events.AccountEvents;
 import io.parley.common.events.UserDeleted;
+import io.parley.common.redis.Revocations;
 import io.parley.common.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +25,16 @@ class AccountDeletion {
     private final AccountEvents events;
     private final AuthAccountEraser eraser;
     private final SignInProperties signIn;
+    private final Revocations revocations;
+    private final AuthProperties properties;
 
-    AccountDeletion(AccountEvents events, AuthAccountEraser eraser, SignInProperties signIn) {
+    AccountDeletion(AccountEvents events, AuthAccountEraser eraser, SignInProperties signIn, Revocations revocations,
+                    AuthProperties properties) {
         this.events = events;
         this.eraser = eraser;
         this.signIn = signIn;
+        this.revocations = revocations;
+        this.properties = properties;
     }
 
     /**
@@ -58,6 +65,21 @@ class AccountDeletion {
             throw new ApiException.Unavailable("The account could not be deleted right now. Please try again.");
         }
         eraser.erase(caller.tenantId(), caller.id());
+        revokeTokens(caller);
         log.info("Account deleted event_id={} tenant_id={} user_id={}", event.eventId(), caller.tenantId(), caller.id());
+    }
+
+    /**
+     * Last, so that a failure before it leaves a token to ask again with: from here on the gateway
+     * refuses the account's tokens, so that nothing new is stored for it after the erasure.
+     */
+    private void revokeTokens(CurrentUser caller) {
+        try {
+            revocations.revokeUser(caller.tenantId(), caller.id(), properties.sessionExpiry().plusMinutes(1))
+                    .toCompletableFuture().join();
+        } catch (RuntimeException e) {
+            log.warn("Tokens of a deleted account not revoked; they stay usable until they expire tenant_id={} user_id={}",
+                    caller.tenantId(), caller.id(), e);
+        }
     }
 }

@@ -47,6 +47,12 @@ public class RedisAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    Revocations revocations(WindowCounter counters) {
+        return new Revocations(counters);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     Violations violations(WindowCounter counters, BanProperties bans) {
         return new Violations(counters, bans);
     }

@@ -1,6 +1,7 @@
 package io.parley.gateway.limit;
 
 import io.parley.common.error.ErrorBody;
+import io.parley.common.redis.Revocations;
 import io.parley.common.redis.Violations;
 import io.parley.common.redis.WindowCounter;
 import io.parley.common.security.CurrentUser;
@@ -30,22 +31,27 @@ import reactor.core.publisher.Mono;
 /**
  * Fixed-window limits per client address or user, and bans for repeat offenders, counted in Redis
  * (shared by all gateway instances) or in memory without it. A banned address or user gets 403 on
- * every route until the ban ends; a request over a limit gets 429 with {@code Retry-After}.
+ * every route until the ban ends; a request over a limit gets 429 with {@code Retry-After}. The
+ * token of a deleted account (revoked by auth-service) gets 401 before anything else.
  */
 @Component
 class RateLimitFilter implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+    static final String ACCOUNT_GONE = "The account no longer exists";
     static final String BANNED = "Your account has been temporarily banned due to violations of our service.";
 
     private final WindowCounter counters;
     private final Violations violations;
+    private final Revocations revocations;
     private final List<CompiledRule> rules;
     private final JsonErrors errors;
 
-    RateLimitFilter(WindowCounter counters, Violations violations, LimitProperties properties, JsonErrors errors) {
+    RateLimitFilter(WindowCounter counters, Violations violations, Revocations revocations, LimitProperties properties,
+                    JsonErrors errors) {
         this.counters = counters;
         this.violations = violations;
+        this.revocations = revocations;
         this.errors = errors;
         this.rules = properties.rules().stream().map(CompiledRule::new).toList();
     }
@@ -66,6 +72,12 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, Offender offender) {
+        return revoked(offender).flatMap(revoked -> revoked
+                ? errors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorBody.of("unauthorized", ACCOUNT_GONE))
+                : limit(exchange, chain, offender));
+    }
+
+    private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, Offender offender) {
         return banned(offender).flatMap(banRemaining -> {
             if (banRemaining.isPresent()) {
                 exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, seconds(banRemaining.get()));
@@ -94,6 +106,12 @@ class RateLimitFilter implements WebFilter, Ordered {
         return violation(offender, hit.rule().rule.violationScore())
                 .then(errors.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
                         ErrorBody.of("rate_limited", hit.rule().rule.messageText())));
+    }
+
+    /** A deleted account's tokens still verify until they expire; auth-service revoked them. */
+    private Mono<Boolean> revoked(Offender offender) {
+        return Mono.fromCompletionStage(revocations.isRevoked(offender.tenant(), offender.userId()))
+                .onErrorResume(e -> failOpen(e, false));
     }
 
     private Mono<Optional<Duration>> banned(Offender offender) {
