@@ -1,5 +1,7 @@
 package io.parley.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.parley.common.test.Http;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -42,6 +44,26 @@ abstract class E2ETest {
 
     Http.Response login(String email, String password) {
         return post("/api/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password));
+    }
+
+    /** A request as a signed-in person of {@code tenant} (the gateway takes the tenant from {@code X-Tenant}). */
+    Http.Response as(String tenant, String auth, String method, String path, String body) {
+        return http.send(method, path, body, "X-Tenant", tenant, "Authorization", auth, "X-Forwarded-For", ip,
+                "User-Agent", BROWSER);
+    }
+
+    /** Registers and signs in a new person of {@code tenant}; the first of a tenant is its ADMIN. */
+    String signIn(String tenant) {
+        String email = uniqueEmail();
+        assertThat(post("/api/auth/register", """
+                {"name":"End To End","username":"","email":"%s","password":"%s","confirm_password":"%s"}"""
+                .formatted(email, PASSWORD, PASSWORD), "X-Tenant", tenant).status()).isLessThan(300);
+        return bearer(post("/api/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD),
+                "X-Tenant", tenant));
+    }
+
+    static String uniqueTenant(String kind) {
+        return kind + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     static String uniqueEmail() {

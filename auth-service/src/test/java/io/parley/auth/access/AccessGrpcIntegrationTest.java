@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.parley.auth.AuthIntegrationTest;
 import io.parley.proto.auth.v1.AccessGrpc;
 import io.parley.proto.auth.v1.CheckAccessRequest;
@@ -43,10 +41,7 @@ class AccessGrpcIntegrationTest extends AuthIntegrationTest {
     }
 
     private AccessGrpc.AccessBlockingStub as(String token) {
-        Metadata metadata = new Metadata();
-        metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        return AccessGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
-                .withDeadlineAfter(2, TimeUnit.SECONDS);
+        return as(AccessGrpc.newBlockingStub(channel), token);
     }
 
     private static GrantOwnerRequest owner(String id) {

@@ -3,8 +3,6 @@ package io.parley.auth.balance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
 import io.parley.auth.AuthIntegrationTest;
 import io.parley.common.test.Http;
 import io.parley.proto.auth.v1.BalancesGrpc;
@@ -81,9 +79,6 @@ class BalanceDisabledIntegrationTest extends AuthIntegrationTest {
     }
 
     private BalancesGrpc.BalancesBlockingStub stub(String token) {
-        Metadata metadata = new Metadata();
-        metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        return BalancesGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata));
+        return as(BalancesGrpc.newBlockingStub(channel), token);
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.parley.auth.OperatorConfiguredIntegrationTest;
 import io.parley.common.test.Http;
 import io.parley.proto.auth.v1.BalancesGrpc;
@@ -409,8 +407,6 @@ class BalancesGrpcIntegrationTest extends OperatorConfiguredIntegrationTest {
     }
 
     private BalancesGrpc.BalancesBlockingStub balances(String token) {
-        Metadata metadata = new Metadata();
-        metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        return balancesWithoutCaller().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata));
+        return as(BalancesGrpc.newBlockingStub(channel), token);
     }
 }

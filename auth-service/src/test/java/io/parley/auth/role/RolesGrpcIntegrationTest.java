@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.parley.auth.AuthIntegrationTest;
 import io.parley.proto.auth.v1.CheckPermissionRequest;
 import io.parley.proto.auth.v1.RolesGrpc;
@@ -36,10 +34,7 @@ class RolesGrpcIntegrationTest extends AuthIntegrationTest {
     }
 
     private RolesGrpc.RolesBlockingStub roles(String token) {
-        Metadata metadata = new Metadata();
-        metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        return RolesGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
-                .withDeadlineAfter(2, TimeUnit.SECONDS);
+        return as(RolesGrpc.newBlockingStub(channel), token);
     }
 
     private static CheckPermissionRequest check(String type, String permission) {

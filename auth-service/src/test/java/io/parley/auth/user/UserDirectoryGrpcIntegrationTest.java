@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.parley.auth.AuthIntegrationTest;
 import io.parley.common.test.Http;
 import io.parley.proto.auth.v1.FindUsersRequest;
@@ -99,10 +97,7 @@ class UserDirectoryGrpcIntegrationTest extends AuthIntegrationTest {
     }
 
     private UserDirectoryGrpc.UserDirectoryBlockingStub directory(String token) {
-        Metadata metadata = new Metadata();
-        metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        return UserDirectoryGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata));
+        return as(UserDirectoryGrpc.newBlockingStub(channel), token);
     }
 
     private static String token(Http.Response session) {
