@@ -53,6 +53,13 @@ class SessionStore implements InitializingBean {
                 new Update().set("revokedAt", now).set("revokedReason", reason), Session.class);
     }
 
+    /** Revokes every session of the user that is not revoked yet; @return how many */
+    long revokeAllOf(String tenantId, String userId, String reason, Instant now) {
+        return mongo.updateMulti(Query.query(Criteria.where("tenantId").is(tenantId).and("userId").is(userId)
+                        .and("revokedAt").isNull()),
+                new Update().set("revokedAt", now).set("revokedReason", reason), Session.class).getModifiedCount();
+    }
+
     private static Query byId(String tenantId, String id) {
         return Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId));
     }
