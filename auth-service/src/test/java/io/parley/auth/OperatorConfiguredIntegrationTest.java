@@ -18,7 +18,9 @@ import org.springframework.test.context.TestPropertySource;
         "ALLOW_PASSWORD_RESET=true",
         "ALLOW_ACCOUNT_DELETION=false",
         "MIN_PASSWORD_LENGTH=10",
-        "EMAIL_SERVICE=gmail",
+        // SMTP where nothing listens: registrations here send verification mail, and none may leave the machine.
+        "EMAIL_HOST=127.0.0.1",
+        "EMAIL_PORT=1",
         "EMAIL_USERNAME=mailer@example.com",
         "EMAIL_PASSWORD=app-password",
         "EMAIL_FROM=noreply@example.com",

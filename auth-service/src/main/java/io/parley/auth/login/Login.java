@@ -32,7 +32,7 @@ class Login {
             throw new ApiException.Unauthorized("invalid_credentials", "Incorrect email or password.");
         }
         if (!user.emailVerified() && !properties.allowUnverifiedEmailLogin()) {
-            throw new ApiException.Forbidden("email_not_verified", "Email not verified.");
+            throw new EmailNotVerified();
         }
         if (passwords.needsUpgrade(hash)) {
             users.replacePasswordHash(tenantId, user.id(), passwords.hash(password));

@@ -1,6 +1,7 @@
 package io.parley.auth.register;
 
 import io.parley.auth.AuthProperties;
+import io.parley.auth.SignInProperties;
 import io.parley.auth.password.PasswordHasher;
 import io.parley.auth.user.User;
 import io.parley.auth.user.UserStore;
@@ -11,6 +12,12 @@ import java.util.Locale;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+<<<<<<< HEAD
+=======
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+>>>>>>> email
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +35,22 @@ class Registration {
     private final TenantFounderStore founders;
     private final AuthProperties properties;
     private final RegistrationRules rules;
+    private final SignInProperties signIn;
+    private final ApplicationEventPublisher events;
 
+<<<<<<< HEAD
     Registration(UserStore users, PasswordHasher passwords, TenantFounderStore founders, AuthProperties properties) {
+=======
+    Registration(UserStore users, PasswordHasher passwords, MongoTemplate mongo, AuthProperties properties,
+                 SignInProperties signIn, ApplicationEventPublisher events) {
+>>>>>>> email
         this.users = users;
         this.passwords = passwords;
         this.founders = founders;
         this.properties = properties;
         this.rules = new RegistrationRules(properties.passwordMinimum());
+        this.signIn = signIn;
+        this.events = events;
     }
 
     void register(String tenantId, RegisterRequest request) {
@@ -46,10 +62,13 @@ class Registration {
         ObjectId id = new ObjectId();
         Instant now = Instant.now();
         String role = claimsFirstAccount(tenantId, id) ? User.ADMIN : User.USER;
+        // As LibreChat: with e-mail configured the address waits for its verification mail.
+        boolean verified = !signIn.email().configured();
         User user = new User(id, tenantId, valid.name(), valid.username() == null ? "" : valid.username().toLowerCase(Locale.ROOT),
-                valid.email().toLowerCase(Locale.ROOT), true, hash, null, "local", role, List.of(), false, false, now, now);
+                valid.email().toLowerCase(Locale.ROOT), verified, hash, null, "local", role, List.of(), false, false, now, now);
         if (users.insert(user)) {
             log.info("User registered tenant_id={} user_id={} role={}", tenantId, id.toHexString(), role);
+            events.publishEvent(new UserRegistered(user));
         } else {
             log.info("Registration for an existing e-mail ignored tenant_id={}", tenantId);
         }

@@ -37,15 +37,23 @@ public final class RegistrationRules {
             problems.add(new FieldProblem("email", "must be a valid email address"));
         }
         String password = request.password();
-        if (password == null || password.length() < minPasswordLength || password.length() > 128) {
-            problems.add(new FieldProblem("password", "must be " + minPasswordLength + " to 128 characters"));
-        } else if (password.isBlank()) {
-            problems.add(new FieldProblem("password", "must not be only spaces"));
-        } else if (!password.equals(request.confirmPassword())) {
-            problems.add(new FieldProblem("confirm_password", "The passwords did not match"));
-        }
+        password(password, request.confirmPassword(), minPasswordLength, problems);
         throwIfAny(problems);
         return new RegisterRequest(name, username, email, password, request.confirmPassword());
+    }
+
+    /**
+     * The password rule (also for password resets): {@code minLength}–128 characters, not only
+     * spaces, repeated by {@code confirmation}; a breach is added to {@code problems}
+     */
+    public static void password(String password, String confirmation, int minLength, List<FieldProblem> problems) {
+        if (password == null || password.length() < minLength || password.length() > 128) {
+            problems.add(new FieldProblem("password", "must be " + minLength + " to 128 characters"));
+        } else if (password.isBlank()) {
+            problems.add(new FieldProblem("password", "must not be only spaces"));
+        } else if (!password.equals(confirmation)) {
+            problems.add(new FieldProblem("confirm_password", "The passwords did not match"));
+        }
     }
 
     /** The name rule (also for profile updates): @return the trimmed name; a breach is added to {@code problems} */

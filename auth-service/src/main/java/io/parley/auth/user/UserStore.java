@@ -112,6 +112,20 @@ public class UserStore implements InitializingBean {
     }
 
     /**
+     * Marks the address verified, if the user still has it.
+     *
+     * @return false when the tenant has no user with this id and e-mail
+     */
+    public boolean markEmailVerified(String tenantId, String id, String email) {
+        if (!ObjectId.isValid(id)) {
+            return false;
+        }
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(new ObjectId(id)).and("tenantId").is(tenantId)
+                        .and("email").is(email)),
+                new Update().set("emailVerified", true).set("updatedAt", Instant.now()), User.class).getMatchedCount() == 1;
+    }
+
+    /**
      * The one place a user's role changes after registration.
      *
      * @return the user after the change; empty when the tenant has no user with this id

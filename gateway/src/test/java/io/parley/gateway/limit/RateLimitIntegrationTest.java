@@ -45,6 +45,15 @@ class RateLimitIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void theSpecificationsVerifyEmailRouteSharesTheResendBudget() {
+        assertThat(post("/api/user/verify/resend", "{}").status()).isEqualTo(200);
+        assertThat(post("/api/user/verify-email", "{}").status()).isEqualTo(200);
+        Http.Response limited = post("/api/user/verify-email", "{}");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.json().get("message").asString()).isEqualTo("Too many attempts, please try again after 2 minute(s)");
+    }
+
+    @Test
     void repeatedViolationsBanTheAddressFromEveryRoute() {
         // 5 allowed, then 3 refusals = 3 violation points = one ban interval in this test set-up
         IntStream.range(0, 8).forEach(i -> post("/api/auth/login", LOGIN));

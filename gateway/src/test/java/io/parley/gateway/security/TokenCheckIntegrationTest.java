@@ -107,6 +107,9 @@ class TokenCheckIntegrationTest extends GatewayIntegrationTest {
     @Test
     void publicRoutesNeedNoToken() {
         assertThat(post("/api/auth/refresh", null).status()).isEqualTo(200);
+        assertThat(post("/api/auth/requestPasswordReset", "{}").status()).isEqualTo(200);
+        assertThat(post("/api/user/verify", "{}").status()).isEqualTo(200);
+        assertThat(post("/api/user/verify/resend", "{}", "Authorization", "Bearer garbage").status()).isEqualTo(200);
         assertThat(get("/api/config").status()).isEqualTo(200);
         assertThat(get("/health").body()).isEqualTo("OK");
     }
