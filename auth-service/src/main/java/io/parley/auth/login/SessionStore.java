@@ -53,18 +53,17 @@ public class SessionStore implements InitializingBean {
                 new Update().set("revokedAt", now).set("revokedReason", reason), Session.class);
     }
 
-<<<<<<< HEAD
     /** Removes every session of the user (account deletion): no refresh token of theirs works afterwards. */
     public long deleteAll(String tenantId, String userId) {
         return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("userId").is(userId)), Session.class)
                 .getDeletedCount();
-=======
+    }
+
     /** Revokes every session of the user that is not revoked yet; @return how many */
     long revokeAllOf(String tenantId, String userId, String reason, Instant now) {
         return mongo.updateMulti(Query.query(Criteria.where("tenantId").is(tenantId).and("userId").is(userId)
                         .and("revokedAt").isNull()),
                 new Update().set("revokedAt", now).set("revokedReason", reason), Session.class).getModifiedCount();
->>>>>>> email
     }
 
     private static Query byId(String tenantId, String id) {

@@ -12,12 +12,7 @@ import java.util.Locale;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-<<<<<<< HEAD
-=======
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
->>>>>>> email
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,12 +33,8 @@ class Registration {
     private final SignInProperties signIn;
     private final ApplicationEventPublisher events;
 
-<<<<<<< HEAD
-    Registration(UserStore users, PasswordHasher passwords, TenantFounderStore founders, AuthProperties properties) {
-=======
-    Registration(UserStore users, PasswordHasher passwords, MongoTemplate mongo, AuthProperties properties,
+    Registration(UserStore users, PasswordHasher passwords, TenantFounderStore founders, AuthProperties properties,
                  SignInProperties signIn, ApplicationEventPublisher events) {
->>>>>>> email
         this.users = users;
         this.passwords = passwords;
         this.founders = founders;

@@ -19,11 +19,7 @@ class RegistrationSwitchTest {
         TenantFounderStore founders = mock(TenantFounderStore.class);
         AuthProperties closed = new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(7), false, true, true, 8, "",
                 Duration.ofDays(30));
-<<<<<<< HEAD
-        Registration registration = new Registration(users, new PasswordHasher(), founders, closed);
-=======
-        Registration registration = new Registration(users, new PasswordHasher(), mongo, closed, null, event -> { });
->>>>>>> email
+        Registration registration = new Registration(users, new PasswordHasher(), founders, closed, null, event -> { });
 
         assertThatThrownBy(() -> registration.register("default",
                 new RegisterRequest("Test Person", null, "a@example.com", "Correct-Horse-9", "Correct-Horse-9")))
