@@ -4,6 +4,7 @@ import io.parley.auth.access.Access;
 import io.parley.auth.balance.BalanceStore;
 import io.parley.auth.balance.HoldStore;
 import io.parley.auth.balance.TransactionStore;
+import io.parley.auth.email.AccountTokenStore;
 import io.parley.auth.group.GroupStore;
 import io.parley.auth.login.SessionStore;
 import io.parley.auth.register.TenantFounderStore;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What auth-service keeps about a person: login sessions, balance holds, transactions, the balance
- * record, group memberships, the ACL entries naming them, the tenant-founder record and the user document. The user document goes
+ * record, group memberships, the ACL entries naming them, their e-mail links, the tenant-founder record and the user document. The user document goes
  * last, so that while anything else is left the account still exists and its deletion can be asked
  * for again. Running it twice changes nothing the second time.
  */
@@ -34,9 +35,11 @@ class AuthAccountEraser implements AccountDataEraser {
     private final TenantFounderStore founders;
     private final UserStore users;
     private final Access access;
+    private final AccountTokenStore accountTokens;
 
     AuthAccountEraser(SessionStore sessions, HoldStore holds, TransactionStore transactions, BalanceStore balances,
-                      GroupStore groups, TenantFounderStore founders, UserStore users, Access access) {
+                      GroupStore groups, TenantFounderStore founders, UserStore users, Access access,
+                      AccountTokenStore accountTokens) {
         this.sessions = sessions;
         this.holds = holds;
         this.transactions = transactions;
@@ -45,6 +48,7 @@ class AuthAccountEraser implements AccountDataEraser {
         this.founders = founders;
         this.users = users;
         this.access = access;
+        this.accountTokens = accountTokens;
     }
 
     @Override
@@ -59,6 +63,7 @@ class AuthAccountEraser implements AccountDataEraser {
         }
         long groupCount = groups.removeMemberEverywhere(tenantId, userId, Instant.now());
         access.forgetUser(tenantId, userId);
+        accountTokens.deleteAllOf(tenantId, userId);
         founders.deleteAll(tenantId, userId);
         boolean userDeleted = users.delete(tenantId, userId);
         log.info("Auth data erased tenant_id={} user_id={} sessions={} groups={} user_document={}", tenantId, userId,

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
  * that it is unused, so of two racing requests exactly one succeeds. No transactions.
  */
 @Repository
-class AccountTokenStore implements InitializingBean {
+public class AccountTokenStore implements InitializingBean {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Longer input is no token of ours; not worth hashing. */
@@ -90,6 +90,12 @@ class AccountTokenStore implements InitializingBean {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(hash(token))
                 .and("tenantId").is(tenantId).and("purpose").is(purpose).and("usedAt").ne(null)
                 .and("expiresAt").gt(Instant.now())).addCriteria(owner), AccountToken.class));
+    }
+
+    /** Account deletion: the person's reset and verification links stop working. */
+    public long deleteAllOf(String tenantId, String userId) {
+        return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("userId").is(userId)),
+                AccountToken.class).getDeletedCount();
     }
 
     static String hash(String token) {

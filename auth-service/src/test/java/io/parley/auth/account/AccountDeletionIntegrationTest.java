@@ -127,6 +127,8 @@ class AccountDeletionIntegrationTest extends AuthIntegrationTest {
         mongo.insert(new Document("tenantId", who.tenant()).append("principalType", "user").append("principalId", who.id())
                 .append("resourceType", "agent").append("resourceId", new ObjectId().toHexString()).append("permBits", 15)
                 .append("accessRoleId", "agent_owner"), "acl_entries");
+        mongo.insert(new Document("_id", new ObjectId().toHexString()).append("tenantId", who.tenant())
+                .append("userId", who.id()).append("purpose", "RESET"), "account_tokens");
     }
 
     /** How many documents of each kind auth-service keeps about the person, in their tenant. */
@@ -139,6 +141,7 @@ class AccountDeletionIntegrationTest extends AuthIntegrationTest {
         counts.put("transactions", count(who, "transactions", Criteria.where("user").is(id)));
         counts.put("balance_holds", count(who, "balance_holds", Criteria.where("user").is(id)));
         counts.put("groups", count(who, "groups", Criteria.where("memberIds").is(who.id())));
+        counts.put("account_tokens", count(who, "account_tokens", Criteria.where("userId").is(who.id())));
         counts.put("acl_entries", count(who, "acl_entries",
                 Criteria.where("principalType").is("user").and("principalId").is(who.id())));
         return counts;
