@@ -1,7 +1,9 @@
 package io.parley.auth.register;
 
 import io.parley.auth.AuthProperties;
+import io.parley.auth.SignInProperties;
 import io.parley.auth.password.PasswordHasher;
+import io.parley.auth.user.TenantFounders;
 import io.parley.auth.user.User;
 import io.parley.auth.user.UserStore;
 import io.parley.common.error.ApiException;
@@ -11,14 +13,13 @@ import java.util.Locale;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates local accounts. The first user of a tenant becomes its ADMIN. An e-mail already taken
  * gets the same answer, after the same work, as a new one: registration does not tell who has an
- * account.
+ * account. With LDAP configured there is no registration (LibreChat's {@code registrationEnabled}
+ * says so too): a local account could otherwise take a directory user's e-mail first.
  */
 @Component
 class Registration {
@@ -27,49 +28,36 @@ class Registration {
 
     private final UserStore users;
     private final PasswordHasher passwords;
-    private final MongoTemplate mongo;
+    private final TenantFounders founders;
     private final AuthProperties properties;
+    private final boolean ldap;
     private final RegistrationRules rules;
 
-    Registration(UserStore users, PasswordHasher passwords, MongoTemplate mongo, AuthProperties properties) {
+    Registration(UserStore users, PasswordHasher passwords, TenantFounders founders, AuthProperties properties,
+                 SignInProperties signIn) {
         this.users = users;
         this.passwords = passwords;
-        this.mongo = mongo;
+        this.founders = founders;
         this.properties = properties;
+        this.ldap = signIn.ldap().configured();
         this.rules = new RegistrationRules(properties.passwordMinimum());
     }
 
-    /** A tenant's first account; its unique id makes "first" race-free without a transaction. */
-    record TenantFounder(String id, String userId, Instant createdAt) {
-    }
-
     void register(String tenantId, RegisterRequest request) {
-        if (!properties.allowRegistration()) {
+        if (!properties.allowRegistration() || ldap) {
             throw new ApiException.Forbidden("Registration is not allowed.");
         }
         RegisterRequest valid = rules.check(request);
         String hash = passwords.hash(valid.password());
         ObjectId id = new ObjectId();
         Instant now = Instant.now();
-        String role = claimsFirstAccount(tenantId, id) ? User.ADMIN : User.USER;
+        String role = founders.claim(tenantId, id) ? User.ADMIN : User.USER;
         User user = new User(id, tenantId, valid.name(), valid.username() == null ? "" : valid.username().toLowerCase(Locale.ROOT),
                 valid.email().toLowerCase(Locale.ROOT), true, hash, null, "local", role, List.of(), false, false, now, now);
         if (users.insert(user)) {
             log.info("User registered tenant_id={} user_id={} role={}", tenantId, id.toHexString(), role);
         } else {
             log.info("Registration for an existing e-mail ignored tenant_id={}", tenantId);
-        }
-    }
-
-    private boolean claimsFirstAccount(String tenantId, ObjectId userId) {
-        if (users.hasAny(tenantId)) {
-            return false;
-        }
-        try {
-            mongo.insert(new TenantFounder(tenantId, userId.toHexString(), Instant.now()), "tenant_founders");
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
         }
     }
 }
