@@ -5,7 +5,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The shared auth-service of {@link AuthIntegrationTest} as an operator would configure one: balance
  * on in librechat.yaml's terms, and sign-in options in LibreChat's environment names. One more
- * application context, shared by every class extending this one.
+ * application context, shared by every class extending this one. LDAP is not among the options: it
+ * would take over the password login these tests use ({@code LdapIntegrationTest} has its own).
  */
 @TestPropertySource(properties = {
         "librechat.balance.enabled=true",
@@ -37,10 +38,7 @@ import org.springframework.test.context.TestPropertySource;
         "SAML_ENTRY_POINT=https://saml.example.com/sso",
         "SAML_ISSUER=parley",
         "SAML_CERT=cert",
-        "SAML_SESSION_SECRET=saml-secret",
-        "LDAP_URL=ldap://ldap.example.com",
-        "LDAP_USER_SEARCH_BASE=ou=people,dc=example,dc=com",
-        "LDAP_LOGIN_USES_USERNAME=true"})
+        "SAML_SESSION_SECRET=saml-secret"})
 public abstract class OperatorConfiguredIntegrationTest extends AuthIntegrationTest {
 
     protected static final long START_BALANCE = 20_000;

@@ -7,7 +7,7 @@ import io.parley.auth.balance.TransactionStore;
 import io.parley.auth.email.AccountTokenStore;
 import io.parley.auth.group.GroupStore;
 import io.parley.auth.login.SessionStore;
-import io.parley.auth.register.TenantFounderStore;
+import io.parley.auth.user.TenantFounders;
 import io.parley.auth.user.UserStore;
 import io.parley.common.events.AccountDataEraser;
 import java.time.Instant;
@@ -32,13 +32,13 @@ class AuthAccountEraser implements AccountDataEraser {
     private final TransactionStore transactions;
     private final BalanceStore balances;
     private final GroupStore groups;
-    private final TenantFounderStore founders;
+    private final TenantFounders founders;
     private final UserStore users;
     private final Access access;
     private final AccountTokenStore accountTokens;
 
     AuthAccountEraser(SessionStore sessions, HoldStore holds, TransactionStore transactions, BalanceStore balances,
-                      GroupStore groups, TenantFounderStore founders, UserStore users, Access access,
+                      GroupStore groups, TenantFounders founders, UserStore users, Access access,
                       AccountTokenStore accountTokens) {
         this.sessions = sessions;
         this.holds = holds;

@@ -6,25 +6,41 @@ import io.parley.auth.user.User;
 import io.parley.auth.user.UserStore;
 import io.parley.common.error.ApiException;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
-/** Checks e-mail and password. Unknown e-mail and wrong password look alike, in words and in time. */
+/**
+ * Checks e-mail and password. Unknown e-mail and wrong password look alike, in words and in time.
+ * With a {@link CredentialDirectory} (LDAP) configured, the directory checks them instead.
+ */
 @Component
 class Login {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
     private final UserStore users;
     private final PasswordHasher passwords;
     private final AuthProperties properties;
+    private final Optional<CredentialDirectory> directory;
 
-    Login(UserStore users, PasswordHasher passwords, AuthProperties properties) {
+    Login(UserStore users, PasswordHasher passwords, AuthProperties properties, Optional<CredentialDirectory> directory) {
         this.users = users;
         this.passwords = passwords;
         this.properties = properties;
+        this.directory = directory;
     }
 
     User authenticate(String tenantId, String email, String password) {
         if (!properties.allowEmailLogin()) {
             throw new ApiException.Forbidden("Email login is not allowed.");
+        }
+        if (directory.isPresent()) {
+            return directory.get().authenticate(tenantId, email, password);
+        }
+        if (!EMAIL.matcher(email.trim()).matches()) {
+            // checked here, not on LoginRequest: a directory's login may be a user name
+            throw ApiException.Invalid.field("email", "must be a well-formed email address");
         }
         User user = users.byEmail(tenantId, email.trim().toLowerCase(Locale.ROOT)).orElse(null);
         String hash = user == null ? null : user.password();

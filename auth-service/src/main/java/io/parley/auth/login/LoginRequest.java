@@ -1,10 +1,9 @@
 package io.parley.auth.login;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-record LoginRequest(@NotBlank @Email @Size(max = 254) String email,
+record LoginRequest(@NotBlank @Size(max = 254) String email,
                     @NotNull @Size(min = 1, max = 128) String password) {
 }

@@ -3,6 +3,7 @@ package io.parley.auth.register;
 import io.parley.auth.AuthProperties;
 import io.parley.auth.SignInProperties;
 import io.parley.auth.password.PasswordHasher;
+import io.parley.auth.user.TenantFounders;
 import io.parley.auth.user.User;
 import io.parley.auth.user.UserStore;
 import io.parley.common.error.ApiException;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates local accounts. The first user of a tenant becomes its ADMIN. An e-mail already taken
  * gets the same answer, after the same work, as a new one: registration does not tell who has an
- * account.
+ * account. With LDAP configured there is no registration (LibreChat's {@code registrationEnabled}
+ * says so too): a local account could otherwise take a directory user's e-mail first.
  */
 @Component
 class Registration {
@@ -27,32 +29,34 @@ class Registration {
 
     private final UserStore users;
     private final PasswordHasher passwords;
-    private final TenantFounderStore founders;
+    private final TenantFounders founders;
     private final AuthProperties properties;
+    private final boolean ldap;
     private final RegistrationRules rules;
     private final SignInProperties signIn;
     private final ApplicationEventPublisher events;
 
-    Registration(UserStore users, PasswordHasher passwords, TenantFounderStore founders, AuthProperties properties,
+    Registration(UserStore users, PasswordHasher passwords, TenantFounders founders, AuthProperties properties,
                  SignInProperties signIn, ApplicationEventPublisher events) {
         this.users = users;
         this.passwords = passwords;
         this.founders = founders;
         this.properties = properties;
+        this.ldap = signIn.ldap().configured();
         this.rules = new RegistrationRules(properties.passwordMinimum());
         this.signIn = signIn;
         this.events = events;
     }
 
     void register(String tenantId, RegisterRequest request) {
-        if (!properties.allowRegistration()) {
+        if (!properties.allowRegistration() || ldap) {
             throw new ApiException.Forbidden("Registration is not allowed.");
         }
         RegisterRequest valid = rules.check(request);
         String hash = passwords.hash(valid.password());
         ObjectId id = new ObjectId();
         Instant now = Instant.now();
-        String role = claimsFirstAccount(tenantId, id) ? User.ADMIN : User.USER;
+        String role = founders.claim(tenantId, id) ? User.ADMIN : User.USER;
         // As LibreChat: with e-mail configured the address waits for its verification mail.
         boolean verified = !signIn.email().configured();
         User user = new User(id, tenantId, valid.name(), valid.username() == null ? "" : valid.username().toLowerCase(Locale.ROOT),
@@ -63,12 +67,5 @@ class Registration {
         } else {
             log.info("Registration for an existing e-mail ignored tenant_id={}", tenantId);
         }
-    }
-
-    private boolean claimsFirstAccount(String tenantId, ObjectId userId) {
-        if (users.hasAny(tenantId)) {
-            return false;
-        }
-        return founders.claim(tenantId, userId.toHexString(), Instant.now());
     }
 }

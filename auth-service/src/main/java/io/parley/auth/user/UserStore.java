@@ -173,6 +173,19 @@ public class UserStore implements InitializingBean {
                 update, FindAndModifyOptions.options().returnNew(true), User.class));
     }
 
+    /**
+     * Replaces name, username and e-mail with a directory's current values, in one update.
+     *
+     * @return the user after the change; empty when the tenant has no user with this id
+     * @throws DuplicateKeyException when another user of the tenant has the e-mail
+     */
+    public Optional<User> replaceDirectoryProfile(String tenantId, ObjectId id, String name, String username, String email) {
+        return Optional.ofNullable(mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)),
+                new Update().set("name", name).set("username", username).set("email", email).set("updatedAt", Instant.now()),
+                FindAndModifyOptions.options().returnNew(true), User.class));
+    }
+
     /** Sets (or with null removes) the avatar URL; empty when the tenant has no user with this id. */
     public Optional<User> setAvatar(String tenantId, String id, String url) {
         if (!ObjectId.isValid(id)) {

@@ -9,6 +9,7 @@ import io.parley.auth.password.PasswordHasher;
 import io.parley.auth.user.UserStore;
 import io.parley.common.error.ApiException;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LoginSwitchTest {
@@ -18,7 +19,7 @@ class LoginSwitchTest {
         UserStore users = mock(UserStore.class);
         AuthProperties noEmailLogin = new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(7), true, false, true, 8, "",
                 Duration.ofDays(30));
-        Login login = new Login(users, new PasswordHasher(), noEmailLogin);
+        Login login = new Login(users, new PasswordHasher(), noEmailLogin, Optional.empty());
 
         assertThatThrownBy(() -> login.authenticate("default", "a@example.com", "Correct-Horse-9"))
                 .isInstanceOf(ApiException.Forbidden.class).hasMessage("Email login is not allowed.");
