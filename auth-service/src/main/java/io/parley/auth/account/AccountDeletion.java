@@ -38,6 +38,18 @@ class AccountDeletion {
     }
 
     /**
+     * @throws ApiException.Forbidden when {@code ALLOW_ACCOUNT_DELETION=false} and the caller is no
+     *                                ADMIN (LibreChat's {@code canDeleteAccount} lets admins through)
+     */
+    void requireAllowed(CurrentUser caller) {
+        if (!signIn.allowAccountDeletion() && !caller.isAdmin()) {
+            log.info("Account deletion refused (ALLOW_ACCOUNT_DELETION=false) tenant_id={} user_id={}",
+                    caller.tenantId(), caller.id());
+            throw new ApiException.Forbidden(NOT_ALLOWED);
+        }
+    }
+
+    /**
      * Also for an account already gone: a request repeated after a failure (or a crash between the
      * two steps below) publishes again and finds nothing left here, which every eraser tolerates.
      *
@@ -48,11 +60,7 @@ class AccountDeletion {
      *                                  repeated; with Redis nothing was deleted
      */
     void deleteOwnAccount(CurrentUser caller) {
-        if (!signIn.allowAccountDeletion() && !caller.isAdmin()) {
-            log.info("Account deletion refused (ALLOW_ACCOUNT_DELETION=false) tenant_id={} user_id={}",
-                    caller.tenantId(), caller.id());
-            throw new ApiException.Forbidden(NOT_ALLOWED);
-        }
+        requireAllowed(caller);
         // The event first: once it is stored every service erases the account, even if this process
         // stops right after; the other way round, a crash would leave other services' data with nobody
         // left to ask for its deletion.

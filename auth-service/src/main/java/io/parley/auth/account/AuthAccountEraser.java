@@ -7,6 +7,7 @@ import io.parley.auth.balance.TransactionStore;
 import io.parley.auth.email.AccountTokenStore;
 import io.parley.auth.group.GroupStore;
 import io.parley.auth.login.SessionStore;
+import io.parley.auth.twofa.TwoFactor;
 import io.parley.auth.user.TenantFounders;
 import io.parley.auth.user.UserStore;
 import io.parley.common.events.AccountDataEraser;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What auth-service keeps about a person: login sessions, balance holds, transactions, the balance
- * record, group memberships, the ACL entries naming them, their e-mail links, the tenant-founder record and the user document. The user document goes
+ * record, group memberships, the ACL entries naming them, their e-mail links, their two-factor secret, the tenant-founder record and the user document. The user document goes
  * last, so that while anything else is left the account still exists and its deletion can be asked
  * for again. Running it twice changes nothing the second time.
  */
@@ -36,10 +37,11 @@ class AuthAccountEraser implements AccountDataEraser {
     private final UserStore users;
     private final Access access;
     private final AccountTokenStore accountTokens;
+    private final TwoFactor twoFactor;
 
     AuthAccountEraser(SessionStore sessions, HoldStore holds, TransactionStore transactions, BalanceStore balances,
                       GroupStore groups, TenantFounders founders, UserStore users, Access access,
-                      AccountTokenStore accountTokens) {
+                      AccountTokenStore accountTokens, TwoFactor twoFactor) {
         this.sessions = sessions;
         this.holds = holds;
         this.transactions = transactions;
@@ -49,6 +51,7 @@ class AuthAccountEraser implements AccountDataEraser {
         this.users = users;
         this.access = access;
         this.accountTokens = accountTokens;
+        this.twoFactor = twoFactor;
     }
 
     @Override
@@ -64,6 +67,7 @@ class AuthAccountEraser implements AccountDataEraser {
         long groupCount = groups.removeMemberEverywhere(tenantId, userId, Instant.now());
         access.forgetUser(tenantId, userId);
         accountTokens.deleteAllOf(tenantId, userId);
+        twoFactor.forget(tenantId, userId);
         founders.deleteAll(tenantId, userId);
         boolean userDeleted = users.delete(tenantId, userId);
         log.info("Auth data erased tenant_id={} user_id={} sessions={} groups={} user_document={}", tenantId, userId,

@@ -1,6 +1,8 @@
 package io.parley.auth.login;
 
 import io.parley.auth.Tenants;
+import io.parley.auth.twofa.TwoFactorLogin;
+import io.parley.auth.user.User;
 import io.parley.auth.user.UserView;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
@@ -8,34 +10,52 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** LibreChat's {@code /api/auth/login}, {@code /refresh} and {@code /logout}. */
+/** LibreChat's {@code /api/auth/login}, {@code /refresh}, {@code /logout} and {@code /2fa/verify-temp}. */
 @RestController
 class LoginController {
 
     private final Login login;
     private final Sessions sessions;
     private final AuthCookies cookies;
+    private final TwoFactorLogin twoFactor;
 
-    LoginController(Login login, Sessions sessions, AuthCookies cookies) {
+    LoginController(Login login, Sessions sessions, AuthCookies cookies, TwoFactorLogin twoFactor) {
         this.login = login;
         this.sessions = sessions;
         this.cookies = cookies;
+        this.twoFactor = twoFactor;
     }
 
     record TokenResponse(String token, UserView user) {
     }
 
     @PostMapping("/api/auth/login")
-    TokenResponse login(@Valid @RequestBody LoginRequest body, @RequestHeader(value = Tenants.HEADER, required = false) String tenant,
-                        HttpServletRequest request, HttpServletResponse response) {
-        Sessions.Issued issued = sessions.start(login.authenticate(Tenants.of(tenant), body.email(), body.password()));
+    Object login(@Valid @RequestBody LoginRequest body, @RequestHeader(value = Tenants.HEADER, required = false) String tenant,
+                 HttpServletRequest request, HttpServletResponse response) {
+        User user = login.authenticate(Tenants.of(tenant), body.email(), body.password());
+        // With 2FA: no session and no cookies until /2fa/verify-temp.
+        Optional<TwoFactorLogin.Challenge> challenge = twoFactor.challenge(user);
+        if (challenge.isPresent()) {
+            return challenge.get();
+        }
+        Sessions.Issued issued = sessions.start(user);
         return respond(issued, request, response);
+    }
+
+    /** The second step of a 2FA login: the session starts, with the same cookies and body as a login. */
+    @PostMapping("/api/auth/2fa/verify-temp")
+    TokenResponse verifyTemp(@RequestBody(required = false) TwoFactorLogin.TempVerification body,
+                             @RequestHeader(value = Tenants.HEADER, required = false) String tenant,
+                             @RequestHeader(value = TwoFactorLogin.CLIENT_IP, required = false) String clientIp,
+                             HttpServletRequest request, HttpServletResponse response) {
+        return respond(sessions.start(twoFactor.complete(Tenants.of(tenant), clientIp, body)), request, response);
     }
 
     @PostMapping("/api/auth/refresh")

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 public class TokenIssuer {
 
     public static final String REFRESH_AUDIENCE = "parley-refresh";
+    /** Audience of the temporary token between a password check and the second factor; no other decoder accepts it. */
+    public static final String TWO_FACTOR_AUDIENCE = "parley-2fa";
     /** Claim of a refresh token: the rotation it belongs to within its session. */
     public static final String GENERATION = "gen";
 
@@ -71,6 +73,26 @@ public class TokenIssuer {
                 .claim(GENERATION, generation)
                 .issuer(jwt.issuer())
                 .audience(REFRESH_AUDIENCE)
+                .issueTime(Date.from(clock.instant()))
+                .expirationTime(Date.from(expiresAt))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        return sign(claims);
+    }
+
+    /**
+     * LibreChat's {@code tempToken} of a login waiting for its second factor ({@code userId},
+     * {@code twoFAPending}), with audience {@link #TWO_FACTOR_AUDIENCE}: it opens nothing but
+     * {@code /api/auth/2fa/verify-temp}.
+     */
+    public String twoFactorTempToken(String userId, String tenantId, Instant expiresAt) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(userId)
+                .claim("userId", userId)
+                .claim("twoFAPending", true)
+                .claim(AccessTokenClaims.TENANT, tenantId)
+                .issuer(jwt.issuer())
+                .audience(TWO_FACTOR_AUDIENCE)
                 .issueTime(Date.from(clock.instant()))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())

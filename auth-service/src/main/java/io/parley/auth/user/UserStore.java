@@ -201,4 +201,12 @@ public class UserStore implements InitializingBean {
                 Query.query(Criteria.where("_id").is(new ObjectId(id)).and("tenantId").is(tenantId)),
                 update, FindAndModifyOptions.options().returnNew(true), User.class));
     }
+
+    /** Sets the {@code twoFactorEnabled} flag, which follows the user's 2FA record (the 2FA feature decides). */
+    public void setTwoFactorEnabled(String tenantId, String id, boolean enabled) {
+        if (ObjectId.isValid(id)) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(new ObjectId(id)).and("tenantId").is(tenantId)),
+                    new Update().set("twoFactorEnabled", enabled).set("updatedAt", Instant.now()), User.class);
+        }
+    }
 }
