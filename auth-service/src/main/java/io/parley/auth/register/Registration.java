@@ -11,8 +11,6 @@ import java.util.Locale;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,20 +25,16 @@ class Registration {
 
     private final UserStore users;
     private final PasswordHasher passwords;
-    private final MongoTemplate mongo;
+    private final FirstAccount firstAccount;
     private final AuthProperties properties;
     private final RegistrationRules rules;
 
-    Registration(UserStore users, PasswordHasher passwords, MongoTemplate mongo, AuthProperties properties) {
+    Registration(UserStore users, PasswordHasher passwords, FirstAccount firstAccount, AuthProperties properties) {
         this.users = users;
         this.passwords = passwords;
-        this.mongo = mongo;
+        this.firstAccount = firstAccount;
         this.properties = properties;
         this.rules = new RegistrationRules(properties.passwordMinimum());
-    }
-
-    /** A tenant's first account; its unique id makes "first" race-free without a transaction. */
-    record TenantFounder(String id, String userId, Instant createdAt) {
     }
 
     void register(String tenantId, RegisterRequest request) {
@@ -51,25 +45,13 @@ class Registration {
         String hash = passwords.hash(valid.password());
         ObjectId id = new ObjectId();
         Instant now = Instant.now();
-        String role = claimsFirstAccount(tenantId, id) ? User.ADMIN : User.USER;
+        String role = firstAccount.roleFor(tenantId, id);
         User user = new User(id, tenantId, valid.name(), valid.username() == null ? "" : valid.username().toLowerCase(Locale.ROOT),
                 valid.email().toLowerCase(Locale.ROOT), true, hash, null, "local", role, List.of(), false, false, now, now);
         if (users.insert(user)) {
             log.info("User registered tenant_id={} user_id={} role={}", tenantId, id.toHexString(), role);
         } else {
             log.info("Registration for an existing e-mail ignored tenant_id={}", tenantId);
-        }
-    }
-
-    private boolean claimsFirstAccount(String tenantId, ObjectId userId) {
-        if (users.hasAny(tenantId)) {
-            return false;
-        }
-        try {
-            mongo.insert(new TenantFounder(tenantId, userId.toHexString(), Instant.now()), "tenant_founders");
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
         }
     }
 }

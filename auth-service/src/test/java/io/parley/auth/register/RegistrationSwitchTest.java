@@ -20,7 +20,7 @@ class RegistrationSwitchTest {
         MongoTemplate mongo = mock(MongoTemplate.class);
         AuthProperties closed = new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(7), false, true, true, 8, "",
                 Duration.ofDays(30));
-        Registration registration = new Registration(users, new PasswordHasher(), mongo, closed);
+        Registration registration = new Registration(users, new PasswordHasher(), new FirstAccount(users, mongo), closed);
 
         assertThatThrownBy(() -> registration.register("default",
                 new RegisterRequest("Test Person", null, "a@example.com", "Correct-Horse-9", "Correct-Horse-9")))
