@@ -46,7 +46,7 @@ class Sessions {
     }
 
     /** The tokens of a signed-in user. */
-    record Issued(User user, String accessToken, String refreshToken, Instant expiresAt) {
+    record Issued(User user, String accessToken, String refreshToken, Instant expiresAt, String sessionId) {
     }
 
     Issued start(User user) {
@@ -115,7 +115,7 @@ class Sessions {
         String access = tokens.accessToken(user, session.id());
         String refresh = tokens.refreshToken(user.idString(), user.tenantId(), session.id(), session.generation(),
                 session.expiresAt());
-        return new Issued(user, access, refresh, session.expiresAt());
+        return new Issued(user, access, refresh, session.expiresAt(), session.id());
     }
 
     private Jwt verify(String refreshToken) {

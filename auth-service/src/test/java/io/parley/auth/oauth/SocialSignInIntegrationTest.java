@@ -1,0 +1,124 @@
+package io.parley.auth.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.ManagedChannel;
+import io.parley.auth.user.TenantFounders;
+import io.parley.auth.user.UserStore;
+import io.parley.common.test.Http;
+import io.parley.proto.auth.v1.AuthSettingsGrpc;
+import io.parley.proto.auth.v1.GetPublicConfigRequest;
+import io.parley.proto.auth.v1.GetPublicConfigResponse;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** GitHub (token endpoint and user API) and Google (OpenID Connect with a fixed issuer), and the config flags. */
+class SocialSignInIntegrationTest extends OAuthIntegrationTest {
+
+    private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    @Autowired
+    UserStore users;
+    @Autowired
+    OAuthIdentityStore identities;
+    @Autowired
+    TenantFounders founders;
+
+    @Test
+    void gitHubSignInCreatesTheAccountFromTheVerifiedPrimaryEmail() {
+        FakeGitHub.Account account = gitHubAccount(true);
+        Browser browser = browser();
+
+        Browser.Page signedIn = gitHubSignIn(browser, account);
+
+        assertThat(signedIn.location()).isEqualTo(CLIENT);
+        Http.Response refreshed = refresh(browser);
+        assertThat(refreshed.json().at("/user/email").asString()).isEqualTo(account.email());
+        assertThat(refreshed.json().at("/user/provider").asString()).isEqualTo("github");
+        assertThat(refreshed.json().at("/user/username").asString()).isEqualTo(account.login());
+        assertThat(refreshed.json().at("/user/avatar").asString()).endsWith("/u/" + account.id());
+
+        Browser again = browser();
+        gitHubSignIn(again, account);
+        assertThat(refresh(again).json().at("/user/id").asString()).isEqualTo(refreshed.json().at("/user/id").asString());
+    }
+
+    @Test
+    void anUnverifiedGitHubEmailDoesNotTakeOverAnAccount() {
+        FakeGitHub.Account account = gitHubAccount(false);
+        register(account.email());
+
+        Browser.Page answer = gitHubSignIn(browser(), account);
+
+        assertThat(answer.location()).isEqualTo(FAILURE);
+        assertThat(answer.setCookie("refreshToken")).isEmpty();
+    }
+
+    @Test
+    void googleSignInTrustsItsCheckedIdToken() {
+        Browser browser = browser();
+        String email = uniqueEmail();
+
+        Browser.Page signedIn = providerSignIn(browser, "/oauth/google", "google-" + uniqueSubject(), """
+                {"email":"%s","email_verified":true,"name":"Grace Hopper","picture":"https://lh3.example.com/p.jpg"}"""
+                .formatted(email));
+
+        assertThat(signedIn.location()).isEqualTo(CLIENT);
+        Http.Response refreshed = refresh(browser);
+        assertThat(refreshed.json().at("/user/email").asString()).isEqualTo(email);
+        assertThat(refreshed.json().at("/user/provider").asString()).isEqualTo("google");
+        assertThat(refreshed.json().at("/user/name").asString()).isEqualTo("Grace Hopper");
+    }
+
+    @Test
+    void withoutSocialRegistrationNewPeopleAreRefusedButLinkedOnesStillGetIn() {
+        ExternalAccounts closed = new ExternalAccounts(users, identities, founders, false);
+        String tenant = uniqueTenant();
+        ExternalIdentity stranger = new ExternalIdentity("openid", uniqueSubject(), uniqueEmail(), true, "New Person",
+                null, null, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> closed.userFor(tenant, stranger))
+                .isInstanceOf(SignInFailed.class).hasMessageContaining("registration");
+        assertThat(users.byEmail(tenant, stranger.email())).isEmpty();
+
+        ExternalAccounts open = new ExternalAccounts(users, identities, founders, true);
+        String userId = open.userFor(tenant, stranger).idString();
+        assertThat(closed.userFor(tenant, stranger).idString()).isEqualTo(userId);
+    }
+
+    @Test
+    void theConfigFlagsShowTheProvidersThatWork() {
+        ManagedChannel channel = grpcChannel();
+        try {
+            GetPublicConfigResponse config = AuthSettingsGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(2, TimeUnit.SECONDS).getPublicConfig(GetPublicConfigRequest.getDefaultInstance());
+            assertThat(config.getSocialLoginEnabled()).isTrue();
+            assertThat(config.getOpenidLoginEnabled()).isTrue();
+            assertThat(config.getGoogleLoginEnabled()).isTrue();
+            assertThat(config.getGithubLoginEnabled()).isTrue();
+            assertThat(config.getDiscordLoginEnabled()).isFalse();
+            assertThat(config.getFacebookLoginEnabled()).isFalse();
+            assertThat(config.getOpenidLabel()).isEqualTo("Continue with OpenID");
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    private FakeGitHub.Account gitHubAccount(boolean verified) {
+        long id = IDS.incrementAndGet();
+        FakeGitHub.Account account = new FakeGitHub.Account(id, "octo" + id, "Octo Cat", uniqueEmail(), verified);
+        GITHUB.add(account);
+        return account;
+    }
+
+    /** Starts at Parley, picks the account on GitHub's authorize page, follows GitHub's redirect back. */
+    private Browser.Page gitHubSignIn(Browser browser, FakeGitHub.Account account) {
+        Browser.Page toGitHub = browser.get("/oauth/github");
+        assertThat(toGitHub.location()).startsWith(GITHUB.baseUrl() + "/login/oauth/authorize?")
+                .contains("scope=user%3Aemail+read%3Auser").contains("code_challenge_method=S256");
+        Browser.Page back = browser.get(toGitHub.location() + "&login_as=" + account.login());
+        assertThat(back.status()).isEqualTo(302);
+        return browser.get(back.location());
+    }
+}
