@@ -23,12 +23,15 @@ class Login {
     private final PasswordHasher passwords;
     private final AuthProperties properties;
     private final Optional<CredentialDirectory> directory;
+    private final SignInBans bans;
 
-    Login(UserStore users, PasswordHasher passwords, AuthProperties properties, Optional<CredentialDirectory> directory) {
+    Login(UserStore users, PasswordHasher passwords, AuthProperties properties, Optional<CredentialDirectory> directory,
+          SignInBans bans) {
         this.users = users;
         this.passwords = passwords;
         this.properties = properties;
         this.directory = directory;
+        this.bans = bans;
     }
 
     User authenticate(String tenantId, String email, String password) {
@@ -36,7 +39,9 @@ class Login {
             throw new ApiException.Forbidden("Email login is not allowed.");
         }
         if (directory.isPresent()) {
-            return directory.get().authenticate(tenantId, email, password);
+            User user = directory.get().authenticate(tenantId, email, password);
+            bans.refuseBanned(tenantId, user.idString());
+            return user;
         }
         if (!EMAIL.matcher(email.trim()).matches()) {
             // checked here, not on LoginRequest: a directory's login may be a user name
@@ -50,6 +55,7 @@ class Login {
         if (!user.emailVerified() && !properties.allowUnverifiedEmailLogin()) {
             throw new EmailNotVerified();
         }
+        bans.refuseBanned(tenantId, user.idString());
         if (passwords.needsUpgrade(hash)) {
             users.replacePasswordHash(tenantId, user.id(), passwords.hash(password));
         }

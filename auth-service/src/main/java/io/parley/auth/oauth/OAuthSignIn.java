@@ -2,21 +2,17 @@ package io.parley.auth.oauth;
 
 import io.parley.auth.SignInProperties;
 import io.parley.auth.login.ExternalSignIn;
+import io.parley.auth.login.SignInBans;
 import io.parley.auth.user.User;
 import io.parley.common.error.ApiException;
-import io.parley.common.redis.Violations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -33,7 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OAuthSignIn {
 
-    static final String BANNED = "Your account has been temporarily banned due to violations of our service.";
 
     private static final Logger log = LoggerFactory.getLogger(OAuthSignIn.class);
 
@@ -45,12 +40,12 @@ class OAuthSignIn {
     private final ExternalAccounts accounts;
     private final ExternalSignIn sessions;
     private final OpenIdTokenStore openIdTokens;
-    private final Violations violations;
+    private final SignInBans bans;
     private final Clock clock = Clock.systemUTC();
 
     OAuthSignIn(List<OAuthProvider> providers, SignInProperties signIn, OAuthProperties properties,
                 PendingSignInStore pending, BrowserBinding binding, ExternalAccounts accounts, ExternalSignIn sessions,
-                OpenIdTokenStore openIdTokens, Violations violations) {
+                OpenIdTokenStore openIdTokens, SignInBans bans) {
         this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(OAuthProvider::name, Function.identity()));
         this.signIn = signIn;
         this.properties = properties;
@@ -59,7 +54,7 @@ class OAuthSignIn {
         this.accounts = accounts;
         this.sessions = sessions;
         this.openIdTokens = openIdTokens;
-        this.violations = violations;
+        this.bans = bans;
     }
 
     /** @return where to send the browser: the provider's sign-in page, or the failure page */
@@ -119,7 +114,7 @@ class OAuthSignIn {
             }
             ExternalIdentity identity = provider.identify(code, attempt);
             User user = accounts.userFor(tenantId, identity);
-            refuseBanned(tenantId, user);
+            bans.refuseBanned(tenantId, user.idString());
             ExternalSignIn.Started started = sessions.start(user, request, response);
             if (identity.tokens() != null) {
                 openIdTokens.save(tenantId, started.sessionId(), user.idString(), identity.tokens(), started.expiresAt());
@@ -146,26 +141,5 @@ class OAuthSignIn {
 
     private Optional<OAuthProvider> enabled(String name) {
         return Optional.ofNullable(providers.get(name)).filter(p -> signIn.allowSocialLogin() && p.configured());
-    }
-
-    /**
-     * LibreChat's {@code checkBan} on the OAuth callback. The gateway bans addresses on every route but
-     * cannot know the person here; an unreachable ban store lets the sign-in through, as at the gateway.
-     */
-    private void refuseBanned(String tenantId, User user) {
-        Optional<Duration> ban;
-        try {
-            ban = violations.banned(tenantId, null, user.idString()).toCompletableFuture().get(2, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            log.warn("Ban check failed, sign-in allowed tenant_id={} user_id={}", tenantId, user.idString());
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException.Unavailable("Sign-in was interrupted");
-        }
-        if (ban.isPresent()) {
-            log.warn("Banned person refused at sign-in tenant_id={} user_id={}", tenantId, user.idString());
-            throw new ApiException.Forbidden("banned", BANNED);
-        }
     }
 }

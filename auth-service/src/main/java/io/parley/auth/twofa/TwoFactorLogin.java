@@ -1,11 +1,10 @@
 package io.parley.auth.twofa;
 
+import io.parley.auth.login.SignInBans;
 import io.parley.auth.user.User;
 import io.parley.auth.user.UserStore;
 import io.parley.common.error.ApiException;
-import io.parley.common.redis.Violations;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,7 +19,6 @@ public class TwoFactorLogin {
 
     /** Set by the gateway from the connection (or a trusted proxy's X-Forwarded-For); clients cannot set it. */
     public static final String CLIENT_IP = "X-Parley-Client-Ip";
-    static final String BANNED = "Your account has been temporarily banned due to violations of our service.";
 
     private static final Logger log = LoggerFactory.getLogger(TwoFactorLogin.class);
 
@@ -29,16 +27,16 @@ public class TwoFactorLogin {
     private final TwoFactorAttempts attempts;
     private final TempTokens tempTokens;
     private final UserStore users;
-    private final Violations violations;
+    private final SignInBans bans;
 
     TwoFactorLogin(TwoFactorStore store, CodeCheck check, TwoFactorAttempts attempts, TempTokens tempTokens,
-                   UserStore users, Violations violations) {
+                   UserStore users, SignInBans bans) {
         this.store = store;
         this.check = check;
         this.attempts = attempts;
         this.tempTokens = tempTokens;
         this.users = users;
-        this.violations = violations;
+        this.bans = bans;
     }
 
     /** LibreChat's login answer for a user with 2FA. */
@@ -85,9 +83,7 @@ public class TwoFactorLogin {
             throw new ApiException.Unauthorized("invalid_temp_token", TempTokens.INVALID);
         }
         String userId = pending.userId();
-        if (banned(tenantId, userId)) {
-            throw new ApiException.Forbidden("banned", BANNED);
-        }
+        bans.refuseBanned(tenantId, userId);
         TwoFactorRecord record = store.find(tenantId, userId).filter(TwoFactorRecord::enabled).orElse(null);
         User user = users.byId(tenantId, userId).orElse(null);
         if (record == null || user == null) {
@@ -100,12 +96,4 @@ public class TwoFactorLogin {
         return user;
     }
 
-    private boolean banned(String tenantId, String userId) {
-        try {
-            return violations.banned(tenantId, null, userId).toCompletableFuture().join().isPresent();
-        } catch (CompletionException e) {
-            log.warn("Ban not checked, the counter store failed: {}", e.getCause().toString());
-            return false;
-        }
-    }
 }

@@ -3,10 +3,16 @@ package io.parley.auth.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.auth.AuthIntegrationTest;
+import io.parley.common.redis.Violations;
 import io.parley.common.test.Http;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class LoginSessionIntegrationTest extends AuthIntegrationTest {
+
+    @Autowired
+    Violations violations;
 
     @Test
     void loginAnswersLibreChatsTokenAndUserAndSetsTheRefreshCookies() {
@@ -46,6 +52,26 @@ class LoginSessionIntegrationTest extends AuthIntegrationTest {
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(wrongPassword.json().get("message")).isEqualTo(unknown.json().get("message"));
         assertThat(wrongPassword.setCookies("refreshToken")).isEmpty();
+    }
+
+    @Test
+    void aBannedPersonCannotSignInWithTheRightPasswordAndAWrongOneStillLooksWrong() {
+        String email = uniqueEmail();
+        register(email);
+        String userId = login(email, PASSWORD).json().at("/user/id").asString();
+        violations.ban("default", userId, Duration.ofMinutes(5)).toCompletableFuture().join();
+        try {
+            Http.Response refused = login(email, PASSWORD);
+
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.json().get("message").asString()).isEqualTo(Violations.BANNED_MESSAGE);
+            assertThat(refused.setCookies("refreshToken")).isEmpty();
+            assertThat(login(email, "Wrong-Pass-123").status()).as("the ban tells nothing without the password")
+                    .isEqualTo(401);
+        } finally {
+            violations.unban("default", userId).toCompletableFuture().join();
+        }
+        assertThat(login(email, PASSWORD).status()).isEqualTo(200);
     }
 
     @Test

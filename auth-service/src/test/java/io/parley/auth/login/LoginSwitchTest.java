@@ -19,7 +19,7 @@ class LoginSwitchTest {
         UserStore users = mock(UserStore.class);
         AuthProperties noEmailLogin = new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(7), true, false, true, 8, "",
                 Duration.ofDays(30));
-        Login login = new Login(users, new PasswordHasher(), noEmailLogin, Optional.empty());
+        Login login = new Login(users, new PasswordHasher(), noEmailLogin, Optional.empty(), mock(SignInBans.class));
 
         assertThatThrownBy(() -> login.authenticate("default", "a@example.com", "Correct-Horse-9"))
                 .isInstanceOf(ApiException.Forbidden.class).hasMessage("Email login is not allowed.");

@@ -221,7 +221,7 @@ class OpenIdSignInIntegrationTest extends OAuthIntegrationTest {
             Browser.Page answer = openIdSignIn(browser(), subject, person(email, true));
 
             assertThat(answer.status()).isEqualTo(403);
-            assertThat(answer.body()).contains("banned").contains(OAuthSignIn.BANNED);
+            assertThat(answer.body()).contains("banned").contains(Violations.BANNED_MESSAGE);
             assertThat(answer.setCookie("refreshToken")).isEmpty();
         } finally {
             violations.unban("default", userId).toCompletableFuture().join();

@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Violations {
 
+    /** LibreChat's answer to a banned person or address, wherever the ban is found. */
+    public static final String BANNED_MESSAGE = "Your account has been temporarily banned due to violations of our service.";
+
     private static final Logger log = LoggerFactory.getLogger(Violations.class);
 
     private final WindowCounter counters;

@@ -39,7 +39,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     static final String ACCOUNT_GONE = "The account no longer exists";
-    static final String BANNED = "Your account has been temporarily banned due to violations of our service.";
+    static final String BANNED = Violations.BANNED_MESSAGE;
 
     private final WindowCounter counters;
     private final Violations violations;
