@@ -46,6 +46,11 @@ public final class ParleySystem implements BeforeAllCallback {
         return Running.instance.chatServiceUrl;
     }
 
+    /** The stand-in collector every process exports its spans to. */
+    static TraceCollector traces() {
+        return Running.instance.traces;
+    }
+
     /** Connection string of auth-service's embedded store, as an operator would read it from the log. */
     static String authStore() {
         return Running.instance.authStore;
@@ -58,6 +63,7 @@ public final class ParleySystem implements BeforeAllCallback {
         private static final java.util.Set<Integer> TAKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         private final List<Process> processes = new ArrayList<>();
+        private TraceCollector traces;
         private String gatewayUrl;
         private String chatServiceUrl;
         private String authStore;
@@ -92,6 +98,8 @@ public final class ParleySystem implements BeforeAllCallback {
             String redis = System.getenv().getOrDefault("REDIS_URI", "redis://127.0.0.1:6379");
             // one prefix for every process of this run: they share limits, bans, chat jobs and account events
             String redisPrefix = "e2e:" + UUID.randomUUID() + ":";
+            traces = new TraceCollector();
+            String otlp = "--management.opentelemetry.tracing.export.otlp.endpoint=" + traces.endpoint();
 
             for (String service : SERVICES) {
                 start(root, version, logs, service, List.of(
@@ -101,6 +109,7 @@ public final class ParleySystem implements BeforeAllCallback {
                         "--parley.mongo.embedded.data-dir=" + data,
                         "--parley.redis.uri=" + redis,
                         "--parley.redis.key-prefix=" + redisPrefix,
+                        otlp,
                         // token accounting on, so that turns are checked and charged through auth-service
                         "--CHECK_BALANCE=true"));
             }
@@ -113,6 +122,7 @@ public final class ParleySystem implements BeforeAllCallback {
                     "--parley.services.mcp=http://127.0.0.1:" + http.get("mcp-service"),
                     "--parley.redis.uri=" + redis,
                     "--parley.redis.key-prefix=" + redisPrefix,
+                    otlp,
                     "--parley.gateway.trusted-proxies=127.0.0.1",
                     "--parley.gateway.tenant-header=X-Tenant"));
 
@@ -176,6 +186,9 @@ public final class ParleySystem implements BeforeAllCallback {
 
         @Override
         public void close() {
+            if (traces != null) {
+                traces.close();
+            }
             processes.forEach(Process::destroy);
             for (Process process : processes) {
                 try {

@@ -145,6 +145,11 @@ public class Jobs {
         return ids;
     }
 
+    /** How many jobs run in this instance now (not those of other instances). */
+    int activeHere() {
+        return (int) local.values().stream().filter(job -> !job.ended()).count();
+    }
+
     /** Forgets finished jobs once their retention is over. */
     private void sweep() {
         long before = System.nanoTime() - properties.retention().toNanos();
