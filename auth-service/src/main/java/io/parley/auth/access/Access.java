@@ -47,6 +47,11 @@ public class Access {
         return caller.isAdmin() ? PermissionBits.ALL : acl.bits(caller.tenantId(), type, resourceId, principalsOf(caller));
     }
 
+    /** The bits the public holds on one resource (0-15): whether it is shared with everyone. */
+    int publicBits(CurrentUser caller, ResourceType type, String resourceId) {
+        return acl.bits(caller.tenantId(), type, requireResourceId(resourceId), List.of(Principal.PUBLIC));
+    }
+
     /** @throws ApiException.Forbidden LibreChat-shaped, unless the caller has every required bit */
     int require(CurrentUser caller, ResourceType type, String resourceId, int requiredBits) {
         int bits = bits(caller, type, resourceId);
@@ -86,19 +91,22 @@ public class Access {
 
     /**
      * One page of the resources of a type on which the caller has all of {@code requiredBits}; for an
-     * ADMIN {@link AccessiblePage#all()} is true instead.
+     * ADMIN {@link AccessiblePage#all()} is true instead. With {@code publicOnly} only the public's
+     * entries count, for an ADMIN as well: the resources shared with everyone.
      */
-    AccessiblePage accessible(CurrentUser caller, ResourceType type, int requiredBits, int pageSize, String pageToken) {
+    AccessiblePage accessible(CurrentUser caller, ResourceType type, int requiredBits, int pageSize, String pageToken,
+                              boolean publicOnly) {
         PermissionBits.requireValid(requiredBits);
         if (pageSize < 0 || pageSize > MAX_PAGE) {
             throw ApiException.Invalid.field("pageSize", "must be between 1 and " + MAX_PAGE);
         }
         String after = pageToken == null || pageToken.isEmpty() ? null : decodeToken(pageToken);
-        if (caller.isAdmin()) {
+        if (caller.isAdmin() && !publicOnly) {
             return new AccessiblePage(true, List.of(), "");
         }
         int size = pageSize == 0 ? DEFAULT_PAGE : pageSize;
-        List<String> ids = new ArrayList<>(acl.reachable(caller.tenantId(), type, principalsOf(caller), after,
+        List<Principal> principals = publicOnly ? List.of(Principal.PUBLIC) : principalsOf(caller);
+        List<String> ids = new ArrayList<>(acl.reachable(caller.tenantId(), type, principals, after,
                 size + 1, bits -> PermissionBits.includes(bits, requiredBits)).keySet());
         if (ids.size() <= size) {
             return new AccessiblePage(false, ids, "");

@@ -59,6 +59,24 @@ class Sharing {
 
     /** @return the principals given a role, and the public's access after the change */
     UpdateResult update(CurrentUser caller, ResourceType type, String resourceId, PermissionsUpdate body) {
+        Applied applied = apply(caller, type, resourceId, body);
+        SharingView after = applied.after();
+        List<PrincipalView> grantedViews = after.principals().stream()
+                .filter(v -> applied.granted().contains(new Principal(Principal.Type.parse(v.type(), "type"), v.id())))
+                .toList();
+        return new UpdateResult("Permissions updated successfully",
+                new UpdateResult.Results(grantedViews, after.isPublic(), after.publicAccessRoleId()));
+    }
+
+    /** The same change as {@link #update}, answering every entry of the resource afterwards (gRPC {@code Share}). */
+    SharingView share(CurrentUser caller, ResourceType type, String resourceId, PermissionsUpdate body) {
+        return apply(caller, type, resourceId, body).after();
+    }
+
+    private record Applied(SharingView after, Set<Principal> granted) {
+    }
+
+    private Applied apply(CurrentUser caller, ResourceType type, String resourceId, PermissionsUpdate body) {
         access.require(caller, type, resourceId, PermissionBits.SHARE);
         if (body == null) {
             throw new ApiException.Invalid(FAILED, "Send updated, removed or public", List.of());
@@ -99,13 +117,7 @@ class Sharing {
         }
         log.info("ACL updated tenant_id={} resource_type={} resource_id={} granted={} removed={} public_changed={} by user_id={}",
                 tenantId, type.wireName(), resourceId, granted.size(), removed.size(), publicChanges, caller.id());
-        SharingView after = view(tenantId, type, resourceId, acl.entries(tenantId, type, resourceId));
-        Set<Principal> grantedSet = granted.keySet();
-        List<PrincipalView> grantedViews = after.principals().stream()
-                .filter(v -> grantedSet.contains(new Principal(Principal.Type.parse(v.type(), "type"), v.id())))
-                .toList();
-        return new UpdateResult("Permissions updated successfully",
-                new UpdateResult.Results(grantedViews, after.isPublic(), after.publicAccessRoleId()));
+        return new Applied(view(tenantId, type, resourceId, acl.entries(tenantId, type, resourceId)), granted.keySet());
     }
 
     private Map<Principal, AccessRole> grants(ResourceType type, List<PrincipalRef> updated, List<FieldProblem> problems) {

@@ -8,6 +8,11 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.parley.auth.AuthIntegrationTest;
 import io.parley.proto.auth.v1.AccessGrpc;
+import io.parley.proto.auth.v1.AclGrant;
+import io.parley.proto.auth.v1.AclPrincipal;
+import io.parley.proto.auth.v1.ListEntriesRequest;
+import io.parley.proto.auth.v1.ListEntriesResponse;
+import io.parley.proto.auth.v1.ShareRequest;
 import io.parley.proto.auth.v1.CheckAccessRequest;
 import io.parley.proto.auth.v1.GrantOwnerRequest;
 import io.parley.proto.auth.v1.ListAccessibleRequest;
@@ -161,5 +166,96 @@ class AccessGrpcIntegrationTest extends AuthIntegrationTest {
                 .check(check("x", 1)))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+    }
+
+    private static String idOf(String token) {
+        try {
+            return com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getSubject();
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ShareRequest.Builder share(String id) {
+        return ShareRequest.newBuilder().setResourceType("agent").setResourceId(id);
+    }
+
+    private static AclGrant user(String userId, String role) {
+        return AclGrant.newBuilder().setType("user").setId(userId).setAccessRoleId(role).build();
+    }
+
+    private static Status.Code codeOf(Runnable call) {
+        try {
+            call.run();
+            return Status.Code.OK;
+        } catch (StatusRuntimeException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
+    @Test
+    void shareGivesAndTakesRolesAndListEntriesShowsThemToWhoeverMayShare() {
+        String tenant = uniqueTenant();
+        String admin = token(tenant); // the first person: ADMIN, whose role may share agents
+        String friend = token(tenant);
+        String id = newId();
+        as(admin).grantOwner(owner(id));
+        String friendId = idOf(friend);
+
+        ListEntriesResponse after = as(admin).share(share(id).addUpdated(user(friendId, "agent_viewer")).build()).getEntries();
+
+        assertThat(after.getPrincipalsList()).extracting(AclPrincipal::getId, AclPrincipal::getAccessRoleId)
+                .contains(org.assertj.core.groups.Tuple.tuple(friendId, "agent_viewer"));
+        assertThat(as(friend).check(check(id, PermissionBits.VIEW)).getAllowed()).isTrue();
+        assertThat(as(friend).check(check(id, PermissionBits.EDIT)).getAllowed()).isFalse();
+        assertThat(codeOf(() -> as(friend).listEntries(ListEntriesRequest.newBuilder().setResourceType("agent")
+                .setResourceId(id).build()))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(as(admin).listEntries(ListEntriesRequest.newBuilder().setResourceType("agent").setResourceId(id).build())
+                .getPrincipalsCount()).isEqualTo(2);
+
+        as(admin).share(share(id).addRemoved(AclGrant.newBuilder().setType("user").setId(friendId)).build());
+        assertThat(as(friend).check(check(id, PermissionBits.VIEW)).getAllowed()).isFalse();
+    }
+
+    @Test
+    void shareAppliesThePermissionsRoutesRulesAndWritesNothingWhenOneFails() {
+        String tenant = uniqueTenant();
+        String admin = token(tenant);
+        String member = token(tenant); // role USER: AGENTS.SHARE and SHARE_PUBLIC are off by default
+        String friendId = idOf(token(tenant));
+        String id = newId();
+        as(member).grantOwner(owner(id));
+
+        assertThat(codeOf(() -> as(member).share(share(id).addUpdated(user(friendId, "agent_viewer")).build())))
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(codeOf(() -> as(member).share(share(id).setPublic(true).build()))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(codeOf(() -> as(admin).share(share(id).addUpdated(user(friendId, "agent_boss")).build())))
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(codeOf(() -> as(admin).share(share(id).setPublic(true).setPublicAccessRoleId("agent_owner").build())))
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(as(admin).listEntries(ListEntriesRequest.newBuilder().setResourceType("agent").setResourceId(id).build())
+                .getPrincipalsCount()).as("only the owner, nothing written").isEqualTo(1);
+    }
+
+    @Test
+    void aPublicShareShowsInPublicBitsAndInThePublicOnlyListEvenForAnAdmin() {
+        String tenant = uniqueTenant();
+        String admin = token(tenant);
+        String creator = token(tenant);
+        String open = newId();
+        String closed = newId();
+        as(admin).grantOwner(owner(open));
+        as(creator).grantOwner(owner(closed));
+
+        ListEntriesResponse after = as(admin).share(share(open).setPublic(true).build()).getEntries();
+
+        assertThat(after.getPublic()).isTrue();
+        assertThat(after.getPublicAccessRoleId()).isEqualTo("agent_viewer");
+        assertThat(as(creator).check(check(open, PermissionBits.VIEW)).getPublicBits()).isEqualTo(PermissionBits.VIEW);
+        assertThat(as(creator).check(check(closed, PermissionBits.VIEW)).getPublicBits()).isZero();
+        ListAccessibleResponse publicOnly = as(admin).listAccessible(ListAccessibleRequest.newBuilder()
+                .setResourceType("agent").setRequiredBits(1).setPublicOnly(true).build());
+        assertThat(publicOnly.getAll()).isFalse();
+        assertThat(publicOnly.getResourceIdsList()).containsExactly(open);
     }
 }

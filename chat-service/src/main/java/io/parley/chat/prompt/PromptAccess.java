@@ -1,25 +1,14 @@
 package io.parley.chat.prompt;
 
-import io.grpc.StatusRuntimeException;
+import io.parley.common.access.AccessClient;
 import io.parley.common.error.ApiException;
-import io.parley.common.grpc.GrpcErrors;
 import io.parley.common.security.CurrentUser;
-import io.parley.proto.auth.v1.AccessGrpc;
-import io.parley.proto.auth.v1.CheckAccessRequest;
-import io.parley.proto.auth.v1.GrantOwnerRequest;
-import io.parley.proto.auth.v1.ListAccessibleRequest;
-import io.parley.proto.auth.v1.ListAccessibleResponse;
-import io.parley.proto.auth.v1.RevokeAllRequest;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,19 +21,14 @@ import org.springframework.stereotype.Component;
 class PromptAccess {
 
     static final String TYPE = "promptGroup";
-    static final int VIEW = 1;
-    static final int EDIT = 2;
-    static final int DELETE = 4;
     /** A list shows at most this many shared groups; a bigger library is searched by name. */
     private static final int MAX_SHARED = 5_000;
-    private static final int PAGE = 1_000;
-    private static final long DEADLINE_SECONDS = 2;
     private static final Logger log = LoggerFactory.getLogger(PromptAccess.class);
 
-    private final AccessGrpc.AccessBlockingStub access;
+    private final AccessClient access;
 
-    PromptAccess(GrpcChannelFactory channels) {
-        this.access = AccessGrpc.newBlockingStub(channels.createChannel("auth"));
+    PromptAccess(AccessClient access) {
+        this.access = access;
     }
 
     /**
@@ -54,49 +38,42 @@ class PromptAccess {
     Criteria reachable(CurrentUser caller) {
         Criteria own = Criteria.where("author").is(caller.id());
         try {
-            List<ObjectId> shared = new ArrayList<>();
-            String token = "";
-            do {
-                ListAccessibleResponse page = stub().listAccessible(ListAccessibleRequest.newBuilder()
-                        .setResourceType(TYPE).setRequiredBits(VIEW).setPageSize(PAGE).setPageToken(token).build());
-                if (page.getAll()) {
-                    return new Criteria();
-                }
-                page.getResourceIdsList().stream().filter(ObjectId::isValid).map(ObjectId::new).forEach(shared::add);
-                token = page.getNextPageToken();
-            } while (!token.isEmpty() && shared.size() < MAX_SHARED);
+            AccessClient.Accessible accessible = access.accessible(TYPE, AccessClient.VIEW, MAX_SHARED);
+            if (accessible.all()) {
+                return new Criteria();
+            }
+            List<ObjectId> shared = accessible.ids().stream().filter(ObjectId::isValid).map(ObjectId::new).toList();
             return shared.isEmpty() ? own : new Criteria().orOperator(own, Criteria.where("_id").in(shared));
-        } catch (StatusRuntimeException e) {
-            log.warn("Shared prompt groups left out of a list: auth-service Access answered {}", e.getStatus().getCode());
+        } catch (ApiException e) {
+            log.warn("Shared prompt groups left out of a list: auth-service Access answered {}", e.error());
             return own;
         }
     }
 
     boolean canView(CurrentUser caller, Document group) {
-        return allows(caller, group, VIEW);
+        return allows(caller, group, AccessClient.VIEW);
     }
 
     boolean canEdit(CurrentUser caller, Document group) {
-        return allows(caller, group, EDIT);
+        return allows(caller, group, AccessClient.EDIT);
     }
 
     boolean canDelete(CurrentUser caller, Document group) {
-        return allows(caller, group, DELETE);
+        return allows(caller, group, AccessClient.DELETE);
     }
 
     /** Before a new group is stored: its author becomes its owner, so they can share it. */
     void created(ObjectId groupId) {
-        call(() -> stub().grantOwner(GrantOwnerRequest.newBuilder().setResourceType(TYPE)
-                .setResourceId(groupId.toHexString()).build()));
+        access.grantOwner(TYPE, groupId.toHexString());
     }
 
     /** After a group is deleted: its entries go too. */
     void deleted(ObjectId groupId) {
         try {
-            stub().revokeAll(RevokeAllRequest.newBuilder().setResourceType(TYPE).setResourceId(groupId.toHexString()).build());
-        } catch (StatusRuntimeException e) {
+            access.revokeAll(TYPE, groupId.toHexString());
+        } catch (ApiException e) {
             // The group is gone; an entry left behind grants access to nothing.
-            log.warn("ACL entries of deleted prompt group {} not removed: {}", groupId, e.getStatus().getCode());
+            log.warn("ACL entries of deleted prompt group {} not removed: {}", groupId, e.error());
         }
     }
 
@@ -104,19 +81,6 @@ class PromptAccess {
         if (caller.id().equals(group.getString("author"))) {
             return true;
         }
-        return call(() -> stub().check(CheckAccessRequest.newBuilder().setResourceType(TYPE)
-                .setResourceId(group.getObjectId("_id").toHexString()).setRequiredBits(bit).build()).getAllowed());
-    }
-
-    private AccessGrpc.AccessBlockingStub stub() {
-        return access.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private static <T> T call(Supplier<T> rpc) {
-        try {
-            return rpc.get();
-        } catch (StatusRuntimeException e) {
-            throw GrpcErrors.toApiException(e);
-        }
+        return access.check(TYPE, group.getObjectId("_id").toHexString(), bit).allowed();
     }
 }

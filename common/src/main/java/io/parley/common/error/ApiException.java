@@ -88,7 +88,12 @@ public abstract sealed class ApiException extends RuntimeException
 
     public static final class NotFound extends ApiException {
         public NotFound(String message) {
-            super("not_found", message, List.of());
+            this("not_found", message);
+        }
+
+        /** With the {@code error} a LibreChat route answers, e.g. {@code "Agent not found"}. */
+        public NotFound(String error, String message) {
+            super(error, message, List.of());
         }
 
         @Override

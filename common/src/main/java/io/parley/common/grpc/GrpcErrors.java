@@ -8,6 +8,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.parley.common.error.ApiException;
 import io.parley.proto.common.v1.ErrorDetail;
+import java.util.List;
 
 /**
  * One error vocabulary across HTTP and gRPC: a callee turns an {@link ApiException} into a status
@@ -38,18 +39,21 @@ public final class GrpcErrors {
         return StatusProto.toStatusException(status);
     }
 
-    /** For an {@code XClient}: the callee's failure as our own exception. */
+    /** For an {@code XClient}: the callee's failure as our own exception, with its {@code error} and message. */
     public static ApiException toApiException(StatusRuntimeException e) {
         Status status = e.getStatus();
-        String message = detail(e);
-        if (message == null) {
-            message = status.getDescription() != null ? status.getDescription() : "The call failed";
-        }
+        ErrorDetail detail = detail(e);
+        String message = detail != null ? detail.getMessage()
+                : status.getDescription() != null ? status.getDescription() : "The call failed";
+        String error = detail != null && !detail.getError().isEmpty() ? detail.getError() : null;
         return switch (status.getCode()) {
-            case INVALID_ARGUMENT, FAILED_PRECONDITION -> new ApiException.Invalid(message);
-            case UNAUTHENTICATED -> new ApiException.Unauthorized(message);
-            case PERMISSION_DENIED -> new ApiException.Forbidden(message);
-            case NOT_FOUND -> new ApiException.NotFound(message);
+            case INVALID_ARGUMENT, FAILED_PRECONDITION -> error == null ? new ApiException.Invalid(message)
+                    : new ApiException.Invalid(error, message, List.of());
+            case UNAUTHENTICATED -> error == null ? new ApiException.Unauthorized(message)
+                    : new ApiException.Unauthorized(error, message);
+            case PERMISSION_DENIED -> error == null ? new ApiException.Forbidden(message)
+                    : new ApiException.Forbidden(error, message);
+            case NOT_FOUND -> error == null ? new ApiException.NotFound(message) : new ApiException.NotFound(error, message);
             case ALREADY_EXISTS, ABORTED -> new ApiException.Conflict(message);
             case OUT_OF_RANGE -> new ApiException.TooLarge(message);
             case RESOURCE_EXHAUSTED -> new ApiException.LimitExceeded(message);
@@ -57,7 +61,7 @@ public final class GrpcErrors {
         };
     }
 
-    private static String detail(StatusRuntimeException e) {
+    private static ErrorDetail detail(StatusRuntimeException e) {
         com.google.rpc.Status status = StatusProto.fromThrowable(e);
         if (status == null) {
             return null;
@@ -65,7 +69,7 @@ public final class GrpcErrors {
         for (Any any : status.getDetailsList()) {
             if (any.is(ErrorDetail.class)) {
                 try {
-                    return any.unpack(ErrorDetail.class).getMessage();
+                    return any.unpack(ErrorDetail.class);
                 } catch (InvalidProtocolBufferException ignored) {
                     return null;
                 }

@@ -19,6 +19,16 @@ class GrpcErrorsTest {
     }
 
     @Test
+    void theCalleesErrorCodeTravelsWithItsMessage() {
+        ApiException forbidden = new ApiException.Forbidden("Forbidden", "You do not have permission to share agent resources");
+        ApiException back = GrpcErrors.toApiException(GrpcErrors.toStatus(forbidden).getStatus()
+                .asRuntimeException(GrpcErrors.toStatus(forbidden).getTrailers()));
+        assertThat(back).isInstanceOf(ApiException.Forbidden.class);
+        assertThat(back.error()).isEqualTo("Forbidden");
+        assertThat(back.getMessage()).isEqualTo("You do not have permission to share agent resources");
+    }
+
+    @Test
     void mapsEachDomainFailureToItsStatus() {
         assertThat(GrpcErrors.toStatus(new ApiException.Invalid("x")).getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(GrpcErrors.toStatus(new ApiException.Unauthorized("x")).getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
