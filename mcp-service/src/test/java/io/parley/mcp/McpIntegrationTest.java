@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * mcp-service on a random port with a fake Roles over gRPC and real MCP servers configured as an
+ * mcp-service on a random port with a fake Roles and Access over gRPC and real MCP servers configured as an
  * operator would in librechat.yaml: server-everything over Streamable HTTP ({@code everything}, with
  * a secret header and query), SSE ({@code everything-sse}) and stdio ({@code local}, per person through
  * {@code {{LIBRECHAT_USER_ID}}} in its env), a port that refuses ({@code down}) and one that accepts
@@ -43,7 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Import({McpIntegrationTest.TestKeys.class, McpIntegrationTest.GrpcPort.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "parley.mongo.embedded.backend=memory", "spring.grpc.server.port=0", "LOG_FORMAT="})
+        "parley.mongo.embedded.backend=memory", "spring.grpc.server.port=0", "LOG_FORMAT=",
+        "parley.mcp.creds-key=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"})
 public abstract class McpIntegrationTest {
 
     protected static final String HEADER_SECRET = "sekrit-header-123";
@@ -51,7 +52,7 @@ public abstract class McpIntegrationTest {
     protected static final String ENV_SECRET = "sekrit-env-789";
 
     static final ECKey KEY = generate();
-    static final FakeRoles ROLES = new FakeRoles();
+    protected static final FakeAuth AUTH = new FakeAuth();
     protected static final EverythingServer EVERYTHING = EverythingServer.get();
     /** Accepts connections and never answers. */
     protected static final ServerSocket SILENT = silent();
@@ -59,7 +60,7 @@ public abstract class McpIntegrationTest {
 
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
-        registry.add("spring.grpc.client.channels.auth.address", () -> "static://127.0.0.1:" + ROLES.port());
+        registry.add("spring.grpc.client.channels.auth.address", () -> "static://127.0.0.1:" + AUTH.port());
         registry.add("librechat.mcpSettings.allowedDomains[0]", () -> "127.0.0.1");
         String s = "librechat.mcpServers.";
         registry.add(s + "down.type", () -> "streamable-http");

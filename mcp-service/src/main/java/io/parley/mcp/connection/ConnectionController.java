@@ -1,7 +1,7 @@
 package io.parley.mcp.connection;
 
 import io.parley.common.security.CurrentUser;
-import io.parley.mcp.server.ServerConfig;
+import io.parley.mcp.server.ServerRef;
 import io.parley.mcp.server.ServerRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,22 +30,20 @@ class ConnectionController {
     @GetMapping("/connection/status")
     Map<String, Object> status(CurrentUser caller) {
         Map<String, Object> states = new LinkedHashMap<>();
-        registry.usableBy(caller).forEach((name, config) -> states.put(name, statusOf(caller, name, config)));
+        registry.usableBy(caller).forEach((name, server) -> states.put(name, statusOf(caller, server)));
         return Map.of("success", true, "connectionStatus", states, "oauthTimeout", OAUTH_TIMEOUT_MS);
     }
 
     @GetMapping("/connection/status/{serverName}")
     Map<String, Object> status(CurrentUser caller, @PathVariable String serverName) {
-        ServerConfig config = registry.require(caller, serverName);
-        Map<String, Object> status = statusOf(caller, serverName, config);
+        Map<String, Object> status = statusOf(caller, registry.require(caller, serverName));
         return Map.of("success", true, "serverName", serverName, "connectionStatus", status.get("connectionState"),
                 "requiresOAuth", status.get("requiresOAuth"));
     }
 
     @PostMapping("/{serverName}/reinitialize")
     Map<String, Object> reinitialize(CurrentUser caller, @PathVariable String serverName) {
-        ServerConfig config = registry.require(caller, serverName);
-        connections.reinitialize(caller, serverName, config);
+        connections.reinitialize(caller, registry.require(caller, serverName));
         return Map.of("success", true, "message", "MCP server '" + serverName + "' reinitialized successfully",
                 "serverName", serverName, "oauthRequired", false);
     }
@@ -53,18 +51,18 @@ class ConnectionController {
     /** Which of the server's custom user variables the person has set (never their values). */
     @GetMapping("/{serverName}/auth-values")
     Map<String, Object> authValues(CurrentUser caller, @PathVariable String serverName) {
-        ServerConfig config = registry.require(caller, serverName);
+        ServerRef server = registry.require(caller, serverName);
         Map<String, Boolean> flags = new LinkedHashMap<>();
         // per-person variable values are not stored yet: every variable reads as unset
-        config.customUserVars().keySet().forEach(name -> flags.put(name, false));
+        server.config().customUserVars().keySet().forEach(name -> flags.put(name, false));
         return Map.of("success", true, "serverName", serverName, "authValueFlags", flags);
     }
 
-    private Map<String, Object> statusOf(CurrentUser caller, String name, ServerConfig config) {
+    private Map<String, Object> statusOf(CurrentUser caller, ServerRef server) {
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("connectionState", connections.state(caller, name, config).wire());
-        status.put("requiresOAuth", Boolean.TRUE.equals(config.requiresOAuth()));
-        String error = connections.error(caller, name, config);
+        status.put("connectionState", connections.state(caller, server).wire());
+        status.put("requiresOAuth", Boolean.TRUE.equals(server.config().requiresOAuth()));
+        String error = connections.error(caller, server);
         if (error != null) {
             status.put("error", error);
         }

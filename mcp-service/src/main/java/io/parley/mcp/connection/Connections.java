@@ -5,6 +5,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.parley.common.security.CurrentUser;
 import io.parley.mcp.server.Placeholders;
 import io.parley.mcp.server.ServerConfig;
+import io.parley.mcp.server.ServerRef;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
@@ -43,8 +44,8 @@ public class Connections {
     }
 
     /** A usable connection's tools (connecting first when needed). */
-    public List<McpSchema.Tool> tools(CurrentUser user, String server, ServerConfig config) {
-        Connection connection = connection(user, server, config);
+    public List<McpSchema.Tool> tools(CurrentUser user, ServerRef server) {
+        Connection connection = connection(user, server);
         connection.client();
         return connection.tools();
     }
@@ -54,10 +55,10 @@ public class Connections {
      *
      * @throws UpstreamFailure TIMEOUT after {@code timeout}, UNREACHABLE when the server cannot be used
      */
-    public McpSchema.CallToolResult call(CurrentUser user, String server, ServerConfig config, String tool,
+    public McpSchema.CallToolResult call(CurrentUser user, ServerRef server, String tool,
                                          Map<String, Object> arguments, Duration timeout,
                                          Consumer<McpSchema.ProgressNotification> progress) {
-        Connection connection = connection(user, server, config);
+        Connection connection = connection(user, server);
         McpSyncClient client = connection.client();
         String token = java.util.UUID.randomUUID().toString();
         connection.progress.put(token, progress);
@@ -85,19 +86,19 @@ public class Connections {
     }
 
     /** The state without connecting. */
-    public ConnectionState state(CurrentUser user, String server, ServerConfig config) {
-        Connection connection = live.get(key(user, server, config));
+    public ConnectionState state(CurrentUser user, ServerRef server) {
+        Connection connection = live.get(key(user, server));
         return connection == null ? ConnectionState.DISCONNECTED : connection.state();
     }
 
-    public String error(CurrentUser user, String server, ServerConfig config) {
-        Connection connection = live.get(key(user, server, config));
+    public String error(CurrentUser user, ServerRef server) {
+        Connection connection = live.get(key(user, server));
         return connection == null ? null : connection.error();
     }
 
     /** Closes the connection and connects again at once (backoff forgotten). */
-    public void reinitialize(CurrentUser user, String server, ServerConfig config) {
-        Connection connection = connection(user, server, config);
+    public void reinitialize(CurrentUser user, ServerRef server) {
+        Connection connection = connection(user, server);
         connection.reset();
         connection.client();
     }
@@ -120,9 +121,20 @@ public class Connections {
         return live.values().stream().filter(Connection::isOpen).count();
     }
 
-    private Connection connection(CurrentUser user, String server, ServerConfig config) {
+    /** Closes every connection of a server (after it changed or was deleted). */
+    public void closeAll(ServerRef server) {
+        String prefix = server.name() + "|" + server.scope() + "|";
+        live.forEach((key, connection) -> {
+            if (key.startsWith(prefix) && live.remove(key, connection)) {
+                connection.close();
+            }
+        });
+    }
+
+    private Connection connection(CurrentUser user, ServerRef server) {
+        ServerConfig config = server.config();
         ServerConfig resolved = Placeholders.resolve(config, user, Map.of());
-        return live.computeIfAbsent(key(user, server, config), k -> {
+        return live.computeIfAbsent(key(user, server), k -> {
             Connection[] self = new Connection[1];
             self[0] = new Connection(() -> factory.open(resolved, Duration.ofMillis(config.initTimeoutMs()),
                     Duration.ofMillis(config.timeoutMs()), n -> self[0].onProgress(n)), properties);
@@ -130,8 +142,9 @@ public class Connections {
         });
     }
 
-    private static String key(CurrentUser user, String server, ServerConfig config) {
-        return server + "|" + (config.perUser() ? user.tenantId() + "/" + user.id() : "*");
+    private static String key(CurrentUser user, ServerRef server) {
+        return server.name() + "|" + server.scope() + "|"
+                + (server.config().perUser() ? user.tenantId() + "/" + user.id() : "*");
     }
 
     private void closeIdle() {

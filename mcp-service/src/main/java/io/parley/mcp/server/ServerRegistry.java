@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * The MCP servers a person may use: the operator's {@code mcpServers} from librechat.yaml (the only
  * place a stdio server can come from: CVE-2026-22252 was command execution through user-made stdio
- * servers).
+ * servers), then the user-managed servers of their tenant they may view. An operator's name wins.
  */
 @Component
 public class ServerRegistry {
@@ -18,31 +18,38 @@ public class ServerRegistry {
     /** Server names as LibreChat keys them in tool names ({@code <tool>_mcp_<server>}). */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}");
 
-    private final Map<String, ServerConfig> operator;
+    private final Map<String, ServerRef> operator;
+    private final UserServers userServers;
 
-    ServerRegistry(McpSettings settings) {
-        Map<String, ServerConfig> valid = new TreeMap<>();
+    ServerRegistry(McpSettings settings, UserServers userServers) {
+        this.userServers = userServers;
+        Map<String, ServerRef> valid = new TreeMap<>();
         settings.mcpServers().forEach((name, config) -> {
             if (!NAME.matcher(name).matches()) {
                 throw new IllegalStateException("mcpServers: '" + name + "' is not a usable server name");
             }
-            valid.put(name, config);
+            valid.put(name, new ServerRef(name, ServerRef.OPERATOR, config, null));
         });
         this.operator = Map.copyOf(valid);
     }
 
     /** Every server the person may use, by name, in name order. */
-    public Map<String, ServerConfig> usableBy(CurrentUser user) {
-        return new TreeMap<>(operator);
+    public Map<String, ServerRef> usableBy(CurrentUser user) {
+        Map<String, ServerRef> all = new TreeMap<>(operator);
+        userServers.visibleTo(user).forEach(server -> all.putIfAbsent(server.name(), server));
+        return all;
     }
 
     /** @throws ApiException.NotFound LibreChat's message for a name the person cannot use */
-    public ServerConfig require(CurrentUser user, String name) {
-        ServerConfig config = name == null ? null : usableBy(user).get(name);
-        if (config == null) {
+    public ServerRef require(CurrentUser user, String name) {
+        ServerRef server = name == null ? null : operator.get(name);
+        if (server == null && name != null) {
+            server = usableBy(user).get(name);
+        }
+        if (server == null) {
             throw notFound(name);
         }
-        return config;
+        return server;
     }
 
     public static ApiException.NotFound notFound(String name) {

@@ -6,7 +6,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import io.parley.mcp.connection.Connections;
-import io.parley.mcp.server.ServerConfig;
+import io.parley.mcp.server.ServerRef;
 import io.parley.mcp.server.ServerRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public class ToolCalls {
      * @throws ApiException.NotFound for an unknown server or tool, ApiException.Invalid for bad arguments
      */
     public ToolResult call(CurrentUser user, String server, String tool, Map<String, Object> arguments, long timeoutMs) {
-        ServerConfig config = registry.require(user, server);
+        ServerRef ref = registry.require(user, server);
         McpTool found = catalog.find(user, server, tool);
         if (found == null) {
             throw new ApiException.NotFound("Tool not found", "MCP server '" + server + "' has no tool '"
@@ -57,10 +57,10 @@ public class ToolCalls {
                     "The arguments do not match the tool's input schema: " + Texts.limit(valid.errorMessage(), 1000),
                     List.of(new ApiException.FieldProblem("arguments", Texts.limit(valid.errorMessage(), 1000))));
         }
-        long timeout = timeoutMs <= 0 ? config.timeoutMs() : Math.min(timeoutMs, config.timeoutMs());
+        long timeout = timeoutMs <= 0 ? ref.config().timeoutMs() : Math.min(timeoutMs, ref.config().timeoutMs());
         List<ToolResult.Progress> progress = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
-        McpSchema.CallToolResult result = connections.call(user, server, config, tool, args, Duration.ofMillis(timeout),
+        McpSchema.CallToolResult result = connections.call(user, ref, tool, args, Duration.ofMillis(timeout),
                 n -> progress.add(new ToolResult.Progress(n.progress() == null ? 0 : n.progress(), n.total(),
                         n.message() == null ? null : Texts.limit(n.message(), Texts.DESCRIPTION))));
         log.info("MCP tool called server={} tool={} user_id={} ms={} error={}", server, tool, user.id(),

@@ -3,7 +3,7 @@ package io.parley.mcp.tool;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.parley.common.security.CurrentUser;
 import io.parley.mcp.connection.Connections;
-import io.parley.mcp.server.ServerConfig;
+import io.parley.mcp.server.ServerRef;
 import io.parley.mcp.server.ServerRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,13 +46,13 @@ public class ToolCatalog {
      * @return per server name (in name order), its tools; empty for a server that could not be asked
      */
     public Map<String, List<McpTool>> list(CurrentUser user, List<String> only, Duration wait) {
-        Map<String, ServerConfig> servers = registry.usableBy(user);
+        Map<String, ServerRef> servers = registry.usableBy(user);
         Map<String, Future<List<McpTool>>> asked = new LinkedHashMap<>();
         Map<String, List<McpTool>> result = new LinkedHashMap<>();
         long deadline = System.nanoTime() + wait.toNanos();
-        servers.forEach((name, config) -> {
+        servers.forEach((name, server) -> {
             if (only.isEmpty() || only.contains(name)) {
-                asked.put(name, pool.submit(() -> toolsOf(user, name, config)));
+                asked.put(name, pool.submit(() -> toolsOf(user, server)));
             }
         });
         asked.forEach((name, future) -> {
@@ -72,15 +72,14 @@ public class ToolCatalog {
 
     /** One tool of one server the person may use, or null when the server has no such tool. */
     public McpTool find(CurrentUser user, String server, String tool) {
-        ServerConfig config = registry.require(user, server);
-        return toolsOf(user, server, config).stream().filter(t -> t.name().equals(tool)).findFirst().orElse(null);
+        return toolsOf(user, registry.require(user, server)).stream().filter(t -> t.name().equals(tool)).findFirst().orElse(null);
     }
 
-    private List<McpTool> toolsOf(CurrentUser user, String server, ServerConfig config) {
+    private List<McpTool> toolsOf(CurrentUser user, ServerRef server) {
         List<McpTool> out = new ArrayList<>();
-        for (McpSchema.Tool tool : connections.tools(user, server, config)) {
+        for (McpSchema.Tool tool : connections.tools(user, server)) {
             if (tool.name() != null && TOOL_NAME.matcher(tool.name()).matches()) {
-                out.add(new McpTool(McpTool.pluginKey(tool.name(), server), server, tool.name(),
+                out.add(new McpTool(McpTool.pluginKey(tool.name(), server.name()), server.name(), tool.name(),
                         Texts.limit(tool.description(), Texts.DESCRIPTION),
                         tool.inputSchema() == null ? Map.of("type", "object") : tool.inputSchema()));
             }

@@ -3,6 +3,7 @@ package io.parley.mcp.tool;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import io.parley.mcp.server.ServerConfig;
+import io.parley.mcp.server.ServerRef;
 import io.parley.mcp.server.ServerRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,12 +35,12 @@ class ToolController {
 
     @GetMapping({"", "/"})
     Map<String, Object> list(CurrentUser caller) {
-        Map<String, ServerConfig> servers = registry.usableBy(caller);
+        Map<String, ServerRef> servers = registry.usableBy(caller);
         Map<String, List<McpTool>> tools = catalog.list(caller, List.of(), LIST_WAIT);
         Map<String, Object> byServer = new LinkedHashMap<>();
         List<Map<String, Object>> flat = new ArrayList<>();
         tools.forEach((name, list) -> {
-            ServerConfig config = servers.get(name);
+            ServerConfig config = servers.get(name).config();
             List<Map<String, Object>> shown = new ArrayList<>();
             for (McpTool tool : list) {
                 shown.add(Map.of("name", tool.name(), "pluginKey", tool.pluginKey(), "description", tool.description()));
