@@ -68,6 +68,9 @@ public class ClientFactory {
             if (t instanceof UpstreamFailure f) {
                 return f;
             }
+            if (t instanceof io.modelcontextprotocol.spec.McpError) {
+                return new UpstreamFailure(UpstreamFailure.Kind.UNREACHABLE, "The MCP server answered " + step + " with an error");
+            }
         }
         return new UpstreamFailure(UpstreamFailure.Kind.UNREACHABLE,
                 "The MCP server did not answer " + step + " as an MCP server");
