@@ -106,8 +106,10 @@ class ToolsIntegrationTest extends McpIntegrationTest {
         Http.Response quick = post(alice, "/api/mcp/tools/call", "{\"server\":\"everything\",\"tool\":\"trigger-long-running-operation\","
                 + "\"arguments\":{\"duration\":1,\"steps\":2}}");
         assertThat(quick.status()).as(quick.body()).isEqualTo(200);
-        assertThat(quick.json().get("progress").size()).isEqualTo(2);
-        assertThat(quick.json().get("progress").get(1).get("total").asDouble()).isEqualTo(2.0);
+        // The SDK hands notifications to their listener on another thread than the result, so the
+        // last one may land after the answer is built: at least one, each of the announced total.
+        assertThat(quick.json().get("progress").size()).isBetween(1, 2);
+        assertThat(quick.json().get("progress").get(0).get("total").asDouble()).isEqualTo(2.0);
     }
 
     @Test
