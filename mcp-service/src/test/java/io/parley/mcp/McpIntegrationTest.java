@@ -81,6 +81,7 @@ public abstract class McpIntegrationTest {
             registry.add(s + "local.args[1]", () -> "stdio");
             registry.add(s + "local.env.PARLEY_USER", () -> "{{LIBRECHAT_USER_ID}}");
             registry.add(s + "local.env.PARLEY_SECRET", () -> ENV_SECRET);
+            registry.add(s + "local.env.PARLEY_API_KEY", () -> "{{API_KEY}}");
             registry.add(s + "local.timeout", () -> "20000");
             registry.add(s + "local.customUserVars.API_KEY.title", () -> "API key");
             registry.add(s + "local.customUserVars.API_KEY.description", () -> "Your key");

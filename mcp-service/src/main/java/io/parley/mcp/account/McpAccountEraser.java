@@ -4,6 +4,7 @@ import io.parley.common.events.AccountDataEraser;
 import io.parley.mcp.connection.Connections;
 import io.parley.mcp.server.ServerRef;
 import io.parley.mcp.server.UserServers;
+import io.parley.mcp.uservar.UserVars;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What mcp-service keeps about a deleted account: the servers they added (and every connection to
- * them) and their own per-person connections. Shared connections to the operator's servers name
+ * them), their values of servers' custom user variables and their own per-person connections. Shared connections to the operator's servers name
  * nobody and stay. The ACL entries of the erased servers stay in auth-service (revoking needs the
  * person's token, gone by now); they point at nothing, since every route finds the server here first.
  */
@@ -22,10 +23,12 @@ class McpAccountEraser implements AccountDataEraser {
 
     private final UserServers userServers;
     private final Connections connections;
+    private final UserVars userVars;
 
-    McpAccountEraser(UserServers userServers, Connections connections) {
+    McpAccountEraser(UserServers userServers, Connections connections, UserVars userVars) {
         this.userServers = userServers;
         this.connections = connections;
+        this.userVars = userVars;
     }
 
     @Override
@@ -33,6 +36,7 @@ class McpAccountEraser implements AccountDataEraser {
         List<ServerRef> servers = userServers.deleteAuthoredBy(tenantId, userId);
         servers.forEach(connections::closeAll);
         int closed = connections.closeFor(tenantId, userId);
+        userVars.forget(tenantId, userId);
         log.info("MCP data erased tenant_id={} user_id={} servers={} connections={}", tenantId, userId, servers.size(), closed);
     }
 }

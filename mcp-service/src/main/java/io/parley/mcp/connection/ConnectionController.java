@@ -21,10 +21,12 @@ class ConnectionController {
 
     private final ServerRegistry registry;
     private final Connections connections;
+    private final UserVarFlags userVars;
 
-    ConnectionController(ServerRegistry registry, Connections connections) {
+    ConnectionController(ServerRegistry registry, Connections connections, UserVarFlags userVars) {
         this.registry = registry;
         this.connections = connections;
+        this.userVars = userVars;
     }
 
     @GetMapping("/connection/status")
@@ -52,10 +54,7 @@ class ConnectionController {
     @GetMapping("/{serverName}/auth-values")
     Map<String, Object> authValues(CurrentUser caller, @PathVariable String serverName) {
         ServerRef server = registry.require(caller, serverName);
-        Map<String, Boolean> flags = new LinkedHashMap<>();
-        // per-person variable values are not stored yet: every variable reads as unset
-        server.config().customUserVars().keySet().forEach(name -> flags.put(name, false));
-        return Map.of("success", true, "serverName", serverName, "authValueFlags", flags);
+        return Map.of("success", true, "serverName", serverName, "authValueFlags", userVars.flags(caller, server));
     }
 
     private Map<String, Object> statusOf(CurrentUser caller, ServerRef server) {

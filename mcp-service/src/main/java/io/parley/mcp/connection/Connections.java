@@ -30,15 +30,17 @@ public class Connections {
 
     private final ClientFactory factory;
     private final McpConnectionProperties properties;
+    private final UserVarValues userVars;
     private final Map<String, Connection> live = new ConcurrentHashMap<>();
     /** Runs calls so that a caller can stop waiting; never closed per call, which would wait for the call. */
     private final java.util.concurrent.ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("mcp-idle-sweeper").factory());
 
-    Connections(ClientFactory factory, McpConnectionProperties properties) {
+    Connections(ClientFactory factory, McpConnectionProperties properties, UserVarValues userVars) {
         this.factory = factory;
         this.properties = properties;
+        this.userVars = userVars;
         long every = Math.max(1, Math.min(60, properties.idleTimeout().toSeconds() / 2));
         sweeper.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.SECONDS);
     }
@@ -133,7 +135,7 @@ public class Connections {
 
     private Connection connection(CurrentUser user, ServerRef server) {
         ServerConfig config = server.config();
-        ServerConfig resolved = Placeholders.resolve(config, user, Map.of());
+        ServerConfig resolved = Placeholders.resolve(config, user, userVars.valuesOf(user, server));
         return live.computeIfAbsent(key(user, server), k -> {
             Connection[] self = new Connection[1];
             self[0] = new Connection(() -> factory.open(resolved, Duration.ofMillis(config.initTimeoutMs()),

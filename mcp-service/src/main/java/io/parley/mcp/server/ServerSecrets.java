@@ -11,11 +11,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The headers of user-managed servers (often API keys) are stored sealed (AES-256-GCM, bound to the
- * tenant and server id) with {@code CREDS_KEY}, or a key generated once into the data folder.
+ * The headers of user-managed servers (often API keys) and people's custom user variables are stored
+ * sealed (AES-256-GCM, bound to the tenant and server id, or to tenant, person and server) with
+ * {@code CREDS_KEY}, or a key generated once into the data folder.
  */
 @Component
-class ServerSecrets {
+public class ServerSecrets {
 
     private static final String PURPOSE = "parley.mcp-server-headers.v1";
 
@@ -30,6 +31,17 @@ class ServerSecrets {
 
     byte[] seal(Map<String, String> headers, String tenantId, String id) {
         return sealer.seal(json.writeValueAsString(headers).getBytes(StandardCharsets.UTF_8), tenantId, id);
+    }
+
+    /** A person's values of a server's custom user variables, bound to tenant, person and server. */
+    public byte[] sealUserVars(Map<String, String> values, String tenantId, String userId, String server) {
+        return sealer.seal(json.writeValueAsString(values).getBytes(StandardCharsets.UTF_8), "user-vars", tenantId,
+                userId, server);
+    }
+
+    public Map<String, String> openUserVars(byte[] sealed, String tenantId, String userId, String server) {
+        return json.readValue(new String(sealer.open(sealed, "user-vars", tenantId, userId, server), StandardCharsets.UTF_8),
+                new TypeReference<Map<String, String>>() { });
     }
 
     Map<String, String> open(byte[] sealed, String tenantId, String id) {

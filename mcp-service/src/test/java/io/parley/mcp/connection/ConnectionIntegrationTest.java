@@ -72,6 +72,45 @@ class ConnectionIntegrationTest extends McpIntegrationTest {
     }
 
     @Test
+    void aPersonsOwnVariableValueReachesOnlyTheirServerProcessAndIsNeverShown() {
+        assumeEverything();
+        Person alice = user();
+        Person bob = user();
+        String install = "{\"pluginKey\":\"mcp_local\",\"action\":\"install\",\"auth\":{\"API_KEY\":\"alice-key-4711\"}}";
+
+        assertThat(post(alice, "/api/user/plugins", install).status()).isEqualTo(200);
+
+        assertThat(get(alice, "/api/mcp/local/auth-values").json().at("/authValueFlags/API_KEY").asBoolean()).isTrue();
+        assertThat(get(bob, "/api/mcp/local/auth-values").json().at("/authValueFlags/API_KEY").asBoolean()).isFalse();
+        String env = "{\"server\":\"local\",\"tool\":\"get-env\"}";
+        assertThat(post(alice, "/api/mcp/tools/call", env).body()).contains("alice-key-4711");
+        assertThat(post(bob, "/api/mcp/tools/call", env).body()).doesNotContain("alice-key-4711");
+        for (String path : new String[] {"/api/mcp/local/auth-values", "/api/mcp/servers/local", "/api/mcp/tools"}) {
+            assertThat(get(alice, path).body()).as(path).doesNotContain("alice-key-4711");
+        }
+
+        assertThat(post(alice, "/api/user/plugins", "{\"pluginKey\":\"mcp_local\",\"action\":\"uninstall\"}").status())
+                .isEqualTo(200);
+        assertThat(get(alice, "/api/mcp/local/auth-values").json().at("/authValueFlags/API_KEY").asBoolean()).isFalse();
+        assertThat(post(alice, "/api/mcp/tools/call", env).body()).doesNotContain("alice-key-4711");
+    }
+
+    @Test
+    void variablesTheServerDoesNotDeclareAndOtherPluginsAreRefused() {
+        assumeEverything();
+        Person alice = user();
+        assertThat(post(alice, "/api/user/plugins",
+                "{\"pluginKey\":\"mcp_local\",\"action\":\"install\",\"auth\":{\"PATH\":\"/tmp\"}}").status()).isEqualTo(400);
+        assertThat(post(alice, "/api/user/plugins",
+                "{\"pluginKey\":\"dalle\",\"action\":\"install\",\"auth\":{}}").status()).isEqualTo(400);
+        assertThat(post(alice, "/api/user/plugins",
+                "{\"pluginKey\":\"mcp_local\",\"action\":\"explode\"}").status()).isEqualTo(400);
+        assertThat(post(alice, "/api/user/plugins",
+                "{\"pluginKey\":\"mcp_ghost\",\"action\":\"install\",\"auth\":{}}").status()).isEqualTo(404);
+        assertThat(get(alice, "/api/mcp/local/auth-values").json().at("/authValueFlags/API_KEY").asBoolean()).isFalse();
+    }
+
+    @Test
     void oneSharedConnectionServesEveryoneButPerPersonServersGetTheirOwn() {
         assumeEverything();
         Person alice = user();

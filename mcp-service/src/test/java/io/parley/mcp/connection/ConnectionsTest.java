@@ -29,7 +29,8 @@ class ConnectionsTest {
 
     private final Connections connections = new Connections(
             new ClientFactory(new OutboundGuard(new McpSettings(Map.of(), new McpSettings.Settings(List.of("127.0.0.1"))))),
-            new McpConnectionProperties(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(4)));
+            new McpConnectionProperties(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(4)),
+            (user, server) -> Map.of());
 
     @AfterEach
     void close() {
