@@ -94,11 +94,17 @@ public class AgentRuns {
                 ? jwt.getToken().getTokenValue() : "";
     }
 
+    /** The agent's model_parameters; agent-service only stores objects, anything else counts as none. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> parameters(String json) {
         if (json == null || json.isBlank()) {
             return new HashMap<>();
         }
-        return new HashMap<>(JSON.readValue(json, Map.class));
+        try {
+            return JSON.readValue(json, Object.class) instanceof Map<?, ?> map ? new HashMap<>((Map<String, Object>) map)
+                    : new HashMap<>();
+        } catch (tools.jackson.core.JacksonException unreadable) {
+            return new HashMap<>();
+        }
     }
 }
