@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import io.parley.chat.provider.fake.FakeAnthropic;
 import io.parley.chat.provider.fake.FakeOpenAi;
 
 /**
@@ -40,6 +41,10 @@ public abstract class ChatIntegrationTest {
     protected static final FakeOpenAi MODEL = new FakeOpenAi().expectKey("fake-key").start();
     /** auth-service's balances and settings, as far as chat-service uses them. */
     protected static final FakeAuthServices AUTH = new FakeAuthServices();
+    /** Anthropic's Messages API on loopback, the built-in {@code anthropic} endpoint. */
+    protected static final FakeAnthropic CLAUDE = new FakeAnthropic().expectKey("fake-anthropic-key").start();
+    /** agent-service's Agents and mcp-service's Tools, for agent runs. */
+    protected static final FakeAgentServices AGENTS = new FakeAgentServices();
 
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
@@ -56,6 +61,11 @@ public abstract class ChatIntegrationTest {
         registry.add("librechat.endpoints.custom[1].baseURL", MODEL::baseUrl);
         registry.add("librechat.endpoints.custom[1].models.default[0]", () -> "fake-model");
         registry.add("spring.grpc.client.channels.auth.address", () -> "static://127.0.0.1:" + AUTH.port());
+        registry.add("spring.grpc.client.channels.agent.address", () -> "static://127.0.0.1:" + AGENTS.port());
+        registry.add("spring.grpc.client.channels.mcp.address", () -> "static://127.0.0.1:" + AGENTS.port());
+        registry.add("parley.chat.providers.anthropic.api-key", () -> "fake-anthropic-key");
+        registry.add("parley.chat.providers.anthropic.base-url", CLAUDE::baseUrl);
+        registry.add("parley.chat.providers.anthropic.models", () -> "claude-fake");
     }
 
     @TestConfiguration
@@ -75,7 +85,9 @@ public abstract class ChatIntegrationTest {
     void client() {
         http = new Http("http://127.0.0.1:" + port);
         MODEL.healthy().tokens(50).delayMs(0).reasoningTokens(0).clearRequests();
+        CLAUDE.healthy().tokens(50).delayMs(0).reasoningTokens(0).clearRequests();
         AUTH.reset();
+        AGENTS.reset();
     }
 
     /** A person of {@code tenant} with a fresh id. */

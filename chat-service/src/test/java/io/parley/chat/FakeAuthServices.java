@@ -18,6 +18,9 @@ import io.parley.proto.auth.v1.BeginRequest;
 import io.parley.proto.auth.v1.BeginResponse;
 import io.parley.proto.auth.v1.CheckAccessRequest;
 import io.parley.proto.auth.v1.CheckAccessResponse;
+import io.parley.proto.auth.v1.CheckPermissionRequest;
+import io.parley.proto.auth.v1.CheckPermissionResponse;
+import io.parley.proto.auth.v1.RolesGrpc;
 import io.parley.proto.auth.v1.GetPublicConfigRequest;
 import io.parley.proto.auth.v1.GetPublicConfigResponse;
 import io.parley.proto.auth.v1.GrantOwnerRequest;
@@ -38,19 +41,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * auth-service's {@code Balances}, {@code AuthSettings} and {@code Access} as chat-service sees them, over real gRPC
+ * auth-service's {@code Balances}, {@code AuthSettings}, {@code Roles} and {@code Access} as chat-service sees them, over real gRPC
  * on loopback: it records what chat-service asked, and can refuse a turn for want of balance.
  * (auth-service's own tests cover the accounting itself.)
  */
 public final class FakeAuthServices {
 
-    private static final Context.Key<String> CALLER = Context.key("caller");
+    static final Context.Key<String> CALLER = Context.key("caller");
 
     /** resource id → user id → bits. */
     private final Map<String, Map<String, Integer>> acl = new ConcurrentHashMap<>();
     public final List<BeginRequest> begins = new CopyOnWriteArrayList<>();
     public final List<SettleRequest> settles = new CopyOnWriteArrayList<>();
     public volatile boolean refuse;
+    /** Role permissions ("AGENTS.USE") every caller's role lacks; LibreChat's USER has the rest. */
+    public final java.util.Set<String> deniedPermissions = ConcurrentHashMap.newKeySet();
     private final Server server;
 
     public FakeAuthServices() {
@@ -82,6 +87,15 @@ public final class FakeAuthServices {
                     }
                 })
                 .addService(ServerInterceptors.intercept(new FakeAccess(), FakeAuthServices::callerFromToken))
+                .addService(ServerInterceptors.intercept(new RolesGrpc.RolesImplBase() {
+                    @Override
+                    public void checkPermission(CheckPermissionRequest request, StreamObserver<CheckPermissionResponse> answer) {
+                        String permission = request.getPermissionType() + "." + request.getPermission();
+                        answer.onNext(CheckPermissionResponse.newBuilder()
+                                .setAllowed(!deniedPermissions.contains(permission)).build());
+                        answer.onCompleted();
+                    }
+                }, FakeAuthServices::callerFromToken))
                 .build();
         try {
             server.start();
@@ -100,7 +114,7 @@ public final class FakeAuthServices {
     }
 
     /** The subject of the relayed token (its signature is chat-service's business, checked there). */
-    private static <Q, A> ServerCall.Listener<Q> callerFromToken(ServerCall<Q, A> call, Metadata headers,
+    static <Q, A> ServerCall.Listener<Q> callerFromToken(ServerCall<Q, A> call, Metadata headers,
                                                                 ServerCallHandler<Q, A> next) {
         String authorization = headers.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
         try {
@@ -156,5 +170,6 @@ public final class FakeAuthServices {
         begins.clear();
         settles.clear();
         refuse = false;
+        deniedPermissions.clear();
     }
 }

@@ -52,6 +52,12 @@ class ComposeFileTest {
                 assertThat(env.get("AUTH_GRPC_ADDRESS")).isEqualTo("static://auth-service:9081");
             }
         }
+        // agent runs: chat-service reaches agent-service and mcp-service on their own gRPC ports
+        Map<String, Object> chat = environment("chat-service");
+        assertThat(chat.get("AGENT_GRPC_ADDRESS"))
+                .isEqualTo("static://agent-service:" + defaultOf("agent-service", "spring.grpc.server.port"));
+        assertThat(chat.get("MCP_GRPC_ADDRESS"))
+                .isEqualTo("static://mcp-service:" + defaultOf("mcp-service", "spring.grpc.server.port"));
         for (String name : KubernetesManifestsTest.WORKLOADS) {
             Map<String, Object> env = environment(name);
             assertThat(env.get("REDIS_URI")).as(name).isEqualTo("redis://redis:6379");

@@ -241,6 +241,22 @@ class KubernetesManifestsTest {
         prod.forEach((name, image) -> assertThat(image).matches(".+/parley/" + name + ":\\d+\\.\\d+\\.\\d+"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theGrpcPeersOfTheEnvironmentAreHeadlessServicesOnTheirPorts(String overlay) {
+        List<HasMetadata> resources = overlay(overlay);
+        Map<String, String> env = env(resources);
+        for (String variable : List.of("AUTH_GRPC_ADDRESS", "AGENT_GRPC_ADDRESS", "MCP_GRPC_ADDRESS")) {
+            java.util.regex.Matcher address = java.util.regex.Pattern.compile("dns:///([a-z-]+):(\\d+)")
+                    .matcher(String.valueOf(env.get(variable)));
+            assertThat(address.matches()).as(variable + " " + env.get(variable)).isTrue();
+            Service service = Manifests.named(resources, Service.class, address.group(1));
+            assertThat(service.getSpec().getClusterIP()).as(variable).isEqualTo("None");
+            assertThat(service.getSpec().getPorts()).as(variable)
+                    .anyMatch(port -> port.getPort() == Integer.parseInt(address.group(2)));
+        }
+    }
+
     @Test
     void tracingAndLogsAreSetPerEnvironment() {
         Map<String, String> dev = env(overlay("dev"));

@@ -106,6 +106,8 @@ public final class ParleySystem implements BeforeAllCallback {
                         "--server.port=" + http.get(service),
                         "--spring.grpc.server.port=" + grpc.get(service),
                         "--spring.grpc.client.channels.auth.address=" + authGrpc,
+                        "--spring.grpc.client.channels.agent.address=static://127.0.0.1:" + grpc.get("agent-service"),
+                        "--spring.grpc.client.channels.mcp.address=static://127.0.0.1:" + grpc.get("mcp-service"),
                         "--parley.mongo.embedded.data-dir=" + data,
                         "--parley.redis.uri=" + redis,
                         "--parley.redis.key-prefix=" + redisPrefix,

@@ -20,6 +20,12 @@ final class DemoProvider implements ModelProvider {
     static final String MODEL = "parley-demo";
     private static final Duration PER_WORD = Duration.ofMillis(15);
 
+    /** The offline demo has no model to call tools: an agent on it runs without tools. */
+    @Override
+    public boolean callsTools() {
+        return false;
+    }
+
     @Override
     public Completion stream(ModelRequest request, TokenSink sink, Cancellation cancel) {
         StringBuilder answer = new StringBuilder();

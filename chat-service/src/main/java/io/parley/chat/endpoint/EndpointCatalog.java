@@ -34,7 +34,10 @@ public class EndpointCatalog {
     private static final Duration FETCHED_MODELS_FOR = Duration.ofMinutes(10);
     private static final int CUSTOM_ORDER = 9999;
 
+    private static final String AGENTS = "agents";
+
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+    private final boolean agentsEnabled;
     private final ProvidersProperties providers;
     private final ModelProviders connections = new ModelProviders();
     private final DemoProvider demo = new DemoProvider();
@@ -73,7 +76,21 @@ public class EndpointCatalog {
                 }
             }
         }
-        log.info("Chat endpoints: {}", endpoints.keySet());
+        agentsEnabled = enabled.isEmpty() || enabled.contains(AGENTS);
+        log.info("Chat endpoints: {}{}", endpoints.keySet(), agentsEnabled ? " and agents" : "");
+    }
+
+    /**
+     * Whether saved agents ({@code endpoint=agents}) are served: always, unless {@code ENDPOINTS} lists
+     * the endpoints and leaves {@code agents} out, as in LibreChat.
+     */
+    public boolean agentsEnabled() {
+        return agentsEnabled;
+    }
+
+    /** LibreChat's place of {@code agents} among the endpoints. */
+    public static int agentsOrder() {
+        return DEFAULT_ORDER.indexOf(AGENTS);
     }
 
     private void builtin(List<Endpoint> all, String name, Protocol protocol, ProvidersProperties.Builtin config,

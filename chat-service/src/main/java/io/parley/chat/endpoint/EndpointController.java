@@ -23,7 +23,12 @@ class EndpointController {
     @GetMapping("/api/endpoints")
     ResponseEntity<String> endpoints() {
         Map<String, Object> out = new LinkedHashMap<>();
+        boolean agentsListed = !catalog.agentsEnabled();
         for (Endpoint endpoint : catalog.all()) {
+            if (!agentsListed && (endpoint.kind() != Endpoint.Kind.BUILTIN || endpoint.order() > EndpointCatalog.agentsOrder())) {
+                out.put("agents", agents());
+                agentsListed = true;
+            }
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("order", endpoint.order());
             if (endpoint.kind() != Endpoint.Kind.BUILTIN) {
@@ -39,8 +44,25 @@ class EndpointController {
             }
             out.put(endpoint.name(), entry);
         }
+        if (!agentsListed) {
+            out.put("agents", agents());
+        }
         return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
                 .body(JSON.writeValueAsString(out));
+    }
+
+    /**
+     * Saved agents, run by chat-service with the agent's provider. Of LibreChat's capabilities only
+     * {@code tools} (MCP tools) is run here, so only that one is announced: the client's agent builder
+     * then offers no file search, code execution, actions or chains that would silently do nothing.
+     */
+    private static Map<String, Object> agents() {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("order", EndpointCatalog.agentsOrder());
+        entry.put("userProvide", false);
+        entry.put("disableBuilder", false);
+        entry.put("capabilities", java.util.List.of("tools"));
+        return entry;
     }
 
     @GetMapping("/api/models")

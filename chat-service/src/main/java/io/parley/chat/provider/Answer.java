@@ -23,6 +23,9 @@ final class Answer {
     private Integer promptTokens;
     private Integer completionTokens;
     private String finishReason;
+    /** Tool calls by their index in the answer; their arguments grow as pieces arrive. */
+    private final java.util.TreeMap<Integer, String[]> toolCalls = new java.util.TreeMap<>();
+    private final java.util.Map<Integer, StringBuilder> toolArguments = new java.util.HashMap<>();
 
     Answer(TokenSink sink) {
         this.sink = sink;
@@ -46,6 +49,23 @@ final class Answer {
             started = true;
             reasoning.append(chunk);
             sink.reasoning(chunk);
+        }
+    }
+
+    /** The start of tool call {@code index}: its id and the tool's name. */
+    void toolCallStart(int index, String id, String name) {
+        started = true;
+        toolCalls.put(index, new String[] {id, name});
+        toolArguments.put(index, new StringBuilder());
+        sink.toolCall(index, id, name, "");
+    }
+
+    /** More arguments of tool call {@code index}; pieces of a call that never started are dropped. */
+    void toolCallArguments(int index, String chunk) {
+        String[] call = toolCalls.get(index);
+        if (call != null && !Json.isEmpty(chunk)) {
+            toolArguments.get(index).append(chunk);
+            sink.toolCall(index, call[0], call[1], chunk);
         }
     }
 
@@ -73,6 +93,12 @@ final class Answer {
         Completion.Usage usage = promptTokens == null && completionTokens == null ? null
                 : new Completion.Usage(promptTokens == null ? 0 : promptTokens,
                         completionTokens == null ? 0 : completionTokens);
-        return new Completion(text.toString(), reasoning.isEmpty() ? null : reasoning.toString(), usage, finishReason);
+        java.util.List<ModelRequest.ToolCall> calls = new java.util.ArrayList<>();
+        toolCalls.forEach((index, call) -> {
+            String arguments = toolArguments.get(index).toString();
+            calls.add(new ModelRequest.ToolCall(call[0], call[1], arguments.isBlank() ? "{}" : arguments));
+        });
+        return new Completion(text.toString(), reasoning.isEmpty() ? null : reasoning.toString(), usage, finishReason,
+                calls);
     }
 }

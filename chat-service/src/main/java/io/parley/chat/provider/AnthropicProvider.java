@@ -111,13 +111,22 @@ final class AnthropicProvider implements ModelProvider {
         }
         switch (type) {
             case "message_start" -> answer.promptTokens(inputTokens(data.path("message").path("usage")));
+            case "content_block_start" -> {
+                JsonNode block = data.path("content_block");
+                if ("tool_use".equals(Json.text(block.path("type")))) {
+                    answer.toolCallStart(Json.integer(data.path("index"), 0), Json.text(block.path("id")),
+                            Json.text(block.path("name")));
+                }
+            }
             case "content_block_delta" -> {
                 JsonNode delta = data.path("delta");
                 switch (String.valueOf(Json.text(delta.path("type")))) {
                     case "text_delta" -> answer.text(Json.text(delta.path("text")));
                     case "thinking_delta" -> answer.reasoning(Json.text(delta.path("thinking")));
+                    case "input_json_delta" -> answer.toolCallArguments(Json.integer(data.path("index"), 0),
+                            Json.text(delta.path("partial_json")));
                     default -> {
-                        // signature_delta, input_json_delta: not for the reader
+                        // signature_delta: not for the reader
                     }
                 }
             }
@@ -176,20 +185,63 @@ final class AnthropicProvider implements ModelProvider {
         if (request.user() != null) {
             body.put("metadata", Map.of("user_id", request.user()));
         }
+        if (!request.tools().isEmpty()) {
+            body.put("tools", request.tools().stream().map(AnthropicProvider::tool).toList());
+        }
         return body;
     }
 
-    /** Strictly alternating turns that open with the user, as the Messages API requires. */
-    private static List<Turn> messages(List<ChatMessage> conversation) {
-        List<ChatMessage> turns = Turns.alternating(conversation);
-        List<Turn> messages = new ArrayList<>(turns.size() + 1);
+    /**
+     * Strictly alternating turns that open with the user, as the Messages API requires. A tool round
+     * of an agent run follows as content blocks: the model's {@code tool_use} blocks, then one user
+     * turn with every {@code tool_result}.
+     */
+    private static List<Object> messages(List<ChatMessage> conversation) {
+        int firstTool = 0;
+        while (firstTool < conversation.size() && !conversation.get(firstTool).carriesTools()) {
+            firstTool++;
+        }
+        List<ChatMessage> turns = Turns.alternating(conversation.subList(0, firstTool));
+        List<Object> messages = new ArrayList<>(turns.size() + 1);
         if (!turns.isEmpty() && turns.getFirst().role() == ModelRequest.Role.ASSISTANT) {
             messages.add(new Turn("user", OPENING_PLACEHOLDER));
         }
         for (ChatMessage turn : turns) {
             messages.add(new Turn(turn.role() == ModelRequest.Role.USER ? "user" : "assistant", turn.text()));
         }
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (ChatMessage message : conversation.subList(firstTool, conversation.size())) {
+            if (message.role() == ModelRequest.Role.TOOL) {
+                results.add(Map.of("type", "tool_result", "tool_use_id", message.toolCallId(), "content",
+                        Json.isEmpty(message.text()) ? "(no output)" : message.text()));
+                continue;
+            }
+            if (!results.isEmpty()) {
+                messages.add(Map.of("role", "user", "content", List.copyOf(results)));
+                results.clear();
+            }
+            List<Map<String, Object>> blocks = new ArrayList<>();
+            if (!Json.isEmpty(message.text()) && !message.text().isBlank()) {
+                blocks.add(Map.of("type", "text", "text", message.text()));
+            }
+            for (ModelRequest.ToolCall call : message.toolCalls()) {
+                blocks.add(Map.of("type", "tool_use", "id", call.id(), "name", call.name(),
+                        "input", Json.arguments(call.argumentsJson())));
+            }
+            messages.add(Map.of("role", message.role() == ModelRequest.Role.USER ? "user" : "assistant", "content", blocks));
+        }
+        if (!results.isEmpty()) {
+            messages.add(Map.of("role", "user", "content", List.copyOf(results)));
+        }
         return messages;
+    }
+
+    private static Map<String, Object> tool(ModelRequest.ToolSpec spec) {
+        Map<String, Object> tool = new LinkedHashMap<>();
+        tool.put("name", spec.name());
+        putIfSet(tool, "description", Json.isEmpty(spec.description()) ? null : spec.description());
+        tool.put("input_schema", Json.schema(spec.inputSchemaJson()));
+        return tool;
     }
 
     @Override

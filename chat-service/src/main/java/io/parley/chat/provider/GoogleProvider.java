@@ -35,6 +35,12 @@ final class GoogleProvider implements ModelProvider {
                 Json.isEmpty(connection.apiKey()) ? Map.of() : Map.of("x-goog-api-key", connection.apiKey()));
     }
 
+    /** Gemini's functionDeclarations/functionCall are not spoken yet: an agent on it runs without tools. */
+    @Override
+    public boolean callsTools() {
+        return false;
+    }
+
     @Override
     public Completion stream(ModelRequest request, TokenSink sink, Cancellation cancel) {
         Answer answer = new Answer(sink);

@@ -21,6 +21,31 @@ final class Json {
         return node != null && node.isNumber() ? node.intValue() : fallback;
     }
 
+    /** A tool's JSON Schema as an object; an empty or unreadable one means "no arguments". */
+    static Object schema(String json) {
+        if (!isEmpty(json)) {
+            try {
+                JsonNode node = MAPPER.readTree(json);
+                if (node.isObject()) {
+                    return MAPPER.convertValue(node, java.util.Map.class);
+                }
+            } catch (tools.jackson.core.JacksonException unreadable) {
+                // fall through: the tool is still offered, without arguments
+            }
+        }
+        return java.util.Map.of("type", "object", "properties", java.util.Map.of());
+    }
+
+    /** Arguments a model gave as JSON text, as an object (Anthropic wants the object); empty when not one. */
+    static Object arguments(String json) {
+        try {
+            JsonNode node = MAPPER.readTree(isEmpty(json) ? "{}" : json);
+            return node.isObject() ? MAPPER.convertValue(node, java.util.Map.class) : java.util.Map.of();
+        } catch (tools.jackson.core.JacksonException unreadable) {
+            return java.util.Map.of();
+        }
+    }
+
     static boolean isEmpty(String s) {
         return s == null || s.isEmpty();
     }

@@ -21,6 +21,14 @@ public interface ModelProvider {
     /** One answer, not streamed (titles). */
     Completion complete(ModelRequest request, Cancellation cancel);
 
+    /**
+     * Whether this adapter offers {@link ModelRequest#tools()} to the model and reports its tool calls;
+     * one that does not runs an agent without its tools.
+     */
+    default boolean callsTools() {
+        return true;
+    }
+
     /** The provider's model ids ({@code models.fetch}). */
     List<String> models();
 }

@@ -1,5 +1,6 @@
 package io.parley.chat.provider;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -8,24 +9,70 @@ import java.util.Map;
  *
  * @param model        the provider's model id
  * @param instructions the system prompt (LibreChat's promptPrefix / agent instructions); may be null
- * @param messages     the conversation, oldest first, alternating as the user made it
+ * @param messages     the conversation, oldest first, alternating as the user made it; an agent run adds
+ *                     the model's tool calls and the tools' results at its end
  * @param parameters   LibreChat's model parameters by their LibreChat names ({@code temperature},
  *                     {@code top_p}/{@code topP}, {@code topK}, {@code max_tokens}/{@code maxOutputTokens},
  *                     {@code stop}, {@code reasoning_effort}, {@code thinking}, {@code thinkingBudget}, …);
  *                     each adapter maps them onto its wire names and ignores those it has no use for
  * @param user         the end user's id, passed where the protocol has a field for it
+ * @param tools        the tools offered to the model; empty for a plain chat
  */
 public record ModelRequest(String model, String instructions, List<ChatMessage> messages,
-                           Map<String, Object> parameters, String user) {
+                           Map<String, Object> parameters, String user, List<ToolSpec> tools) {
 
     public ModelRequest {
         messages = List.copyOf(messages);
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        tools = tools == null ? List.of() : List.copyOf(tools);
     }
 
-    /** One turn of the conversation. */
-    public record ChatMessage(Role role, String text) {
+    public ModelRequest(String model, String instructions, List<ChatMessage> messages, Map<String, Object> parameters,
+                        String user) {
+        this(model, instructions, messages, parameters, user, List.of());
     }
 
-    public enum Role { USER, ASSISTANT }
+    public ModelRequest withTools(List<ToolSpec> offered) {
+        return new ModelRequest(model, instructions, messages, parameters, user, offered);
+    }
+
+    /** The same request with {@code more} messages at the end (a tool round of an agent run). */
+    public ModelRequest followedBy(List<ChatMessage> more) {
+        List<ChatMessage> all = new ArrayList<>(messages);
+        all.addAll(more);
+        return new ModelRequest(model, instructions, all, parameters, user, tools);
+    }
+
+    /**
+     * One turn of the conversation: a person's or the model's text; the model's turn may also call
+     * tools, and a {@link Role#TOOL} turn carries one tool's result for {@code toolCallId}.
+     */
+    public record ChatMessage(Role role, String text, List<ToolCall> toolCalls, String toolCallId) {
+
+        public ChatMessage {
+            toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+        }
+
+        public ChatMessage(Role role, String text) {
+            this(role, text, List.of(), null);
+        }
+
+        public static ChatMessage toolResult(String toolCallId, String output) {
+            return new ChatMessage(Role.TOOL, output, List.of(), toolCallId);
+        }
+
+        public boolean carriesTools() {
+            return role == Role.TOOL || !toolCalls.isEmpty();
+        }
+    }
+
+    public enum Role { USER, ASSISTANT, TOOL }
+
+    /** A tool the model may call: its name, what it does, and its arguments' JSON Schema (as JSON text). */
+    public record ToolSpec(String name, String description, String inputSchemaJson) {
+    }
+
+    /** A call the model asked for; the arguments are JSON text ("{}" when it gave none). */
+    public record ToolCall(String id, String name, String argumentsJson) {
+    }
 }

@@ -83,6 +83,15 @@ final class OpenAiProvider implements ModelProvider {
         answer.reasoning(Json.text(delta.path("reasoning_content")));
         answer.reasoning(Json.text(delta.path("reasoning")));
         answer.text(Json.text(delta.path("content")));
+        for (JsonNode call : delta.path("tool_calls")) {
+            // the first piece of a call carries its id and name, later pieces only arguments
+            int index = Json.integer(call.path("index"), 0);
+            String id = Json.text(call.path("id"));
+            if (id != null) {
+                answer.toolCallStart(index, id, Json.text(call.path("function").path("name")));
+            }
+            answer.toolCallArguments(index, Json.text(call.path("function").path("arguments")));
+        }
         answer.finishReason(Json.text(choice.path("finish_reason")));
         usage(chunk.path("usage"), answer);
         return true;
@@ -96,13 +105,12 @@ final class OpenAiProvider implements ModelProvider {
     }
 
     private static Map<String, Object> body(ModelRequest request, boolean streamed) {
-        List<Turn> messages = new ArrayList<>();
+        List<Object> messages = new ArrayList<>();
         if (request.instructions() != null && !request.instructions().isBlank()) {
             messages.add(new Turn("system", request.instructions()));
         }
         for (ModelRequest.ChatMessage message : request.messages()) {
-            messages.add(new Turn(message.role() == ModelRequest.Role.USER ? "user" : "assistant",
-                    message.text() == null ? "" : message.text()));
+            messages.add(message(message));
         }
         Params params = new Params(request.parameters());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -121,7 +129,38 @@ final class OpenAiProvider implements ModelProvider {
         Params.putIfSet(body, "stop", params.stops("stop"));
         Params.putIfSet(body, "reasoning_effort", params.string("reasoning_effort", "reasoningEffort"));
         Params.putIfSet(body, "seed", params.integer("seed"));
+        if (!request.tools().isEmpty()) {
+            body.put("tools", request.tools().stream().map(OpenAiProvider::tool).toList());
+        }
         return body;
+    }
+
+    private static Object message(ModelRequest.ChatMessage message) {
+        String text = message.text() == null ? "" : message.text();
+        return switch (message.role()) {
+            case USER -> new Turn("user", text);
+            case TOOL -> Map.of("role", "tool", "tool_call_id", message.toolCallId(), "content", text);
+            case ASSISTANT -> {
+                if (message.toolCalls().isEmpty()) {
+                    yield new Turn("assistant", text);
+                }
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("role", "assistant");
+                // OpenAI wants null, not "", beside tool calls
+                out.put("content", text.isEmpty() ? null : text);
+                out.put("tool_calls", message.toolCalls().stream().map(call -> Map.of("id", call.id(), "type", "function",
+                        "function", Map.of("name", call.name(), "arguments", call.argumentsJson()))).toList());
+                yield out;
+            }
+        };
+    }
+
+    private static Map<String, Object> tool(ModelRequest.ToolSpec spec) {
+        Map<String, Object> function = new LinkedHashMap<>();
+        function.put("name", spec.name());
+        Params.putIfSet(function, "description", Json.isEmpty(spec.description()) ? null : spec.description());
+        function.put("parameters", Json.schema(spec.inputSchemaJson()));
+        return Map.of("type", "function", "function", function);
     }
 
     @Override

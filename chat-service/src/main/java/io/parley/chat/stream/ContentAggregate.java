@@ -1,18 +1,40 @@
 package io.parley.chat.stream;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Folds a turn's delta events into LibreChat's content parts: consecutive reasoning deltas into one
- * {@code think} part, consecutive text deltas into one {@code text} part.
+ * Folds a turn's events into LibreChat's content parts, in the order they began: consecutive
+ * reasoning deltas into one {@code think} part, consecutive text deltas into one {@code text} part,
+ * and each tool call of an agent run into a {@code tool_call} part (opened by its {@code on_run_step},
+ * its arguments grown by {@code on_run_step_delta}, its output set by {@code on_run_step_completed}).
  */
 public final class ContentAggregate {
 
-    private final List<StringBuilder> texts = new ArrayList<>();
-    private final List<String> types = new ArrayList<>();
+    private sealed interface Part permits TextPart, ToolCallPart {
+    }
+
+    private record TextPart(String type, StringBuilder text) implements Part {
+    }
+
+    private static final class ToolCallPart implements Part {
+        final String id;
+        final String name;
+        final StringBuilder args = new StringBuilder();
+        String output;
+
+        ToolCallPart(String id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+    }
+
+    private final List<Part> parts = new ArrayList<>();
+    /** Tool call parts by the id of the run step that carries them. */
+    private final Map<String, ToolCallPart> toolSteps = new HashMap<>();
 
     @SuppressWarnings("unchecked")
     public void add(StreamEvent event) {
@@ -24,13 +46,27 @@ public final class ContentAggregate {
             return;
         }
         Object name = event.data().get("event");
-        if (!"on_message_delta".equals(name) && !"on_reasoning_delta".equals(name)) {
+        Map<String, Object> data = event.data().get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : null;
+        if (data == null) {
             return;
         }
-        Map<String, Object> data = (Map<String, Object>) event.data().get("data");
-        Map<String, Object> delta = data == null ? null : (Map<String, Object>) data.get("delta");
-        List<Map<String, Object>> parts = delta == null ? List.of() : (List<Map<String, Object>>) delta.getOrDefault("content", List.of());
-        for (Map<String, Object> part : parts) {
+        switch (String.valueOf(name)) {
+            case "on_message_delta", "on_reasoning_delta" -> addDeltas(data);
+            case "on_run_step" -> openToolCall(data);
+            case "on_run_step_delta" -> growToolCall(data);
+            case "on_run_step_completed" -> completeToolCall(data);
+            default -> {
+                // other events carry no content
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void addDeltas(Map<String, Object> data) {
+        Map<String, Object> delta = (Map<String, Object>) data.get("delta");
+        List<Map<String, Object>> deltaParts = delta == null ? List.of()
+                : (List<Map<String, Object>>) delta.getOrDefault("content", List.of());
+        for (Map<String, Object> part : deltaParts) {
             String type = String.valueOf(part.get("type"));
             Object chunk = part.get(type);
             if (chunk instanceof String text && ("text".equals(type) || "think".equals(type))) {
@@ -39,33 +75,93 @@ public final class ContentAggregate {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private void openToolCall(Map<String, Object> data) {
+        if (!"tool_calls".equals(data.get("type")) || !(data.get("stepDetails") instanceof Map<?, ?> details)) {
+            return;
+        }
+        for (Object entry : (List<Object>) ((Map<String, Object>) details).getOrDefault("tool_calls", List.of())) {
+            Map<String, Object> call = (Map<String, Object>) entry;
+            ToolCallPart part = new ToolCallPart(String.valueOf(call.get("id")), String.valueOf(call.get("name")));
+            if (call.get("args") instanceof String args) {
+                part.args.append(args);
+            }
+            parts.add(part);
+            toolSteps.put(String.valueOf(data.get("id")), part);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void growToolCall(Map<String, Object> data) {
+        ToolCallPart part = toolSteps.get(String.valueOf(data.get("id")));
+        if (part == null || !(data.get("delta") instanceof Map<?, ?> delta)) {
+            return;
+        }
+        for (Object entry : (List<Object>) ((Map<String, Object>) delta).getOrDefault("tool_calls", List.of())) {
+            if (((Map<String, Object>) entry).get("args") instanceof String args) {
+                part.args.append(args);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void completeToolCall(Map<String, Object> data) {
+        if (!(data.get("result") instanceof Map<?, ?> result)) {
+            return;
+        }
+        ToolCallPart part = toolSteps.get(String.valueOf(result.get("id")));
+        if (part != null && result.get("tool_call") instanceof Map<?, ?> call) {
+            Object output = ((Map<String, Object>) call).get("output");
+            part.output = output == null ? "" : output.toString();
+            if (((Map<String, Object>) call).get("args") instanceof String args) {
+                part.args.setLength(0);
+                part.args.append(args);
+            }
+        }
+    }
+
     public void append(String type, String chunk) {
-        int last = types.size() - 1;
-        if (last >= 0 && types.get(last).equals(type)) {
-            texts.get(last).append(chunk);
+        if (!parts.isEmpty() && parts.getLast() instanceof TextPart last && last.type().equals(type)) {
+            last.text().append(chunk);
         } else {
-            types.add(type);
-            texts.add(new StringBuilder(chunk));
+            parts.add(new TextPart(type, new StringBuilder(chunk)));
         }
     }
 
     public List<Map<String, Object>> parts() {
-        List<Map<String, Object>> parts = new ArrayList<>(types.size());
-        for (int i = 0; i < types.size(); i++) {
-            Map<String, Object> part = new LinkedHashMap<>();
-            part.put("type", types.get(i));
-            part.put(types.get(i), texts.get(i).toString());
-            parts.add(part);
+        List<Map<String, Object>> out = new ArrayList<>(parts.size());
+        for (Part part : parts) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            switch (part) {
+                case TextPart text -> {
+                    map.put("type", text.type());
+                    map.put(text.type(), text.text().toString());
+                }
+                case ToolCallPart call -> {
+                    Map<String, Object> toolCall = new LinkedHashMap<>();
+                    toolCall.put("id", call.id);
+                    toolCall.put("name", call.name);
+                    toolCall.put("args", call.args.toString());
+                    toolCall.put("type", "tool_call");
+                    if (call.output != null) {
+                        toolCall.put("output", call.output);
+                        toolCall.put("progress", 1);
+                    }
+                    map.put("type", "tool_call");
+                    map.put("tool_call", toolCall);
+                }
+            }
+            out.add(map);
         }
-        return parts;
+        return out;
     }
 
-    /** The answer's text without the reasoning. */
+    /** The answer's text without the reasoning or tool calls. */
     public String text() {
         StringBuilder all = new StringBuilder();
-        for (int i = 0; i < types.size(); i++) {
-            if ("text".equals(types.get(i))) {
-                all.append(texts.get(i));
+        for (Part part : parts) {
+            if (part instanceof TextPart text && "text".equals(text.type())) {
+                all.append(text.text());
             }
         }
         return all.toString();

@@ -15,12 +15,35 @@ final class TurnEvents {
         return StreamEvent.message(map("created", true, "message", userMessage, "streamId", streamId));
     }
 
-    static StreamEvent runStep(String stepId, String runId, String responseMessageId, long createdAt) {
+    static StreamEvent runStep(String stepId, String runId, String responseMessageId, int index, long createdAt) {
         Map<String, Object> details = map("type", "message_creation",
                 "message_creation", map("message_id", responseMessageId, "content_type", "text"));
-        return StreamEvent.message(map("event", "on_run_step", "data", map("stepIndex", 0, "id", stepId,
-                "type", "message_creation", "index", 0, "stepDetails", details, "usage", null, "status", "in_progress",
+        return StreamEvent.message(map("event", "on_run_step", "data", map("stepIndex", index, "id", stepId,
+                "type", "message_creation", "index", index, "stepDetails", details, "usage", null, "status", "in_progress",
                 "runId", runId, "created_at", createdAt)));
+    }
+
+    /** An agent run's tool call begins: its run step, whose {@code index} is the call's content part. */
+    static StreamEvent toolCallStep(String stepId, String runId, int index, String callId, String name, long createdAt) {
+        Map<String, Object> details = map("type", "tool_calls",
+                "tool_calls", List.of(map("id", callId, "name", name, "args", "", "type", "tool_call")));
+        return StreamEvent.message(map("event", "on_run_step", "data", map("stepIndex", index, "id", stepId,
+                "type", "tool_calls", "index", index, "stepDetails", details, "usage", null, "status", "in_progress",
+                "runId", runId, "created_at", createdAt)));
+    }
+
+    /** More of a tool call's arguments as the model writes them. */
+    static StreamEvent toolCallDelta(String stepId, String callId, String name, String args) {
+        return StreamEvent.message(map("event", "on_run_step_delta", "data", map("id", stepId,
+                "delta", map("type", "tool_calls", "tool_calls", List.of(map("index", 0, "id", callId, "name", name,
+                        "args", args, "type", "tool_call_chunk"))))));
+    }
+
+    /** The tool ran: its arguments and output, which the client shows in the call's part. */
+    static StreamEvent toolCallCompleted(String stepId, int index, String callId, String name, String args, String output) {
+        return StreamEvent.message(map("event", "on_run_step_completed", "data", map("result", map("id", stepId,
+                "index", index, "type", "tool_call", "tool_call", map("id", callId, "name", name, "args", args,
+                        "type", "tool_call", "output", output, "progress", 1)))));
     }
 
     static StreamEvent textDelta(String stepId, String text) {
@@ -35,10 +58,10 @@ final class TurnEvents {
         return StreamEvent.message(map("event", "title", "data", map("conversationId", conversationId, "title", title)));
     }
 
-    static StreamEvent runStepClosed(String stepId, String runId, long createdAt, long closedAt) {
-        return StreamEvent.message(map("event", "on_run_step_closed", "data", map("id", stepId, "index", 0,
+    static StreamEvent runStepClosed(String stepId, String runId, int index, long createdAt, long closedAt) {
+        return StreamEvent.message(map("event", "on_run_step_closed", "data", map("id", stepId, "index", index,
                 "type", "message_creation", "status", "completed", "closed_at", closedAt, "created_at", createdAt,
-                "runId", runId, "stepIndex", 0)));
+                "runId", runId, "stepIndex", index)));
     }
 
     static StreamEvent fin(Map<String, Object> conversation, String title, Map<String, Object> requestMessage,

@@ -1,11 +1,14 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.agent.RunTools;
 import io.parley.chat.convo.ConvoStore;
 import io.parley.chat.message.MessageStore;
 import io.parley.chat.provider.Cancellation;
 import io.parley.chat.provider.Completion;
+import io.parley.chat.provider.ModelRequest;
+import io.parley.chat.provider.ModelRequest.ChatMessage;
+import io.parley.chat.provider.ModelRequest.Role;
 import io.parley.chat.provider.ProviderException;
-import io.parley.chat.provider.TokenSink;
 import io.parley.chat.stream.ContentAggregate;
 import io.parley.chat.stream.JobInfo.Status;
 import io.parley.chat.stream.Jobs;
@@ -19,7 +22,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,34 +88,19 @@ class TurnRunner {
         LiveJob job = turn.job();
         CompletableFuture<Optional<String>> title = turn.wantsTitle()
                 ? CompletableFuture.supplyAsync(() -> titled(turn), threads) : null;
-        String stepId = "step_" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
-        long startedAt = System.currentTimeMillis();
-        job.emit(TurnEvents.runStep(stepId, turn.responseMessageId(), turn.responseMessageId(), startedAt));
-
-        ContentAggregate answer = new ContentAggregate();
-        TokenSink sink = new TokenSink() {
-            @Override
-            public void text(String chunk) {
-                answer.append("text", chunk);
-                job.emit(TurnEvents.textDelta(stepId, chunk));
-            }
-
-            @Override
-            public void reasoning(String chunk) {
-                answer.append("think", chunk);
-                job.emit(TurnEvents.reasoningDelta(stepId, chunk));
-            }
-        };
+        RunSteps steps = new RunSteps(job, turn.responseMessageId());
+        ContentAggregate answer = steps.answer();
         Cancellation cancel = job.cancellation();
         ScheduledFuture<?> deadline = deadlines.schedule(cancel::cancel, jobs.properties().maxDuration().toMillis(),
                 TimeUnit.MILLISECONDS);
         Status status;
         String failure = null;
-        Completion completion = null;
+        String stopped = null;
+        Usage usage = new Usage();
         try {
-            completion = turn.provider().stream(turn.request(), sink, cancel);
+            stopped = loop(turn, steps, cancel, usage);
             status = Status.COMPLETE;
-        } catch (ProviderException.Cancelled stopped) {
+        } catch (ProviderException.Cancelled cancelled) {
             status = Status.ABORTED;
         } catch (ProviderException e) {
             status = Status.ERROR;
@@ -126,10 +113,11 @@ class TurnRunner {
         if (failure != null) {
             parts.add(TurnEvents.map("type", "error", "error", failure));
         }
-        int completionTokens = completion != null && completion.usage() != null
-                ? completion.usage().completionTokens() : tokens.count(answer.text());
-        int promptTokens = completion != null && completion.usage() != null
-                ? completion.usage().promptTokens() : turn.promptTokens();
+        if (stopped != null) {
+            parts.add(TurnEvents.map("type", "error", "error", stopped));
+        }
+        int completionTokens = usage.reported ? usage.completion : tokens.count(answer.text());
+        int promptTokens = usage.reported ? usage.prompt : turn.promptTokens();
         Saved saved = saveResponse(turn, parts, completionTokens, promptTokens, status);
         turn.settle(status == Status.ABORTED ? "incomplete" : "message", promptTokens, completionTokens, turn.model());
 
@@ -142,7 +130,7 @@ class TurnRunner {
         Map<String, Object> response = ApiDocs.of(saved.response(), "_id", "user", "createdAt", "updatedAt");
         switch (status) {
             case COMPLETE -> {
-                job.emit(TurnEvents.runStepClosed(stepId, turn.responseMessageId(), startedAt, System.currentTimeMillis()));
+                steps.close();
                 job.emit(TurnEvents.fin(conversation, shownTitle, turn.userMessage(), response));
             }
             case ABORTED -> job.emit(TurnEvents.abortFinal(conversation, shownTitle, turn.userMessage(), response,
@@ -150,6 +138,61 @@ class TurnRunner {
             default -> job.emit(TurnEvents.error(failure));
         }
         jobs.finished(job, status);
+    }
+
+    /** Token counts over every model call of a turn; {@code reported} once a provider gave any. */
+    private static final class Usage {
+        boolean reported;
+        int prompt;
+        int completion;
+
+        void add(Completion call) {
+            if (call.usage() != null) {
+                reported = true;
+                prompt += call.usage().promptTokens();
+                completion += call.usage().completionTokens();
+            }
+        }
+    }
+
+    /**
+     * Calls the model; while it asks for tools (an agent run), runs them and calls it again with their
+     * results, until it answers without tools or the run's recursion limit is reached. Each model call
+     * and each round of tools is one step, as LangGraph counts them in LibreChat.
+     *
+     * @return null when the model finished, else the note of the stop LibreChat shows as an error part
+     */
+    private String loop(Turn turn, RunSteps steps, Cancellation cancel, Usage usage) {
+        RunTools tools = turn.agent() == null ? null : turn.agent().tools();
+        ModelRequest request = tools == null || tools.isEmpty() || !turn.provider().callsTools() ? turn.request()
+                : turn.request().withTools(tools.specs());
+        if (request.tools().isEmpty()) {
+            steps.begin();
+        }
+        int limit = turn.agent() == null ? Integer.MAX_VALUE : turn.agent().recursionLimit();
+        int taken = 0;
+        while (true) {
+            steps.newModelCall();
+            Completion completion = turn.provider().stream(request, steps, cancel);
+            usage.add(completion);
+            taken++;
+            if (completion.toolCalls().isEmpty() || request.tools().isEmpty()) {
+                return null;
+            }
+            if (taken + 1 > limit) {
+                return "An error occurred while processing the request: Recursion limit of " + limit
+                        + " reached without hitting a stop condition.";
+            }
+            List<ChatMessage> round = new ArrayList<>();
+            round.add(new ChatMessage(Role.ASSISTANT, completion.text(), completion.toolCalls(), null));
+            for (ModelRequest.ToolCall call : completion.toolCalls()) {
+                String output = tools.call(call, cancel);
+                steps.toolDone(call, output);
+                round.add(ChatMessage.toolResult(call.id(), output));
+            }
+            taken++;
+            request = request.followedBy(round);
+        }
     }
 
     private Optional<String> titled(Turn turn) {
@@ -204,8 +247,8 @@ class TurnRunner {
         Document response = new Document("tenantId", turn.user().tenantId()).append("user", turn.user().id())
                 .append("messageId", turn.responseMessageId()).append("conversationId", turn.conversationId())
                 .append("parentMessageId", turn.userMessage().get("messageId"))
-                .append("isCreatedByUser", false).append("model", turn.model()).append("sender", turn.endpoint().sender())
-                .append("promptTokens", promptTokens).append("endpoint", turn.endpoint().name())
+                .append("isCreatedByUser", false).append("model", turn.responseModel()).append("sender", turn.sender())
+                .append("promptTokens", promptTokens).append("endpoint", turn.recordedEndpoint())
                 .append("text", "").append("content", parts).append("tokenCount", completionTokens)
                 .append("unfinished", status == Status.ABORTED).append("error", status == Status.ERROR)
                 .append("createdAt", now).append("updatedAt", now);

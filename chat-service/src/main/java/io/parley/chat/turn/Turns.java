@@ -1,5 +1,7 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.agent.AgentRuns;
+import io.parley.chat.agent.AgentSetup;
 import io.parley.chat.convo.ConvoStore;
 import io.parley.chat.endpoint.Endpoint;
 import io.parley.chat.endpoint.EndpointCatalog;
@@ -47,9 +49,11 @@ class Turns {
     private final UserKeys keys;
     private final BalancesClient balances;
     private final TurnRunner runner;
+    private final AgentRuns agentRuns;
 
     Turns(EndpointCatalog endpoints, Jobs jobs, MessageStore messages, ConvoStore convos, History history,
-          TokenCounter tokens, UserKeys keys, BalancesClient balances, TurnRunner runner) {
+          TokenCounter tokens, UserKeys keys, BalancesClient balances, TurnRunner runner, AgentRuns agentRuns) {
+        this.agentRuns = agentRuns;
         this.endpoints = endpoints;
         this.jobs = jobs;
         this.messages = messages;
@@ -77,9 +81,11 @@ class Turns {
     }
 
     Started start(CurrentUser caller, String endpointName, TurnRequest body) {
-        Endpoint endpoint = endpoints.find(endpointName)
+        AgentSetup agent = AgentRuns.ENDPOINT.equals(endpointName) && endpoints.agentsEnabled()
+                ? agentRuns.prepare(body.agent_id()) : null;
+        Endpoint endpoint = agent != null ? agent.endpoint() : endpoints.find(endpointName)
                 .orElseThrow(() -> ApiException.Invalid.field("endpoint", "is not an endpoint of this installation"));
-        String model = model(endpoint, body.model());
+        String model = agent != null ? agent.model() : model(endpoint, body.model());
         if (body.text() != null && body.text().length() > MAX_TEXT) {
             throw ApiException.Invalid.field("text", "must be at most " + MAX_TEXT + " characters");
         }
@@ -97,16 +103,23 @@ class Turns {
         }
 
         Plan plan = plan(caller, body, conversationId, byId);
-        ModelRequest request = history.request(model, body.promptPrefix(), plan.chat(), body.parameters(), caller.id(),
-                contextTokens(body, endpoint));
+        ModelRequest request = agent == null
+                ? history.request(model, body.promptPrefix(), plan.chat(), body.parameters(), caller.id(),
+                        contextTokens(body, endpoint))
+                : history.request(model, instructions(agent.instructions(), body.promptPrefix()), plan.chat(),
+                        agent.parameters(), caller.id(), agent.maxContextTokens() != null ? agent.maxContextTokens()
+                                : contextTokens(body, endpoint));
         ModelProvider provider = provider(caller, endpoint);
 
         String responseId = plan.responseMessageId();
         Map<String, Object> userView = plan.userView();
         JobKey key = new JobKey(caller.tenantId(), caller.id(), conversationId);
         Instant createdAt = Instant.now();
-        JobInfo info = new JobInfo(conversationId, conversationId, responseId, endpoint.sender(), model, endpoint.name(),
-                userView, createdAt, JobInfo.Status.RUNNING);
+        JobInfo info = agent == null
+                ? new JobInfo(conversationId, conversationId, responseId, endpoint.sender(), model, endpoint.name(),
+                        userView, createdAt, JobInfo.Status.RUNNING)
+                : new JobInfo(conversationId, conversationId, responseId, agent.sender(), agent.agentId(),
+                        AgentRuns.ENDPOINT, userView, createdAt, JobInfo.Status.RUNNING);
         Jobs.Started started = jobs.start(key, info);
         switch (started.outcome()) {
             case AT_LIMIT -> {
@@ -122,9 +135,12 @@ class Turns {
         try {
             hold = balances.begin(conversationId, responseId, model, endpoint.name(), promptTokens);
             Map<String, Object> convoFields = new HashMap<>();
-            convoFields.put("endpoint", endpoint.name());
-            convoFields.put("endpointType", endpoint.kind() == Endpoint.Kind.BUILTIN ? null : "custom");
+            convoFields.put("endpoint", agent != null ? AgentRuns.ENDPOINT : endpoint.name());
+            convoFields.put("endpointType", agent != null || endpoint.kind() == Endpoint.Kind.BUILTIN ? null : "custom");
             convoFields.put("model", model);
+            if (agent != null) {
+                convoFields.put("agent_id", agent.agentId());
+            }
             if (body.temporary()) {
                 convoFields.put("isTemporary", true);
             }
@@ -138,7 +154,7 @@ class Turns {
         }
         boolean wantsTitle = newConvo && !body.temporary() && endpoint.titleConvo();
         runner.start(new Turn(caller, started.job(), endpoint, provider, request, model, conversationId, userView,
-                plan.userText(), responseId, plan.earlierParts(), promptTokens, wantsTitle, hold, balances));
+                plan.userText(), responseId, plan.earlierParts(), promptTokens, wantsTitle, hold, balances, agent));
         return new Started(conversationId, conversationId, createdAt);
     }
 
@@ -259,6 +275,14 @@ class Turns {
             throw ApiException.Invalid.field("model", "is not a model of endpoint " + endpoint.name());
         }
         return requested;
+    }
+
+    /** The agent's instructions first, then the conversation's own prompt, as one system prompt. */
+    private static String instructions(String agent, String conversation) {
+        if (conversation == null || conversation.isBlank()) {
+            return agent;
+        }
+        return agent == null || agent.isBlank() ? conversation : agent + "\n\n" + conversation;
     }
 
     private static int contextTokens(TurnRequest body, Endpoint endpoint) {

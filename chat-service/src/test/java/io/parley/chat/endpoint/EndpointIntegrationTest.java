@@ -27,7 +27,10 @@ class EndpointIntegrationTest extends ChatIntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         Map<String, Object> endpoints = json(response.body());
-        assertThat(endpoints).containsOnlyKeys("FakeAI", "OwnKey", "offline-demo");
+        assertThat(endpoints).containsOnlyKeys("agents", "anthropic", "FakeAI", "OwnKey", "offline-demo");
+        assertThat(endpoints.keySet()).first().isEqualTo("agents");
+        assertThat((Map<String, Object>) endpoints.get("agents")).containsEntry("order", 1)
+                .containsEntry("capabilities", List.of("tools"));
         assertThat((Map<String, Object>) endpoints.get("OwnKey")).containsEntry("userProvide", true);
         assertThat((Map<String, Object>) endpoints.get("FakeAI")).containsEntry("type", "custom")
                 .containsEntry("userProvide", false).containsEntry("userProvideURL", false)

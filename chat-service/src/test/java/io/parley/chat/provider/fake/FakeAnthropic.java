@@ -114,6 +114,19 @@ public final class FakeAnthropic extends FakeServer<FakeAnthropic> {
                 + turn.promptTokens() + ",\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,"
                 + "\"output_tokens\":1}}}"));
         int index = 0;
+        ToolCallScript call = toolCallFor(turn);
+        if (call != null) {
+            stream.event(blockStart(index, "{\"type\":\"tool_use\",\"id\":\"toolu_" + turn.id() + "\",\"name\":"
+                    + json(call.name()) + ",\"input\":{}}"));
+            for (String piece : pieces(call.argumentsJson())) {
+                stream.token(delta(index, "{\"type\":\"input_json_delta\",\"partial_json\":" + json(piece) + "}"));
+            }
+            stream.event(blockStop(index));
+            stream.event(event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\","
+                    + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + turn.completionTokens() + "}}"));
+            stream.event(event("message_stop", "{\"type\":\"message_stop\"}"));
+            return;
+        }
         if (!turn.reasoning().isEmpty()) {
             stream.event(blockStart(index, "{\"type\":\"thinking\",\"thinking\":\"\",\"signature\":\"\"}"));
             for (String token : turn.reasoning()) {
@@ -134,6 +147,11 @@ public final class FakeAnthropic extends FakeServer<FakeAnthropic> {
         stream.event(event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
                 + "\"stop_sequence\":null}" + usage + "}"));
         stream.event(event("message_stop", "{\"type\":\"message_stop\"}"));
+    }
+
+    @Override
+    protected boolean hasToolResult(String body) {
+        return body.contains("\"tool_result\"");
     }
 
     private static String blockStart(int index, String block) {

@@ -110,11 +110,21 @@ public final class FakeOpenAi extends FakeServer<FakeOpenAi> {
     }
 
     @Override
+    protected boolean hasToolResult(String body) {
+        return body.matches("(?s).*\"role\"\\s*:\\s*\"tool\".*");
+    }
+
+    @Override
     protected void stream(Turn turn, Stream stream) throws IOException {
         boolean usage = includeUsage() && hasTrue(turn.body(), "include_usage");
         String head = "{\"id\":\"chatcmpl-" + turn.id() + "\",\"object\":\"chat.completion.chunk\",\"created\":"
                 + CREATED + ",\"model\":" + json(turn.model()) + ",\"system_fingerprint\":\"fp_fake\",\"choices\":[";
         String tail = usage ? ",\"usage\":null}\n\n" : "}\n\n";
+        ToolCallScript call = toolCallFor(turn);
+        if (call != null) {
+            streamToolCall(turn, call, stream, head, tail, usage);
+            return;
+        }
         stream.event("data: " + head + "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\","
                 + "\"refusal\":null},\"logprobs\":null,\"finish_reason\":null}]" + tail);
         for (String token : turn.reasoning()) {
@@ -127,6 +137,26 @@ public final class FakeOpenAi extends FakeServer<FakeOpenAi> {
         }
         stream.checkCut();
         stream.event("data: " + head + "{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"stop\"}]" + tail);
+        if (usage) {
+            stream.event("data: " + head + "]," + usage(turn) + "}\n\n");
+        }
+        stream.event("data: [DONE]\n\n");
+    }
+
+    /** OpenAI's streamed tool call: id, type and name in the first piece, then the arguments in pieces. */
+    private void streamToolCall(Turn turn, ToolCallScript call, Stream stream, String head, String tail, boolean usage)
+            throws IOException {
+        String id = "call_" + turn.id();
+        stream.event("data: " + head + "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null,"
+                + "\"tool_calls\":[{\"index\":0,\"id\":" + json(id) + ",\"type\":\"function\",\"function\":{\"name\":"
+                + json(call.name()) + ",\"arguments\":\"\"}}],\"refusal\":null},\"logprobs\":null,\"finish_reason\":null}]"
+                + tail);
+        for (String piece : pieces(call.argumentsJson())) {
+            stream.token("data: " + head + "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":"
+                    + "{\"arguments\":" + json(piece) + "}}]},\"logprobs\":null,\"finish_reason\":null}]" + tail);
+        }
+        stream.event("data: " + head + "{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"tool_calls\"}]"
+                + tail);
         if (usage) {
             stream.event("data: " + head + "]," + usage(turn) + "}\n\n");
         }

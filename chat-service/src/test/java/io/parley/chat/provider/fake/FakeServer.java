@@ -258,8 +258,54 @@ public abstract class FakeServer<S extends FakeServer<S>> implements AutoCloseab
         }
     }
 
-    /** Back to defaults for failures and hangs; answer shape and recordings stay. */
+    /** A tool call the fake answers with instead of text: the tool's name and its arguments as JSON text. */
+    public record ToolCallScript(String name, String argumentsJson, boolean always) {
+    }
+
+    private volatile ToolCallScript toolCall;
+
+    /**
+     * Streamed requests that offer tools and carry no tool result yet are answered with a call of
+     * {@code name} (its arguments sent in pieces); the follow-up that carries the result gets text.
+     */
+    public S callTool(String name, String argumentsJson) {
+        this.toolCall = new ToolCallScript(name, argumentsJson, false);
+        return self();
+    }
+
+    /** Every streamed request that offers tools is answered with a call of {@code name}: a model that never stops. */
+    public S callToolForever(String name, String argumentsJson) {
+        this.toolCall = new ToolCallScript(name, argumentsJson, true);
+        return self();
+    }
+
+    /** The call to stream for this request, or null for text. */
+    protected ToolCallScript toolCallFor(Turn turn) {
+        ToolCallScript script = toolCall;
+        if (script == null || !turn.body().contains("\"tools\"")) {
+            return null;
+        }
+        return script.always() || !hasToolResult(turn.body()) ? script : null;
+    }
+
+    /** Whether the request already carries a tool's result (the provider's own shape of it). */
+    protected boolean hasToolResult(String body) {
+        return false;
+    }
+
+    /** The arguments in three pieces, as models stream them. */
+    protected static List<String> pieces(String text) {
+        int third = Math.max(1, text.length() / 3);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < text.length(); i += third) {
+            out.add(text.substring(i, Math.min(text.length(), i + third)));
+        }
+        return out;
+    }
+
+    /** Back to defaults for failures, hangs and tool calls; answer shape and recordings stay. */
     public S healthy() {
+        toolCall = null;
         failuresLeft.set(0);
         cutAfter = -1;
         hang = false;

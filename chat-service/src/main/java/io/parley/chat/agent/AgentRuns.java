@@ -1,0 +1,110 @@
+package io.parley.chat.agent;
+
+import io.parley.chat.endpoint.Endpoint;
+import io.parley.chat.endpoint.EndpointCatalog;
+import io.parley.common.access.RolesClient;
+import io.parley.common.error.ApiException;
+import io.parley.proto.agent.v1.Agent;
+import io.parley.proto.mcp.v1.Tool;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Prepares a turn of a saved agent, before anything is stored: the person's role must allow agents,
+ * the agent must be one they may view, its provider one this installation serves, and its MCP tools
+ * are looked up.
+ */
+@Component
+public class AgentRuns {
+
+    /** LibreChat's endpoint name of saved agents. */
+    public static final String ENDPOINT = "agents";
+    private static final String MCP_DELIMITER = "_mcp_";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final AgentsClient agents;
+    private final McpTools mcp;
+    private final RolesClient roles;
+    private final EndpointCatalog endpoints;
+    private final int defaultRecursionLimit;
+    private final int maxRecursionLimit;
+    private final Duration toolTimeout;
+
+    AgentRuns(AgentsClient agents, McpTools mcp, RolesClient roles, EndpointCatalog endpoints,
+              @Value("${librechat.endpoints.agents.recursionLimit:25}") int defaultRecursionLimit,
+              @Value("${librechat.endpoints.agents.maxRecursionLimit:0}") int maxRecursionLimit,
+              @Value("${parley.chat.agents.tool-timeout:60s}") Duration toolTimeout) {
+        this.agents = agents;
+        this.mcp = mcp;
+        this.roles = roles;
+        this.endpoints = endpoints;
+        this.defaultRecursionLimit = defaultRecursionLimit;
+        this.maxRecursionLimit = maxRecursionLimit;
+        this.toolTimeout = toolTimeout;
+    }
+
+    /** Called while serving the person's request: their token is relayed to auth-, agent- and mcp-service. */
+    public AgentSetup prepare(String agentId) {
+        if (agentId == null || agentId.isBlank()) {
+            throw new ApiException.Invalid("Bad Request", "agent_id is required in request body", List.of());
+        }
+        roles.require("AGENTS", "USE");
+        Agent agent = agents.get(agentId);
+        Endpoint endpoint = endpoints.find(agent.getProvider()).orElseThrow(() -> ApiException.Invalid.field("agent_id",
+                "uses provider " + agent.getProvider() + ", which is not an endpoint of this installation"));
+        Map<String, Object> parameters = parameters(agent.getModelParametersJson());
+        Integer maxContext = parameters.remove("maxContextTokens") instanceof Number n && n.intValue() > 0 ? n.intValue() : null;
+        parameters.remove("model");
+        String model = agent.getModel().isBlank() ? endpoints.models(endpoint).stream().findFirst()
+                .orElseThrow(() -> ApiException.Invalid.field("agent_id", "names no model")) : agent.getModel();
+        return new AgentSetup(agent.getId(), agent.getName(), endpoint, model, agent.getInstructions(), parameters,
+                maxContext, tools(agent), recursionLimit(agent));
+    }
+
+    private int recursionLimit(Agent agent) {
+        int limit = agent.hasRecursionLimit() && agent.getRecursionLimit() > 0 ? agent.getRecursionLimit()
+                : defaultRecursionLimit;
+        return maxRecursionLimit > 0 ? Math.min(limit, maxRecursionLimit) : limit;
+    }
+
+    /** The agent's MCP tools that mcp-service offers the person now; other kinds of tools are not run here. */
+    private RunTools tools(Agent agent) {
+        List<String> wanted = agent.getToolsList().stream().filter(t -> t.contains(MCP_DELIMITER)).toList();
+        Map<String, Tool> byName = new LinkedHashMap<>();
+        if (!wanted.isEmpty()) {
+            for (Tool tool : mcp.list(agent.getMcpServerNamesList())) {
+                if (wanted.contains(tool.getPluginKey())) {
+                    byName.put(tool.getPluginKey(), tool);
+                }
+            }
+        }
+        return new RunTools(byName, mcp, currentToken(), toolTimeout);
+    }
+
+    private static String currentToken() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt
+                ? jwt.getToken().getTokenValue() : "";
+    }
+
+    /** The agent's model_parameters; agent-service only stores objects, anything else counts as none. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parameters(String json) {
+        if (json == null || json.isBlank()) {
+            return new HashMap<>();
+        }
+        try {
+            return JSON.readValue(json, Object.class) instanceof Map<?, ?> map ? new HashMap<>((Map<String, Object>) map)
+                    : new HashMap<>();
+        } catch (tools.jackson.core.JacksonException unreadable) {
+            return new HashMap<>();
+        }
+    }
+}

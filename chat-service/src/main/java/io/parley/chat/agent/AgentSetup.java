@@ -1,0 +1,23 @@
+package io.parley.chat.agent;
+
+import io.parley.chat.endpoint.Endpoint;
+import java.util.Map;
+
+/**
+ * What a turn with {@code endpoint=agents} runs with, taken from the agent.
+ *
+ * @param endpoint         the endpoint of the agent's provider
+ * @param model            the provider's model
+ * @param instructions     the agent's instructions (the system prompt); may be empty
+ * @param parameters       the agent's {@code model_parameters}, by LibreChat's names
+ * @param maxContextTokens the agent's {@code maxContextTokens}, or null
+ * @param recursionLimit   most steps (model calls and tool rounds) the run may take
+ */
+public record AgentSetup(String agentId, String name, Endpoint endpoint, String model, String instructions,
+                         Map<String, Object> parameters, Integer maxContextTokens, RunTools tools, int recursionLimit) {
+
+    /** LibreChat's sender of an agent's answers: the agent's name, else "Agent". */
+    public String sender() {
+        return name == null || name.isBlank() ? "Agent" : name;
+    }
+}

@@ -1,0 +1,121 @@
+package io.parley.chat.agent;
+
+import io.grpc.Context;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
+import io.parley.chat.provider.Cancellation;
+import io.parley.chat.provider.ProviderException;
+import io.parley.proto.mcp.v1.CallToolRequest;
+import io.parley.proto.mcp.v1.CallToolResponse;
+import io.parley.proto.mcp.v1.Content;
+import io.parley.proto.mcp.v1.ListToolsRequest;
+import io.parley.proto.mcp.v1.Tool;
+import io.parley.proto.mcp.v1.ToolsGrpc;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.stereotype.Component;
+
+/** mcp-service's {@code Tools}: the MCP tools a person may use, and calling one for them. */
+@Component
+class McpTools {
+
+    private static final Logger log = LoggerFactory.getLogger(McpTools.class);
+    /** mcp-service answers a listing within 10 s, leaving out servers that are slower. */
+    private static final long LIST_DEADLINE_SECONDS = 11;
+    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
+            Metadata.ASCII_STRING_MARSHALLER);
+
+    private final ToolsGrpc.ToolsBlockingStub tools;
+
+    McpTools(GrpcChannelFactory channels) {
+        this.tools = ToolsGrpc.newBlockingStub(channels.createChannel("mcp"));
+    }
+
+    /**
+     * The tools of {@code servers}, called while serving the person's request (their token is relayed).
+     * When mcp-service cannot answer the run goes on without them: the model is then simply not offered
+     * those tools, which beats refusing the whole turn.
+     */
+    List<Tool> list(List<String> servers) {
+        try {
+            return tools.withDeadlineAfter(LIST_DEADLINE_SECONDS, TimeUnit.SECONDS)
+                    .listTools(ListToolsRequest.newBuilder().addAllServers(servers).build()).getToolsList();
+        } catch (StatusRuntimeException e) {
+            log.warn("Could not list the MCP tools of {}: {}", servers, e.getStatus().getCode());
+            return List.of();
+        }
+    }
+
+    /**
+     * Calls one tool from a job's thread, which serves no request: the person's token taken when the
+     * turn was accepted goes along. What comes back is the output the model is shown; a failure of the
+     * call is such an output too (the model may try otherwise), only cancellation ends the run.
+     *
+     * @throws ProviderException.Cancelled when the turn was stopped while the tool ran
+     */
+    String call(Tool tool, String argumentsJson, String accessToken, Duration timeout, Cancellation cancel) {
+        Metadata headers = new Metadata();
+        headers.put(AUTHORIZATION, "Bearer " + accessToken);
+        CallToolRequest request = CallToolRequest.newBuilder().setServer(tool.getServer()).setTool(tool.getName())
+                .setArgumentsJson(argumentsJson).setTimeoutMs(timeout.toMillis()).build();
+        Context.CancellableContext context = Context.current().withCancellation();
+        try (Cancellation.Registration stop = cancel.onCancel(() -> context.cancel(null))) {
+            CallToolResponse response = context.call(() -> tools
+                    .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                    // a little beyond the tool's own timeout, so mcp-service reports it first
+                    .withDeadlineAfter(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS)
+                    .callTool(request));
+            String output = output(response.getContentList());
+            return response.getIsError() ? "Error: " + output : output;
+        } catch (StatusRuntimeException e) {
+            if (cancel.isCancelled()) {
+                throw new ProviderException.Cancelled();
+            }
+            return failure(tool, e.getStatus(), timeout);
+        } catch (Exception e) {
+            if (cancel.isCancelled()) {
+                throw new ProviderException.Cancelled();
+            }
+            log.warn("Calling MCP tool {} of {} failed", tool.getName(), tool.getServer(), e);
+            return "Error: the tool could not be called";
+        } finally {
+            context.close();
+        }
+    }
+
+    /** MCP content as the text a model reads; what is not text is named, not inlined. */
+    private static String output(List<Content> content) {
+        StringBuilder out = new StringBuilder();
+        for (Content item : content) {
+            if (!out.isEmpty()) {
+                out.append("\n\n");
+            }
+            switch (item.getType()) {
+                case "text" -> out.append(item.getText());
+                case "resource" -> out.append(item.getText().isEmpty() ? "[resource " + item.getUri() + "]" : item.getText());
+                case "resource_link" -> out.append("[resource ").append(item.getName()).append(' ')
+                        .append(item.getUri()).append(']');
+                default -> out.append('[').append(item.getType()).append(' ').append(item.getMimeType()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String failure(Tool tool, Status status, Duration timeout) {
+        String reason = switch (status.getCode()) {
+            case NOT_FOUND -> "the tool " + tool.getName() + " of " + tool.getServer() + " is not available";
+            case INVALID_ARGUMENT -> "the arguments do not fit the tool's input schema"
+                    + (status.getDescription() == null ? "" : ": " + status.getDescription());
+            case DEADLINE_EXCEEDED -> "the tool did not answer within " + timeout.toSeconds() + " s";
+            case UNAVAILABLE -> "the server " + tool.getServer() + " cannot be reached";
+            default -> "the tool call failed (" + status.getCode() + ")";
+        };
+        return "Error: " + reason;
+    }
+}
