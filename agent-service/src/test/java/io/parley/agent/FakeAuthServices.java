@@ -1,19 +1,11 @@
 package io.parley.agent;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import io.grpc.Context;
-import io.grpc.Contexts;
-import io.grpc.Metadata;
 import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptors;
-import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.parley.common.error.ApiException;
 import io.parley.common.grpc.GrpcErrors;
+import io.parley.common.test.RelayedCaller;
 import io.parley.proto.auth.v1.AccessGrpc;
 import io.parley.proto.auth.v1.AclGrant;
 import io.parley.proto.auth.v1.AclPrincipal;
@@ -34,7 +26,6 @@ import io.parley.proto.auth.v1.ShareRequest;
 import io.parley.proto.auth.v1.ShareResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -53,14 +44,8 @@ import java.util.function.Supplier;
  */
 public final class FakeAuthServices {
 
-    private static final Context.Key<Caller> CALLER = Context.key("caller");
     static final Set<String> ROLES = Set.of("agent_viewer", "agent_editor", "agent_owner");
 
-    record Caller(String id, String tenant, String role) {
-        boolean admin() {
-            return "ADMIN".equals(role);
-        }
-    }
 
     public record Principal(String type, String id) {
     }
@@ -78,8 +63,8 @@ public final class FakeAuthServices {
 
     public FakeAuthServices() {
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(ServerInterceptors.intercept(new FakeAccess(), FakeAuthServices::callerFromToken))
-                .addService(ServerInterceptors.intercept(new FakeRoles(), FakeAuthServices::callerFromToken))
+                .addService(RelayedCaller.intercept(new FakeAccess()))
+                .addService(RelayedCaller.intercept(new FakeRoles()))
                 .build();
         try {
             server.start();
@@ -113,20 +98,20 @@ public final class FakeAuthServices {
         return Map.copyOf(acl.getOrDefault(tenant + "/" + resourceId, Map.of()));
     }
 
-    boolean allows(Caller caller, String permission) {
+    boolean allows(RelayedCaller.Caller caller, String permission) {
         Map<String, Boolean> set = permissions.getOrDefault(caller.tenant() + "/" + caller.role(), Map.of());
         if (set.containsKey(permission)) {
             return set.get(permission);
         }
         return switch (permission) {
             case "AGENTS.USE", "AGENTS.CREATE" -> true;
-            case "AGENTS.SHARE", "AGENTS.SHARE_PUBLIC" -> caller.admin();
+            case "AGENTS.SHARE", "AGENTS.SHARE_PUBLIC" -> "ADMIN".equals(caller.role());
             default -> false; // MARKETPLACE.USE is off for every role by default, as in LibreChat
         };
     }
 
-    private int bits(Caller caller, String resourceId) {
-        if (caller.admin()) {
+    private int bits(RelayedCaller.Caller caller, String resourceId) {
+        if ("ADMIN".equals(caller.role())) {
             return 15;
         }
         int bits = 0;
@@ -137,7 +122,7 @@ public final class FakeAuthServices {
         return bits;
     }
 
-    private List<Principal> principalsOf(Caller caller) {
+    private List<Principal> principalsOf(RelayedCaller.Caller caller) {
         List<Principal> principals = new ArrayList<>();
         principals.add(new Principal("user", caller.id()));
         groups.getOrDefault(caller.tenant() + "/" + caller.id(), Set.of()).forEach(g -> principals.add(new Principal("group", g)));
@@ -156,19 +141,6 @@ public final class FakeAuthServices {
         };
     }
 
-    private static <Q, A> ServerCall.Listener<Q> callerFromToken(ServerCall<Q, A> call, Metadata headers,
-                                                                ServerCallHandler<Q, A> next) {
-        String authorization = headers.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
-        try {
-            JWTClaimsSet claims = SignedJWT.parse(authorization.substring("Bearer ".length())).getJWTClaimsSet();
-            Caller caller = new Caller(claims.getSubject(), claims.getStringClaim("tenant"), claims.getStringClaim("role"));
-            return Contexts.interceptCall(Context.current().withValue(CALLER, caller), call, headers, next);
-        } catch (ParseException | RuntimeException e) {
-            call.close(Status.UNAUTHENTICATED, new Metadata());
-            return new ServerCall.Listener<>() {
-            };
-        }
-    }
 
     private static <T> void answer(StreamObserver<T> observer, Supplier<T> body) {
         try {
@@ -182,7 +154,7 @@ public final class FakeAuthServices {
     private final class FakeRoles extends RolesGrpc.RolesImplBase {
         @Override
         public void checkPermission(CheckPermissionRequest request, StreamObserver<CheckPermissionResponse> observer) {
-            answer(observer, () -> CheckPermissionResponse.newBuilder().setAllowed(allows(CALLER.get(),
+            answer(observer, () -> CheckPermissionResponse.newBuilder().setAllowed(allows(RelayedCaller.current(),
                     request.getPermissionType() + "." + request.getPermission())).build());
         }
     }
@@ -192,7 +164,7 @@ public final class FakeAuthServices {
         @Override
         public void check(CheckAccessRequest request, StreamObserver<CheckAccessResponse> observer) {
             answer(observer, () -> {
-                Caller caller = CALLER.get();
+                RelayedCaller.Caller caller = RelayedCaller.current();
                 int bits = bits(caller, request.getResourceId());
                 Entry pub = acl.getOrDefault(caller.tenant() + "/" + request.getResourceId(), Map.of())
                         .get(new Principal("public", null));
@@ -204,7 +176,7 @@ public final class FakeAuthServices {
         @Override
         public void grantOwner(GrantOwnerRequest request, StreamObserver<GrantOwnerResponse> observer) {
             answer(observer, () -> {
-                Caller caller = CALLER.get();
+                RelayedCaller.Caller caller = RelayedCaller.current();
                 String key = caller.tenant() + "/" + request.getResourceId();
                 if (!acl.getOrDefault(key, Map.of()).isEmpty() && bits(caller, request.getResourceId()) != 15) {
                     throw new ApiException.Conflict("The agent already has an owner");
@@ -217,7 +189,7 @@ public final class FakeAuthServices {
         @Override
         public void revokeAll(RevokeAllRequest request, StreamObserver<RevokeAllResponse> observer) {
             answer(observer, () -> {
-                Caller caller = CALLER.get();
+                RelayedCaller.Caller caller = RelayedCaller.current();
                 String key = caller.tenant() + "/" + request.getResourceId();
                 if (acl.getOrDefault(key, Map.of()).isEmpty()) {
                     return RevokeAllResponse.getDefaultInstance();
@@ -233,8 +205,8 @@ public final class FakeAuthServices {
         @Override
         public void listAccessible(ListAccessibleRequest request, StreamObserver<ListAccessibleResponse> observer) {
             answer(observer, () -> {
-                Caller caller = CALLER.get();
-                if (caller.admin() && !request.getPublicOnly()) {
+                RelayedCaller.Caller caller = RelayedCaller.current();
+                if ("ADMIN".equals(caller.role()) && !request.getPublicOnly()) {
                     return ListAccessibleResponse.newBuilder().setAll(true).build();
                 }
                 int required = request.getRequiredBits();
@@ -259,7 +231,7 @@ public final class FakeAuthServices {
         @Override
         public void listEntries(ListEntriesRequest request, StreamObserver<ListEntriesResponse> observer) {
             answer(observer, () -> {
-                Caller caller = CALLER.get();
+                RelayedCaller.Caller caller = RelayedCaller.current();
                 requireShare(caller, request.getResourceId());
                 return view(caller.tenant(), request.getResourceId());
             });
@@ -268,7 +240,7 @@ public final class FakeAuthServices {
         @Override
         public void share(ShareRequest request, StreamObserver<ShareResponse> observer) {
             answer(observer, () -> {
-                Caller caller = CALLER.get();
+                RelayedCaller.Caller caller = RelayedCaller.current();
                 String id = request.getResourceId();
                 requireShare(caller, id);
                 for (AclGrant grant : request.getUpdatedList()) {
@@ -314,7 +286,7 @@ public final class FakeAuthServices {
             });
         }
 
-        private void requireShare(Caller caller, String resourceId) {
+        private void requireShare(RelayedCaller.Caller caller, String resourceId) {
             if ((bits(caller, resourceId) & 8) == 0) {
                 throw new ApiException.Forbidden("Forbidden", "Insufficient permissions to access this agent");
             }

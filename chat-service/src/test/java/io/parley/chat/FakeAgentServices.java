@@ -2,10 +2,10 @@ package io.parley.chat;
 
 import io.grpc.Context;
 import io.grpc.Server;
-import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import io.parley.common.test.RelayedCaller;
 import io.parley.proto.agent.v1.Agent;
 import io.parley.proto.agent.v1.AgentsGrpc;
 import io.parley.proto.agent.v1.GetAgentRequest;
@@ -58,8 +58,8 @@ public final class FakeAgentServices {
 
     public FakeAgentServices() {
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(ServerInterceptors.intercept(new FakeAgents(), FakeAuthServices::callerFromToken))
-                .addService(ServerInterceptors.intercept(new FakeTools(), FakeAuthServices::callerFromToken))
+                .addService(RelayedCaller.intercept(new FakeAgents()))
+                .addService(RelayedCaller.intercept(new FakeTools()))
                 .build();
         try {
             server.start();
@@ -114,7 +114,7 @@ public final class FakeAgentServices {
                 return;
             }
             Stored stored = agents.get(request.getAgentId());
-            if (stored == null || !stored.viewers().contains(FakeAuthServices.CALLER.get())) {
+            if (stored == null || !stored.viewers().contains(RelayedCaller.current().id())) {
                 answer.onError(Status.NOT_FOUND.withDescription("Agent not found").asRuntimeException());
                 return;
             }
@@ -136,7 +136,7 @@ public final class FakeAgentServices {
         @Override
         public void callTool(CallToolRequest request, StreamObserver<CallToolResponse> answer) {
             String key = request.getTool() + "_mcp_" + request.getServer();
-            calls.add(new ToolCallSeen(FakeAuthServices.CALLER.get(), request.getServer(), request.getTool(),
+            calls.add(new ToolCallSeen(RelayedCaller.current().id(), request.getServer(), request.getTool(),
                     request.getArgumentsJson()));
             Function<String, CallToolResponse> tool = behaviour.get(key);
             if (tool == null) {

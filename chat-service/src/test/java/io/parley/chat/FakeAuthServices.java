@@ -1,16 +1,9 @@
 package io.parley.chat;
 
-import com.nimbusds.jwt.SignedJWT;
-import io.grpc.Context;
-import io.grpc.Contexts;
-import io.grpc.Metadata;
 import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptors;
-import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import io.parley.common.test.RelayedCaller;
 import io.parley.proto.auth.v1.AccessGrpc;
 import io.parley.proto.auth.v1.AuthSettingsGrpc;
 import io.parley.proto.auth.v1.BalancesGrpc;
@@ -20,7 +13,6 @@ import io.parley.proto.auth.v1.CheckAccessRequest;
 import io.parley.proto.auth.v1.CheckAccessResponse;
 import io.parley.proto.auth.v1.CheckPermissionRequest;
 import io.parley.proto.auth.v1.CheckPermissionResponse;
-import io.parley.proto.auth.v1.RolesGrpc;
 import io.parley.proto.auth.v1.GetPublicConfigRequest;
 import io.parley.proto.auth.v1.GetPublicConfigResponse;
 import io.parley.proto.auth.v1.GrantOwnerRequest;
@@ -29,11 +21,11 @@ import io.parley.proto.auth.v1.ListAccessibleRequest;
 import io.parley.proto.auth.v1.ListAccessibleResponse;
 import io.parley.proto.auth.v1.RevokeAllRequest;
 import io.parley.proto.auth.v1.RevokeAllResponse;
+import io.parley.proto.auth.v1.RolesGrpc;
 import io.parley.proto.auth.v1.SettleRequest;
 import io.parley.proto.auth.v1.SettleResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +39,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FakeAuthServices {
 
-    static final Context.Key<String> CALLER = Context.key("caller");
 
     /** resource id → user id → bits. */
     private final Map<String, Map<String, Integer>> acl = new ConcurrentHashMap<>();
@@ -86,8 +77,8 @@ public final class FakeAuthServices {
                         answer.onCompleted();
                     }
                 })
-                .addService(ServerInterceptors.intercept(new FakeAccess(), FakeAuthServices::callerFromToken))
-                .addService(ServerInterceptors.intercept(new RolesGrpc.RolesImplBase() {
+                .addService(RelayedCaller.intercept(new FakeAccess()))
+                .addService(RelayedCaller.intercept(new RolesGrpc.RolesImplBase() {
                     @Override
                     public void checkPermission(CheckPermissionRequest request, StreamObserver<CheckPermissionResponse> answer) {
                         String permission = request.getPermissionType() + "." + request.getPermission();
@@ -95,7 +86,7 @@ public final class FakeAuthServices {
                                 .setAllowed(!deniedPermissions.contains(permission)).build());
                         answer.onCompleted();
                     }
-                }, FakeAuthServices::callerFromToken))
+                }))
                 .build();
         try {
             server.start();
@@ -113,26 +104,13 @@ public final class FakeAuthServices {
         return acl.getOrDefault(resourceId, Map.of()).getOrDefault(userId, 0);
     }
 
-    /** The subject of the relayed token (its signature is chat-service's business, checked there). */
-    static <Q, A> ServerCall.Listener<Q> callerFromToken(ServerCall<Q, A> call, Metadata headers,
-                                                                ServerCallHandler<Q, A> next) {
-        String authorization = headers.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
-        try {
-            String subject = SignedJWT.parse(authorization.substring("Bearer ".length())).getJWTClaimsSet().getSubject();
-            return Contexts.interceptCall(Context.current().withValue(CALLER, subject), call, headers, next);
-        } catch (ParseException | RuntimeException e) {
-            call.close(Status.UNAUTHENTICATED, new Metadata());
-            return new ServerCall.Listener<>() {
-            };
-        }
-    }
 
     /** auth-service's Access over one user's entries per resource: enough for chat-service's prompt sharing. */
     private final class FakeAccess extends AccessGrpc.AccessImplBase {
 
         @Override
         public void check(CheckAccessRequest request, StreamObserver<CheckAccessResponse> answer) {
-            int bits = bitsOf(request.getResourceId(), CALLER.get());
+            int bits = bitsOf(request.getResourceId(), RelayedCaller.current().id());
             answer.onNext(CheckAccessResponse.newBuilder().setPermissionBits(bits)
                     .setAllowed((bits & request.getRequiredBits()) == request.getRequiredBits()).build());
             answer.onCompleted();
@@ -140,7 +118,7 @@ public final class FakeAuthServices {
 
         @Override
         public void grantOwner(GrantOwnerRequest request, StreamObserver<GrantOwnerResponse> answer) {
-            grant(request.getResourceId(), CALLER.get(), 15);
+            grant(request.getResourceId(), RelayedCaller.current().id(), 15);
             answer.onNext(GrantOwnerResponse.getDefaultInstance());
             answer.onCompleted();
         }
@@ -156,7 +134,7 @@ public final class FakeAuthServices {
         public void listAccessible(ListAccessibleRequest request, StreamObserver<ListAccessibleResponse> answer) {
             int required = request.getRequiredBits();
             List<String> ids = acl.keySet().stream().sorted()
-                    .filter(id -> (bitsOf(id, CALLER.get()) & required) == required).toList();
+                    .filter(id -> (bitsOf(id, RelayedCaller.current().id()) & required) == required).toList();
             answer.onNext(ListAccessibleResponse.newBuilder().addAllResourceIds(ids).build());
             answer.onCompleted();
         }

@@ -1,17 +1,9 @@
 package io.parley.mcp;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import io.grpc.Context;
-import io.grpc.Contexts;
-import io.grpc.Metadata;
 import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptors;
-import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import io.parley.common.test.RelayedCaller;
 import io.parley.proto.auth.v1.AccessGrpc;
 import io.parley.proto.auth.v1.CheckAccessRequest;
 import io.parley.proto.auth.v1.CheckAccessResponse;
@@ -37,15 +29,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FakeAuth {
 
-    private static final Context.Key<JWTClaimsSet> CALLER = Context.key("caller");
     private final Server server;
     /** tenant/resource → user → bits. */
     private final Map<String, Map<String, Integer>> acl = new ConcurrentHashMap<>();
 
     public FakeAuth() {
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(ServerInterceptors.intercept(new Roles(), FakeAuth::callerFromToken))
-                .addService(ServerInterceptors.intercept(new Access(), FakeAuth::callerFromToken)).build();
+                .addService(RelayedCaller.intercept(new Roles()))
+                .addService(RelayedCaller.intercept(new Access())).build();
         try {
             server.start();
         } catch (IOException e) {
@@ -66,38 +57,20 @@ public final class FakeAuth {
         return !acl.getOrDefault(tenant + "/" + resourceId, Map.of()).isEmpty();
     }
 
-    private static <Q, A> ServerCall.Listener<Q> callerFromToken(ServerCall<Q, A> call, Metadata headers,
-                                                                ServerCallHandler<Q, A> next) {
-        String authorization = headers.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
-        try {
-            JWTClaimsSet claims = SignedJWT.parse(authorization.substring("Bearer ".length())).getJWTClaimsSet();
-            return Contexts.interceptCall(Context.current().withValue(CALLER, claims), call, headers, next);
-        } catch (Exception e) {
-            call.close(Status.UNAUTHENTICATED, new Metadata());
-            return new ServerCall.Listener<>() { };
-        }
-    }
 
-    private static String claim(String name) {
-        try {
-            return CALLER.get().getStringClaim(name);
-        } catch (java.text.ParseException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private int bits(String resourceId) {
-        if ("ADMIN".equals(claim("role"))) {
+        if ("ADMIN".equals(RelayedCaller.current().role())) {
             return 15;
         }
-        return acl.getOrDefault(claim("tenant") + "/" + resourceId, Map.of()).getOrDefault(CALLER.get().getSubject(), 0);
+        return acl.getOrDefault(RelayedCaller.current().tenant() + "/" + resourceId, Map.of()).getOrDefault(RelayedCaller.current().id(), 0);
     }
 
     private final class Roles extends RolesGrpc.RolesImplBase {
         @Override
         public void checkPermission(CheckPermissionRequest request, StreamObserver<CheckPermissionResponse> observer) {
             boolean allowed = "MCP_SERVERS".equals(request.getPermissionType())
-                    && !("CREATE".equals(request.getPermission()) && "VIEWER".equals(claim("role")));
+                    && !("CREATE".equals(request.getPermission()) && "VIEWER".equals(RelayedCaller.current().role()));
             observer.onNext(CheckPermissionResponse.newBuilder().setAllowed(allowed).build());
             observer.onCompleted();
         }
@@ -114,14 +87,14 @@ public final class FakeAuth {
 
         @Override
         public void grantOwner(GrantOwnerRequest request, StreamObserver<GrantOwnerResponse> observer) {
-            grant(claim("tenant"), request.getResourceId(), CALLER.get().getSubject(), 15);
+            grant(RelayedCaller.current().tenant(), request.getResourceId(), RelayedCaller.current().id(), 15);
             observer.onNext(GrantOwnerResponse.getDefaultInstance());
             observer.onCompleted();
         }
 
         @Override
         public void revokeAll(RevokeAllRequest request, StreamObserver<RevokeAllResponse> observer) {
-            acl.remove(claim("tenant") + "/" + request.getResourceId());
+            acl.remove(RelayedCaller.current().tenant() + "/" + request.getResourceId());
             observer.onNext(RevokeAllResponse.getDefaultInstance());
             observer.onCompleted();
         }
@@ -129,12 +102,12 @@ public final class FakeAuth {
         @Override
         public void listAccessible(ListAccessibleRequest request, StreamObserver<ListAccessibleResponse> observer) {
             ListAccessibleResponse.Builder out = ListAccessibleResponse.newBuilder();
-            if ("ADMIN".equals(claim("role"))) {
+            if ("ADMIN".equals(RelayedCaller.current().role())) {
                 out.setAll(true);
             } else {
-                String prefix = claim("tenant") + "/";
+                String prefix = RelayedCaller.current().tenant() + "/";
                 acl.forEach((key, entries) -> {
-                    if (key.startsWith(prefix) && (entries.getOrDefault(CALLER.get().getSubject(), 0)
+                    if (key.startsWith(prefix) && (entries.getOrDefault(RelayedCaller.current().id(), 0)
                             & request.getRequiredBits()) == request.getRequiredBits()) {
                         out.addResourceIds(key.substring(prefix.length()));
                     }
