@@ -39,16 +39,18 @@ import org.springframework.test.context.DynamicPropertySource;
         "librechat.fileConfig.endpoints.small.totalSizeLimit=0.002",
         "librechat.fileConfig.endpoints.small.fileLimit=2",
         "librechat.fileConfig.endpoints.pdfOnly.supportedMimeTypes[0]=^application/pdf$",
-        "librechat.fileConfig.serverFileSizeLimit=1",
+        "librechat.fileConfig.serverFileSizeLimit=1", "librechat.fileConfig.avatarSizeLimit=0.05",
         "parley.file.images.max-width=64", "parley.file.images.max-height=64"})
 public abstract class FileIntegrationTest {
 
     static final ECKey KEY = generate();
     protected static final Path DATA = temporaryDirectory();
+    protected static final FakeUserDirectory AUTH = new FakeUserDirectory();
 
     @DynamicPropertySource
-    static void storage(DynamicPropertyRegistry registry) {
+    static void dependencies(DynamicPropertyRegistry registry) {
         registry.add("parley.file.local.root", DATA::toString);
+        registry.add("spring.grpc.client.channels.auth.address", () -> "static://127.0.0.1:" + AUTH.port());
     }
 
     @TestConfiguration

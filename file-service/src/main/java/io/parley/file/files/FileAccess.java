@@ -54,6 +54,12 @@ class FileAccess {
         return resource;
     }
 
+    /** A presigned URL for the file, or null when its storage has none. */
+    java.net.URI directUrl(StoredFile file) {
+        FileStorage storage = storages.forSource(file.source());
+        return storage == null ? null : storage.directUrl(file.storageKey(), file.filename(), file.type());
+    }
+
     /** Ids of the named files the caller does not own (unknown ids are no one's and are skipped). */
     List<String> notOwned(CurrentUser user, Set<String> fileIds) {
         List<String> others = new ArrayList<>();

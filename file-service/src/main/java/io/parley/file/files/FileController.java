@@ -105,14 +105,43 @@ class FileController {
         return limits.asConfigured();
     }
 
+    /** {@code ?direct=true}: a redirect to a presigned URL where the storage has them. */
     @GetMapping("/api/files/download/{userId}/{fileId}")
-    ResponseEntity<Resource> download(CurrentUser user, @PathVariable String userId, @PathVariable String fileId)
-            throws IOException {
+    ResponseEntity<Resource> download(CurrentUser user, @PathVariable String userId, @PathVariable String fileId,
+                                      @RequestParam(defaultValue = "false") boolean direct) throws IOException {
+        StoredFile file = ownFileOf(user, userId, fileId);
+        if (direct) {
+            java.net.URI url = access.directUrl(file);
+            if (url != null) {
+                return ResponseEntity.status(302).location(url).build();
+            }
+        }
+        return attachment(file);
+    }
+
+    /** LibreChat 0.8.7's {@code download-url}: a presigned URL; 501 where the storage has none. */
+    @GetMapping("/api/files/download-url/{userId}/{fileId}")
+    ResponseEntity<Map<String, Object>> downloadUrl(CurrentUser user, @PathVariable String userId, @PathVariable String fileId) {
+        StoredFile file = ownFileOf(user, userId, fileId);
+        java.net.URI url = access.directUrl(file);
+        if (url == null) {
+            return ResponseEntity.status(501).body(Map.of("error", "not_implemented",
+                    "message", "Direct download URLs are not supported for this file's storage"));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("url", url.toString());
+        body.put("filename", file.filename());
+        body.put("type", file.type());
+        body.put("metadata", file.view());
+        return ResponseEntity.ok(body);
+    }
+
+    private StoredFile ownFileOf(CurrentUser user, String userId, String fileId) {
         StoredFile file = access.readable(user, fileId);
         if (!file.user().equals(userId)) {
             throw new ApiException.NotFound("Not Found", "File not found");
         }
-        return attachment(file);
+        return file;
     }
 
     /** The seed's download. */

@@ -8,7 +8,6 @@ import io.parley.file.storage.FileKind;
 import io.parley.file.storage.FileStorage;
 import io.parley.file.storage.StorageKeys;
 import io.parley.file.storage.Storages;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.util.regex.Pattern;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -109,15 +109,13 @@ class Uploads {
             try (InputStream in = file.getInputStream()) {
                 reencoded = images.reencode(in);
             }
-            bytes = storage.put(key, new ByteArrayInputStream(reencoded.bytes()));
+            bytes = storage.put(key, new ByteArrayResource(reencoded.bytes()), reencoded.bytes().length);
             type = reencoded.type();
             width = reencoded.width();
             height = reencoded.height();
             filename = withExtension(filename, images.extension());
         } else {
-            try (InputStream in = file.getInputStream()) {
-                bytes = storage.put(key, in);
-            }
+            bytes = storage.put(key, file, file.getSize());
         }
         Instant now = Instant.now();
         String filepath = image ? "/images/" + user.id() + "/" + fileId + "." + images.extension()

@@ -53,8 +53,13 @@ public class ImageReencoder {
      * @throws ApiException.Invalid when the bytes are no image this service can decode, or too large
      */
     public Reencoded reencode(InputStream content) throws IOException {
+        return reencode(content, limits.maxWidth(), limits.maxHeight());
+    }
+
+    /** The same, scaled to fit {@code maxWidth} × {@code maxHeight} (avatars). */
+    public Reencoded reencode(InputStream content, int maxWidth, int maxHeight) throws IOException {
         BufferedImage decoded = decode(content);
-        int[] size = fit(decoded.getWidth(), decoded.getHeight());
+        int[] size = fit(decoded.getWidth(), decoded.getHeight(), maxWidth, maxHeight);
         boolean alpha = format.equals("png") && decoded.getColorModel().hasAlpha();
         BufferedImage target = new BufferedImage(size[0], size[1], alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = target.createGraphics();
@@ -101,8 +106,8 @@ public class ImageReencoder {
         }
     }
 
-    private int[] fit(int width, int height) {
-        double scale = Math.min(1.0, Math.min(limits.maxWidth() / (double) width, limits.maxHeight() / (double) height));
+    private static int[] fit(int width, int height, int maxWidth, int maxHeight) {
+        double scale = Math.min(1.0, Math.min(maxWidth / (double) width, maxHeight / (double) height));
         return new int[] {Math.max(1, (int) Math.round(width * scale)), Math.max(1, (int) Math.round(height * scale))};
     }
 

@@ -82,6 +82,11 @@ public class FileLimits {
         return megabytes(config.serverFileSizeLimit() == null ? DEFAULT_SIZE_MB : config.serverFileSizeLimit());
     }
 
+    /** The configured {@code avatarSizeLimit} in MB, for messages. */
+    public String avatarSizeLimitMb() {
+        return megabytes(config.avatarSizeLimit() == null ? DEFAULT_AVATAR_MB : config.avatarSizeLimit());
+    }
+
     /** The largest avatar, in bytes. */
     public long avatarSizeLimit() {
         return bytes(config.avatarSizeLimit() == null ? DEFAULT_AVATAR_MB : config.avatarSizeLimit());

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.core.io.Resource;
 
 /**
@@ -27,14 +28,14 @@ final class LocalFileStorage implements FileStorage {
     }
 
     @Override
-    public long put(String key, InputStream content) throws IOException {
+    public long put(String key, InputStreamSource content, long length) throws IOException {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
         Path partial = Files.createTempFile(target.getParent(), ".upload-", ".part");
         try {
             long written;
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                written = content.transferTo(out);
+            try (InputStream in = content.getInputStream(); OutputStream out = Files.newOutputStream(partial)) {
+                written = in.transferTo(out);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return written;

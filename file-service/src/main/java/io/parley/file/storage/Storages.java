@@ -12,22 +12,23 @@ import org.springframework.stereotype.Component;
  * {@code fileStrategies}, and the storage a stored file's {@code source} names (files stay where they
  * were written when the configuration changes later).
  *
- * <p>Only {@code local} is built. {@code s3}, {@code azure_blob} and {@code firebase} are refused at
- * start-up, so an installation never believes files go somewhere they do not.
+ * <p>{@code local} and {@code s3} are built. {@code azure_blob}, {@code firebase} (and LibreChat's
+ * {@code cloudfront}) are refused at start-up, so an installation never believes files go somewhere
+ * they do not.
  */
 @Component
-@EnableConfigurationProperties({StorageProperties.class, LocalStorageProperties.class})
+@EnableConfigurationProperties({StorageProperties.class, LocalStorageProperties.class, S3Properties.class})
 public class Storages {
 
     private final Map<FileKind, FileStorage> byKind = new EnumMap<>(FileKind.class);
     private final Map<String, FileStorage> bySource = new HashMap<>();
 
-    Storages(StorageProperties strategies, LocalStorageProperties local) throws IOException {
+    Storages(StorageProperties strategies, LocalStorageProperties local, S3Properties s3) throws IOException {
         for (FileKind kind : FileKind.values()) {
             String strategy = strategies.strategyFor(kind);
             FileStorage storage = bySource.get(strategy);
             if (storage == null) {
-                storage = create(strategy, local);
+                storage = create(strategy, local, s3);
                 bySource.put(storage.source(), storage);
             }
             byKind.put(kind, storage);
@@ -44,11 +45,12 @@ public class Storages {
         return bySource.get(source);
     }
 
-    private static FileStorage create(String strategy, LocalStorageProperties local) throws IOException {
+    private static FileStorage create(String strategy, LocalStorageProperties local, S3Properties s3) throws IOException {
         return switch (strategy) {
             case "local" -> new LocalFileStorage(local.root());
+            case "s3" -> new S3FileStorage(s3);
             default -> throw new IllegalStateException("fileStrategy '" + strategy
-                    + "' is not available in this build of file-service (only 'local' is)");
+                    + "' is not available in this build of file-service (only 'local' and 's3' are)");
         };
     }
 }
