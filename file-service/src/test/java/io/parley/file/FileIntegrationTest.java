@@ -46,11 +46,13 @@ public abstract class FileIntegrationTest {
     static final ECKey KEY = generate();
     protected static final Path DATA = temporaryDirectory();
     protected static final FakeUserDirectory AUTH = new FakeUserDirectory();
+    protected static final io.parley.file.scan.FakeClamd CLAMD = startClamd();
 
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
         registry.add("parley.file.local.root", DATA::toString);
         registry.add("spring.grpc.client.channels.auth.address", () -> "static://127.0.0.1:" + AUTH.port());
+        registry.add("parley.file.clamd.address", CLAMD::address);
     }
 
     @TestConfiguration
@@ -102,6 +104,14 @@ public abstract class FileIntegrationTest {
             return new ECKeyGenerator(Curve.P_256).keyID("file-test").generate();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static io.parley.file.scan.FakeClamd startClamd() {
+        try {
+            return new io.parley.file.scan.FakeClamd(16L * 1024 * 1024);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -4,6 +4,7 @@ import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import io.parley.file.image.ImageReencoder;
 import io.parley.file.limits.FileLimits;
+import io.parley.file.scan.VirusScan;
 import io.parley.file.storage.FileKind;
 import io.parley.file.storage.FileStorage;
 import io.parley.file.storage.StorageKeys;
@@ -39,9 +40,11 @@ class AvatarController {
     private final FileStore store;
     private final FileAccess access;
     private final UserAvatars avatars;
+    private final VirusScan virusScan;
 
     AvatarController(FileLimits limits, ImageReencoder images, Storages storages, FileStore store, FileAccess access,
-                     UserAvatars avatars) {
+                     UserAvatars avatars, VirusScan virusScan) {
+        this.virusScan = virusScan;
         this.limits = limits;
         this.images = images;
         this.storages = storages;
@@ -58,6 +61,7 @@ class AvatarController {
         if (file.getSize() > limits.avatarSizeLimit()) {
             throw new ApiException.TooLarge("File size limit of " + limits.avatarSizeLimitMb() + " MB exceeded for avatars");
         }
+        virusScan.check(file);
         ImageReencoder.Reencoded avatar;
         try (InputStream in = file.getInputStream()) {
             avatar = images.reencode(in, SIZE, SIZE);

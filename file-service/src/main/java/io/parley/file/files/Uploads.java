@@ -4,6 +4,7 @@ import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import io.parley.file.image.ImageReencoder;
 import io.parley.file.limits.FileLimits;
+import io.parley.file.scan.VirusScan;
 import io.parley.file.storage.FileKind;
 import io.parley.file.storage.FileStorage;
 import io.parley.file.storage.StorageKeys;
@@ -25,7 +26,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Takes an upload from the multipart part (Tomcat has already spooled it to a temporary file, so a
  * large file is never held in memory) to storage and a record: checks the form and the
- * {@code fileConfig} limits, detects the type from the content, re-encodes images, stores the bytes
+ * {@code fileConfig} limits, detects the type from the content, has it scanned (when a scanner is
+ * configured), re-encodes images, stores the bytes
  * under a generated key and records the file. Nothing is stored when a check fails, and the bytes are
  * removed again when the record cannot be written.
  */
@@ -43,8 +45,11 @@ class Uploads {
     private final ImageReencoder images;
     private final Storages storages;
     private final FileStore store;
+    private final VirusScan virusScan;
 
-    Uploads(FileLimits limits, ContentTypes contentTypes, ImageReencoder images, Storages storages, FileStore store) {
+    Uploads(FileLimits limits, ContentTypes contentTypes, ImageReencoder images, Storages storages, FileStore store,
+            VirusScan virusScan) {
+        this.virusScan = virusScan;
         this.limits = limits;
         this.contentTypes = contentTypes;
         this.images = images;
@@ -91,6 +96,7 @@ class Uploads {
         }
         String filename = Filenames.sanitize(file.getOriginalFilename());
         String type = allowedType(rules, file, filename);
+        virusScan.check(file);
         boolean image = DECODABLE_IMAGES.contains(type);
         if (route == Route.IMAGES && !image) {
             throw new ApiException.Invalid("Unsupported file type");

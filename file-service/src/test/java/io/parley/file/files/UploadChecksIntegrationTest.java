@@ -130,6 +130,17 @@ class UploadChecksIntegrationTest extends FileIntegrationTest {
         }
     }
 
+    @Test
+    void aFileTheVirusScannerFlagsIsA422AndNothingIsStored() {
+        Person me = user();
+        Http.Response response = multipart.form().librechat("openAI")
+                .file("file", "eicar.txt", "text/plain", io.parley.file.scan.FakeClamd.EICAR.getBytes(StandardCharsets.US_ASCII))
+                .as(me).post("/api/files");
+
+        assertRefused(response, 422, "The file was refused by the virus scanner");
+        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
+    }
+
     private static void assertRefused(Http.Response response, int status, String message) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.json().get("message").asString()).contains(message);
