@@ -12,23 +12,25 @@ import org.springframework.stereotype.Component;
  * {@code fileStrategies}, and the storage a stored file's {@code source} names (files stay where they
  * were written when the configuration changes later).
  *
- * <p>{@code local} and {@code s3} are built. {@code azure_blob}, {@code firebase} (and LibreChat's
+ * <p>{@code local}, {@code s3} and {@code azure_blob} are built. {@code firebase} (and LibreChat's
  * {@code cloudfront}) are refused at start-up, so an installation never believes files go somewhere
- * they do not.
+ * they do not; another strategy is one more {@link FileStorage} and one more case here.
  */
 @Component
-@EnableConfigurationProperties({StorageProperties.class, LocalStorageProperties.class, S3Properties.class})
+@EnableConfigurationProperties({StorageProperties.class, LocalStorageProperties.class, S3Properties.class,
+        AzureBlobProperties.class})
 public class Storages {
 
     private final Map<FileKind, FileStorage> byKind = new EnumMap<>(FileKind.class);
     private final Map<String, FileStorage> bySource = new HashMap<>();
 
-    Storages(StorageProperties strategies, LocalStorageProperties local, S3Properties s3) throws IOException {
+    Storages(StorageProperties strategies, LocalStorageProperties local, S3Properties s3, AzureBlobProperties azure)
+            throws IOException {
         for (FileKind kind : FileKind.values()) {
             String strategy = strategies.strategyFor(kind);
             FileStorage storage = bySource.get(strategy);
             if (storage == null) {
-                storage = create(strategy, local, s3);
+                storage = create(strategy, local, s3, azure);
                 bySource.put(storage.source(), storage);
             }
             byKind.put(kind, storage);
@@ -45,12 +47,14 @@ public class Storages {
         return bySource.get(source);
     }
 
-    private static FileStorage create(String strategy, LocalStorageProperties local, S3Properties s3) throws IOException {
+    private static FileStorage create(String strategy, LocalStorageProperties local, S3Properties s3,
+                                      AzureBlobProperties azure) throws IOException {
         return switch (strategy) {
             case "local" -> new LocalFileStorage(local.root());
             case "s3" -> new S3FileStorage(s3);
+            case "azure_blob" -> new AzureBlobFileStorage(azure);
             default -> throw new IllegalStateException("fileStrategy '" + strategy
-                    + "' is not available in this build of file-service (only 'local' and 's3' are)");
+                    + "' is not available in this build of file-service (only 'local', 's3' and 'azure_blob' are)");
         };
     }
 }

@@ -62,7 +62,7 @@ final class S3rver implements AutoCloseable {
         process.destroy();
     }
 
-    private static boolean onPath(String command) {
+    static boolean onPath(String command) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, command))) {
                 return true;
