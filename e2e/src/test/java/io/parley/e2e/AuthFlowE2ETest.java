@@ -52,7 +52,7 @@ class AuthFlowE2ETest extends E2ETest {
         String email = uniqueEmail();
         register(email);
         Http.Response login = login(email, PASSWORD);
-        for (String path : new String[] {"/api/convos/unknown/route", "/api/agents/unknown", "/api/files/unknown/x",
+        for (String path : new String[] {"/api/convos/unknown/route", "/api/agents/unknown/route/x", "/api/files/unknown/x",
                 "/api/mcp/unknown", "/api/user/unknown"}) {
             Http.Response response = get(path, "Authorization", bearer(login));
             assertThat(response.status()).as(path).isEqualTo(404);

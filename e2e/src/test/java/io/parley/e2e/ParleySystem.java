@@ -111,7 +111,9 @@ public final class ParleySystem implements BeforeAllCallback {
                         "--parley.redis.key-prefix=" + redisPrefix,
                         otlp,
                         // token accounting on, so that turns are checked and charged through auth-service
-                        "--CHECK_BALANCE=true"));
+                        "--CHECK_BALANCE=true",
+                        // MCP servers on this machine (tests bind loopback) pass mcp-service's SSRF guard
+                        "--librechat.mcpSettings.allowedDomains[0]=127.0.0.1"));
             }
             start(root, version, logs, "gateway", List.of(
                     "--server.port=" + gateway,

@@ -1,0 +1,98 @@
+package io.parley.mcp.server;
+
+import io.parley.common.error.ApiException;
+import io.parley.common.security.CurrentUser;
+import io.parley.mcp.connection.Connections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /api/mcp/servers}: the servers a person may use by name (secrets left out), and LibreChat
+ * 0.8.2's CRUD of user-managed ones ({@code {config}} bodies). The operator's servers cannot be
+ * changed here (403).
+ */
+@RestController
+@RequestMapping("/api/mcp/servers")
+class ServerController {
+
+    private final ServerRegistry registry;
+    private final UserServers userServers;
+    private final Connections connections;
+    private final JsonMapper json;
+
+    ServerController(ServerRegistry registry, UserServers userServers, Connections connections, JsonMapper json) {
+        this.registry = registry;
+        this.userServers = userServers;
+        this.connections = connections;
+        this.json = json;
+    }
+
+    @GetMapping({"", "/"})
+    Map<String, ServerView> list(CurrentUser caller) {
+        Map<String, ServerView> out = new LinkedHashMap<>();
+        registry.usableBy(caller).forEach((name, server) -> out.put(name, ServerView.of(server)));
+        return out;
+    }
+
+    @GetMapping("/{serverName}")
+    ServerView get(CurrentUser caller, @PathVariable String serverName) {
+        return ServerView.of(registry.require(caller, serverName));
+    }
+
+    @PostMapping({"", "/"})
+    @ResponseStatus(HttpStatus.CREATED)
+    ServerView create(CurrentUser caller, @RequestBody(required = false) Map<String, Object> body) {
+        Map<String, Object> given = body == null ? Map.of() : body;
+        return ServerView.of(userServers.create(caller, given, config(given)));
+    }
+
+    @PatchMapping("/{serverName}")
+    ServerView update(CurrentUser caller, @PathVariable String serverName, @RequestBody(required = false) Map<String, Object> body) {
+        ServerRef server = userManaged(caller, serverName);
+        ServerRef changed = userServers.update(caller, server, config(body == null ? Map.of() : body));
+        connections.closeAll(server);
+        return ServerView.of(changed);
+    }
+
+    @DeleteMapping("/{serverName}")
+    Map<String, Object> delete(CurrentUser caller, @PathVariable String serverName) {
+        ServerRef server = userManaged(caller, serverName);
+        userServers.delete(caller, server);
+        connections.closeAll(server);
+        return Map.of("success", true, "serverName", serverName);
+    }
+
+    private ServerRef userManaged(CurrentUser caller, String serverName) {
+        ServerRef server = registry.require(caller, serverName);
+        if (!server.userManaged()) {
+            throw new ApiException.Forbidden("Forbidden", "Servers from the configuration file cannot be changed here");
+        }
+        return server;
+    }
+
+    private ServerConfig config(Map<String, Object> body) {
+        if (!(body.get("config") instanceof Map<?, ?> config)) {
+            throw new ApiException.Invalid("Invalid configuration", "Invalid configuration",
+                    List.of(new ApiException.FieldProblem("config", "is required")));
+        }
+        try {
+            return json.convertValue(config, ServerConfig.class);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new ApiException.Invalid("Invalid configuration", "Invalid configuration",
+                    List.of(new ApiException.FieldProblem("config", "has a field of the wrong type")));
+        }
+    }
+}
