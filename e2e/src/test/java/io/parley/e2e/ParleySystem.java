@@ -107,6 +107,7 @@ public final class ParleySystem implements BeforeAllCallback {
                         "--spring.grpc.server.port=" + grpc.get(service),
                         "--spring.grpc.client.channels.auth.address=" + authGrpc,
                         "--parley.mongo.embedded.data-dir=" + data,
+                        "--parley.file.local.root=" + data.resolve("files"),
                         "--parley.redis.uri=" + redis,
                         "--parley.redis.key-prefix=" + redisPrefix,
                         otlp,
