@@ -109,6 +109,7 @@ public final class ParleySystem implements BeforeAllCallback {
                         "--spring.grpc.client.channels.agent.address=static://127.0.0.1:" + grpc.get("agent-service"),
                         "--spring.grpc.client.channels.mcp.address=static://127.0.0.1:" + grpc.get("mcp-service"),
                         "--parley.mongo.embedded.data-dir=" + data,
+                        "--parley.file.local.root=" + data.resolve("files"),
                         "--parley.redis.uri=" + redis,
                         "--parley.redis.key-prefix=" + redisPrefix,
                         otlp,

@@ -8,6 +8,8 @@ import io.parley.proto.auth.v1.FindUsersRequest;
 import io.parley.proto.auth.v1.FindUsersResponse;
 import io.parley.proto.auth.v1.GetUsersRequest;
 import io.parley.proto.auth.v1.GetUsersResponse;
+import io.parley.proto.auth.v1.SetAvatarRequest;
+import io.parley.proto.auth.v1.SetAvatarResponse;
 import io.parley.proto.auth.v1.UserDirectoryGrpc;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -19,6 +21,7 @@ class UserDirectoryGrpcService extends UserDirectoryGrpc.UserDirectoryImplBase {
     static final int MAX_IDS = 100;
     static final int MAX_RESULTS = 50;
     static final int DEFAULT_RESULTS = 10;
+    static final int MAX_AVATAR_URL = 2048;
 
     private final UserStore users;
 
@@ -50,6 +53,22 @@ class UserDirectoryGrpcService extends UserDirectoryGrpc.UserDirectoryImplBase {
         }
         List<User> found = users.search(caller.tenantId(), query, limit);
         response.onNext(FindUsersResponse.newBuilder().addAllUsers(found.stream().map(UserDirectoryGrpcService::toProto).toList()).build());
+        response.onCompleted();
+    }
+
+    /** The caller's own avatar only: the person comes from the relayed token, never from the request. */
+    @Override
+    public void setAvatar(SetAvatarRequest request, StreamObserver<SetAvatarResponse> response) {
+        CurrentUser caller = GrpcCaller.require();
+        String url = request.getUrl();
+        if (url.isEmpty() || url.length() > MAX_AVATAR_URL
+                || !(url.startsWith("/") && !url.startsWith("//") || url.startsWith("https://") || url.startsWith("http://"))) {
+            throw new ApiException.Invalid("The avatar URL must be a path or an http(s) URL of at most " + MAX_AVATAR_URL
+                    + " characters");
+        }
+        User updated = users.setAvatar(caller.tenantId(), caller.id(), url)
+                .orElseThrow(() -> new ApiException.NotFound("User not found"));
+        response.onNext(SetAvatarResponse.newBuilder().setUser(toProto(updated)).build());
         response.onCompleted();
     }
 

@@ -12,6 +12,7 @@ import io.parley.proto.auth.v1.FindUsersRequest;
 import io.parley.proto.auth.v1.GetJwksRequest;
 import io.parley.proto.auth.v1.GetUsersRequest;
 import io.parley.proto.auth.v1.KeysGrpc;
+import io.parley.proto.auth.v1.SetAvatarRequest;
 import io.parley.proto.auth.v1.User;
 import io.parley.proto.auth.v1.UserDirectoryGrpc;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +87,33 @@ class UserDirectoryGrpcIntegrationTest extends AuthIntegrationTest {
         assertThatThrownBy(() -> stub.findUsers(FindUsersRequest.newBuilder().setQuery("a").build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+    }
+
+    @Test
+    void setAvatarChangesOnlyTheCallersOwnAvatar() {
+        String tenant = uniqueTenant();
+        Http.Response alice = signedIn("X-Parley-Tenant", tenant);
+        Http.Response bob = signedIn("X-Parley-Tenant", tenant);
+        String url = "/images/" + id(alice) + "/avatar-1.png";
+
+        var set = directory(token(alice)).setAvatar(SetAvatarRequest.newBuilder().setUrl(url).build());
+
+        assertThat(set.getUser().getId()).isEqualTo(id(alice));
+        assertThat(set.getUser().getAvatar()).isEqualTo(url);
+        var both = directory(token(bob)).getUsers(GetUsersRequest.newBuilder().addUserIds(id(alice)).addUserIds(id(bob)).build());
+        assertThat(both.getUsersList()).extracting(User::getId, User::getAvatar)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(id(alice), url),
+                        org.assertj.core.groups.Tuple.tuple(id(bob), ""));
+    }
+
+    @Test
+    void setAvatarRefusesUrlsThatAreNeitherPathsNorHttp() {
+        var stub = directory(token(signedIn()));
+        for (String bad : new String[] {"", "javascript:alert(1)", "//evil.example/a.png", "/" + "a".repeat(2048)}) {
+            assertThatThrownBy(() -> stub.setAvatar(SetAvatarRequest.newBuilder().setUrl(bad).build()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+        }
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.List;
  */
 public abstract sealed class ApiException extends RuntimeException
         permits ApiException.Invalid, ApiException.Unauthorized, ApiException.Forbidden, ApiException.NotFound,
-        ApiException.Conflict, ApiException.TooLarge, ApiException.LimitExceeded, ApiException.Unavailable {
+        ApiException.Conflict, ApiException.TooLarge, ApiException.Unprocessable, ApiException.LimitExceeded,
+        ApiException.Unavailable {
 
     private final String error;
     private final transient List<FieldProblem> details;
@@ -121,6 +122,18 @@ public abstract sealed class ApiException extends RuntimeException
         @Override
         public int status() {
             return 413;
+        }
+    }
+
+    /** Well-formed, but refused for what it contains (e.g. an upload a virus scanner flags). */
+    public static final class Unprocessable extends ApiException {
+        public Unprocessable(String error, String message) {
+            super(error, message, List.of());
+        }
+
+        @Override
+        public int status() {
+            return 422;
         }
     }
 

@@ -28,6 +28,7 @@ public final class GrpcErrors {
             case ApiException.NotFound n -> Status.Code.NOT_FOUND;
             case ApiException.Conflict c -> Status.Code.ALREADY_EXISTS;
             case ApiException.TooLarge t -> Status.Code.OUT_OF_RANGE;
+            case ApiException.Unprocessable u -> Status.Code.FAILED_PRECONDITION;
             case ApiException.LimitExceeded l -> Status.Code.RESOURCE_EXHAUSTED;
             case ApiException.Unavailable u -> Status.Code.UNAVAILABLE;
         };

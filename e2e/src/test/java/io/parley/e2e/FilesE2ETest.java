@@ -1,0 +1,95 @@
+package io.parley.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.common.test.Http;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Files through the gateway as LibreChat's client sends them: a multipart upload, the download by its
+ * owner only, the re-encoded image at its public {@code /images} path, and an avatar that auth-service
+ * then shows on the person.
+ */
+class FilesE2ETest extends E2ETest {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String tenant = uniqueTenant("files");
+
+    @Test
+    void anUploadedFileIsDownloadedByItsOwnerOnlyThroughTheGateway() throws Exception {
+        String owner = signIn(tenant);
+        String other = signIn(tenant);
+        byte[] text = "notes for the team\n".getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> uploaded = upload(owner, "/api/files", "notes.txt", "text/plain", text);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        var doc = Http.parse(uploaded.body());
+        String path = "/api/files/download/" + doc.get("user").asString() + "/" + doc.get("file_id").asString();
+
+        HttpResponse<byte[]> download = download(owner, path);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(text);
+        assertThat(download.headers().firstValue("X-File-Metadata")).isPresent();
+        assertThat(download(other, path).statusCode()).isEqualTo(403);
+        assertThat(Http.parse(as(tenant, other, "GET", "/api/files", null).body())).isEmpty();
+    }
+
+    @Test
+    void aReencodedImageIsShownAtItsFilepathWithoutATokenAndAnAvatarReachesTheProfile() throws Exception {
+        String person = signIn(tenant);
+
+        HttpResponse<String> image = upload(person, "/api/files/images", "photo.png", "image/png", png());
+        assertThat(image.statusCode()).as(image.body()).isEqualTo(200);
+        HttpResponse<byte[]> shown = CLIENT.send(HttpRequest.newBuilder(URI.create(ParleySystem.gatewayUrl()
+                + Http.parse(image.body()).get("filepath").asString())).header("X-Tenant", tenant)
+                .header("X-Forwarded-For", ip).header("User-Agent", BROWSER).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.headers().firstValue("Content-Type")).hasValue("image/png");
+
+        HttpResponse<String> avatar = upload(person, "/api/files/images/avatar", "me.png", "image/png", png());
+        assertThat(avatar.statusCode()).as(avatar.body()).isEqualTo(200);
+        String url = Http.parse(avatar.body()).get("url").asString();
+        assertThat(as(tenant, person, "GET", "/api/user", null).json().get("avatar").asString()).isEqualTo(url);
+    }
+
+    private HttpResponse<String> upload(String auth, String path, String filename, String type, byte[] content)
+            throws IOException, InterruptedException {
+        String boundary = "e2e-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String[] field : new String[][] {{"file_id", UUID.randomUUID().toString()}, {"endpoint", "openAI"}}) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+                    + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ParleySystem.gatewayUrl() + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Authorization", auth)
+                .header("X-Tenant", tenant).header("X-Forwarded-For", ip).header("User-Agent", BROWSER)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<byte[]> download(String auth, String path) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(ParleySystem.gatewayUrl() + path)).header("Authorization", auth)
+                .header("X-Tenant", tenant).header("X-Forwarded-For", ip).header("User-Agent", BROWSER).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static byte[] png() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,95 @@
+package io.parley.file.files;
+
+import io.parley.common.error.ApiException;
+import io.parley.common.security.CurrentUser;
+import io.parley.file.storage.FileStorage;
+import io.parley.file.storage.Storages;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read or delete a file: its owner, in the owner's tenant. Another person's file is 403 with
+ * LibreChat's body ({@code fileAccess.js}); an unknown id, or one of another tenant, is 404.
+ * (LibreChat also lets people read files of agents they may view; that path is not built yet.)
+ */
+@Component
+class FileAccess {
+
+    private static final Logger log = LoggerFactory.getLogger(FileAccess.class);
+
+    private final FileStore store;
+    private final Storages storages;
+
+    FileAccess(FileStore store, Storages storages) {
+        this.store = store;
+        this.storages = storages;
+    }
+
+    /** The caller's own file, or the right 404/403. */
+    StoredFile readable(CurrentUser user, String fileId) {
+        StoredFile file = store.find(user.tenantId(), fileId);
+        if (file == null) {
+            throw new ApiException.NotFound("Not Found", "File not found");
+        }
+        if (!file.user().equals(user.id())) {
+            throw new ApiException.Forbidden("Forbidden", "Insufficient permissions to access this file");
+        }
+        return file;
+    }
+
+    Resource bytes(StoredFile file) throws IOException {
+        FileStorage storage = storages.forSource(file.source());
+        Resource resource = storage == null ? null : storage.open(file.storageKey());
+        if (resource == null) {
+            log.warn("File bytes missing tenant_id={} file_id={} source={}", file.tenantId(), file.fileId(), file.source());
+            throw new ApiException.NotFound("Not Found", "File not found");
+        }
+        return resource;
+    }
+
+    /** A presigned URL for the file, or null when its storage has none. */
+    java.net.URI directUrl(StoredFile file) {
+        FileStorage storage = storages.forSource(file.source());
+        return storage == null ? null : storage.directUrl(file.storageKey(), file.filename(), file.type());
+    }
+
+    /** Ids of the named files the caller does not own (unknown ids are no one's and are skipped). */
+    List<String> notOwned(CurrentUser user, Set<String> fileIds) {
+        List<String> others = new ArrayList<>();
+        for (StoredFile file : store.findAll(user.tenantId(), fileIds)) {
+            if (!file.user().equals(user.id())) {
+                others.add(file.fileId());
+            }
+        }
+        return others;
+    }
+
+    /** Deletes the caller's own files among {@code fileIds}: bytes first, then the record. */
+    int deleteOwn(CurrentUser user, Set<String> fileIds) throws IOException {
+        int deleted = 0;
+        for (StoredFile file : store.findAll(user.tenantId(), new LinkedHashSet<>(fileIds))) {
+            if (file.user().equals(user.id())) {
+                delete(file);
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /** Bytes first: a record left after a failure can be deleted again; orphaned bytes could not be found. */
+    void delete(StoredFile file) throws IOException {
+        FileStorage storage = storages.forSource(file.source());
+        if (storage == null) {
+            throw new ApiException.Unavailable("The storage '" + file.source() + "' of this file is not configured");
+        }
+        storage.delete(file.storageKey());
+        store.delete(file.tenantId(), file.user(), file.fileId());
+    }
+}

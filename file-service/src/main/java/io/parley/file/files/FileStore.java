@@ -1,0 +1,70 @@
+package io.parley.file.files;
+
+import java.util.Collection;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+/** {@code files}: one record per stored file; every query names the tenant. */
+@Repository
+class FileStore implements InitializingBean {
+
+    static final String COLLECTION = "files";
+    /** A list answers at most this many files (LibreChat's has no bound). */
+    static final int MAX_LIST = 10_000;
+
+    private final MongoTemplate mongo;
+
+    FileStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("file_id", Sort.Direction.ASC)
+                .unique().named("tenant_file_id"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("user", Sort.Direction.ASC)
+                .on("updatedAt", Sort.Direction.DESC).named("tenant_user_updated"));
+    }
+
+    void insert(StoredFile file) {
+        mongo.insert(file.toDocument(), COLLECTION);
+    }
+
+    /** The file with this id in the tenant, whoever owns it; null when there is none. */
+    StoredFile find(String tenantId, String fileId) {
+        Document d = mongo.findOne(Query.query(Criteria.where("tenantId").is(tenantId).and("file_id").is(fileId)),
+                Document.class, COLLECTION);
+        return d == null ? null : StoredFile.from(d);
+    }
+
+    List<StoredFile> findAll(String tenantId, Collection<String> fileIds) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("file_id").in(fileIds)), Document.class,
+                COLLECTION).stream().map(StoredFile::from).toList();
+    }
+
+    /** The person's files, newest first. */
+    List<StoredFile> ofUser(String tenantId, String user) {
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user))
+                .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(MAX_LIST);
+        return mongo.find(query, Document.class, COLLECTION).stream().map(StoredFile::from).toList();
+    }
+
+    /** Every file of the person, for erasure (no bound). */
+    List<StoredFile> allOfUser(String tenantId, String user) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)), Document.class,
+                COLLECTION).stream().map(StoredFile::from).toList();
+    }
+
+    /** Removes one record, only when it is the owner's. */
+    boolean delete(String tenantId, String user, String fileId) {
+        return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and("file_id").is(fileId)),
+                COLLECTION).getDeletedCount() > 0;
+    }
+}

@@ -1,0 +1,59 @@
+package io.parley.file.files;
+
+import io.parley.common.error.ApiException;
+import io.parley.common.security.PublicPaths;
+import java.io.IOException;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /images/<userId>/<fileId>.<ext>}: the re-encoded images a file document's {@code filepath}
+ * names, which LibreChat's client shows with {@code <img src>} (no token), as LibreChat serves its
+ * static {@code /images/}. The file id is a random UUID; only images this service re-encoded are served.
+ */
+@RestController
+class ImageController {
+
+    private static final String TENANT_HEADER = "X-Parley-Tenant";
+
+    private final FileStore store;
+    private final FileAccess access;
+
+    ImageController(FileStore store, FileAccess access) {
+        this.store = store;
+        this.access = access;
+    }
+
+    @GetMapping("/images/{userId}/{name}")
+    ResponseEntity<Resource> image(@PathVariable String userId, @PathVariable String name,
+                                   @RequestHeader(name = TENANT_HEADER, defaultValue = "default") String tenant)
+            throws IOException {
+        int dot = name.lastIndexOf('.');
+        String fileId = dot > 0 ? name.substring(0, dot) : name;
+        StoredFile file = store.find(tenant, fileId);
+        if (file == null || !file.user().equals(userId) || !file.isImage() || !file.filepath().equals("/images/" + userId + "/" + name)) {
+            throw new ApiException.NotFound("Not Found", "File not found");
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.type()))
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(access.bytes(file));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class PublicImages {
+        @Bean
+        PublicPaths publicImages() {
+            return new PublicPaths("/images/**");
+        }
+    }
+}

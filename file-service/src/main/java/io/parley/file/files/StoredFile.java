@@ -1,0 +1,69 @@
+package io.parley.file.files;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/**
+ * One file's record in {@code files}: LibreChat's file document ({@code packages/data-schemas/src/schema/file.ts})
+ * plus {@code tenantId} and the {@code storageKey} its bytes live under.
+ */
+record StoredFile(ObjectId id, String tenantId, String user, String fileId, String tempFileId, long bytes,
+                  String filename, String filepath, String storageKey, String type, String context, String source,
+                  Integer width, Integer height, Instant createdAt, Instant updatedAt) {
+
+    Document toDocument() {
+        Document d = new Document("_id", id).append("tenantId", tenantId).append("user", user).append("file_id", fileId)
+                .append("temp_file_id", tempFileId).append("bytes", bytes).append("filename", filename)
+                .append("filepath", filepath).append("storageKey", storageKey).append("object", "file")
+                .append("embedded", false).append("type", type).append("context", context).append("usage", 0)
+                .append("source", source).append("createdAt", java.util.Date.from(createdAt))
+                .append("updatedAt", java.util.Date.from(updatedAt));
+        if (width != null) {
+            d.append("width", width).append("height", height);
+        }
+        return d;
+    }
+
+    static StoredFile from(Document d) {
+        Number bytes = d.get("bytes", Number.class);
+        return new StoredFile(d.getObjectId("_id"), d.getString("tenantId"), d.getString("user"), d.getString("file_id"),
+                d.getString("temp_file_id"), bytes == null ? 0 : bytes.longValue(), d.getString("filename"),
+                d.getString("filepath"), d.getString("storageKey"), d.getString("type"), d.getString("context"),
+                d.getString("source"), d.getInteger("width"), d.getInteger("height"), d.getDate("createdAt").toInstant(),
+                d.getDate("updatedAt").toInstant());
+    }
+
+    /** LibreChat's JSON of the document (no tenant, no storage key). */
+    Map<String, Object> view() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("_id", id.toHexString());
+        v.put("user", user);
+        v.put("file_id", fileId);
+        if (tempFileId != null) {
+            v.put("temp_file_id", tempFileId);
+        }
+        v.put("bytes", bytes);
+        v.put("filename", filename);
+        v.put("filepath", filepath);
+        v.put("object", "file");
+        v.put("embedded", false);
+        v.put("type", type);
+        v.put("context", context);
+        v.put("usage", 0);
+        v.put("source", source);
+        if (width != null) {
+            v.put("width", width);
+            v.put("height", height);
+        }
+        v.put("createdAt", createdAt.toString());
+        v.put("updatedAt", updatedAt.toString());
+        return v;
+    }
+
+    boolean isImage() {
+        return type != null && type.startsWith("image/") && width != null;
+    }
+}

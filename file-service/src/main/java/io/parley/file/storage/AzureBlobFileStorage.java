@@ -1,0 +1,122 @@
+package io.parley.file.storage;
+
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobProperties;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.sas.BlobSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import org.springframework.core.io.AbstractResource;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+
+/**
+ * LibreChat's {@code azure_blob} strategy over the Azure SDK : block blobs in one
+ * container, streamed up with their length, read back as streams; direct downloads are SAS URLs.
+ */
+final class AzureBlobFileStorage implements FileStorage {
+
+    private final BlobContainerClient container;
+    private final AzureBlobProperties settings;
+
+    AzureBlobFileStorage(AzureBlobProperties settings) {
+        if (settings.connectionString().isBlank()) {
+            throw new IllegalStateException("fileStrategy azure_blob needs AZURE_STORAGE_CONNECTION_STRING");
+        }
+        this.settings = settings;
+        this.container = new BlobServiceClientBuilder().connectionString(settings.connectionString())
+                .buildClient()
+                .getBlobContainerClient(settings.containerName());
+        container.createIfNotExists();
+    }
+
+    @Override
+    public String source() {
+        return "azure_blob";
+    }
+
+    @Override
+    public long put(String key, InputStreamSource content, long length) throws IOException {
+        try (InputStream in = content.getInputStream()) {
+            container.getBlobClient(key).upload(in, length, true);
+            return length;
+        } catch (BlobStorageException e) {
+            throw new IOException("Azure refused the upload (status " + e.getStatusCode() + ")", e);
+        }
+    }
+
+    @Override
+    public Resource open(String key) throws IOException {
+        BlobClient blob = container.getBlobClient(key);
+        try {
+            BlobProperties properties = blob.getProperties();
+            return new BlobResource(blob, properties.getBlobSize());
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                return null;
+            }
+            throw new IOException("Azure could not be read (status " + e.getStatusCode() + ")", e);
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        try {
+            container.getBlobClient(key).deleteIfExists();
+        } catch (BlobStorageException e) {
+            throw new IOException("Azure refused the delete (status " + e.getStatusCode() + ")", e);
+        }
+    }
+
+    @Override
+    public URI directUrl(String key, String filename, String contentType) {
+        BlobClient blob = container.getBlobClient(key);
+        BlobServiceSasSignatureValues values = new BlobServiceSasSignatureValues(
+                OffsetDateTime.now().plus(settings.urlExpiry()), new BlobSasPermission().setReadPermission(true))
+                .setContentDisposition(ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .setContentType(contentType);
+        return URI.create(blob.getBlobUrl() + "?" + blob.generateSas(values));
+    }
+
+    /** A blob read on demand. */
+    private static final class BlobResource extends AbstractResource {
+        private final BlobClient blob;
+        private final long length;
+
+        BlobResource(BlobClient blob, long length) {
+            this.blob = blob;
+            this.length = length;
+        }
+
+        @Override
+        public String getDescription() {
+            return "Azure blob " + blob.getBlobName();
+        }
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            try {
+                return blob.openInputStream();
+            } catch (BlobStorageException e) {
+                throw new IOException("Azure could not be read (status " + e.getStatusCode() + ")", e);
+            }
+        }
+
+        @Override
+        public long contentLength() {
+            return length;
+        }
+
+        @Override
+        public boolean exists() {
+            return true;
+        }
+    }
+}

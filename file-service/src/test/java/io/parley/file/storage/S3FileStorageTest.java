@@ -1,0 +1,59 @@
+package io.parley.file.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.springframework.core.io.ByteArrayResource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The s3 strategy against s3rver, a real S3-compatible server on loopback. */
+class S3FileStorageTest extends FileStorageContract {
+
+    @TempDir
+    static Path data;
+    private static S3rver server;
+    private static S3FileStorage storage;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = S3rver.start(data);
+        storage = new S3FileStorage(new S3Properties(server.endpoint(), "us-east-1", S3rver.BUCKET, "S3RVER", "S3RVER",
+                true, Duration.ofMinutes(2)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Override
+    FileStorage storage() {
+        return storage;
+    }
+
+    @Test
+    void aPresignedUrlDownloadsTheBytesWithTheirNameWithoutCredentials() throws Exception {
+        String key = key();
+        byte[] content = "direct".getBytes(StandardCharsets.UTF_8);
+        storage.put(key, new ByteArrayResource(content), content.length);
+
+        URI url = storage.directUrl(key, "report.txt", "text/plain");
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(content);
+        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("report.txt");
+    }
+}
