@@ -62,6 +62,25 @@ class FilesE2ETest extends E2ETest {
         assertThat(as(tenant, person, "GET", "/api/user", null).json().get("avatar").asString()).isEqualTo(url);
     }
 
+    @Test
+    void anAgentsAvatarIsSetBySomeoneWhoMayEditItAndRefusedToOthersLeavingNoFile() throws Exception {
+        String ada = signIn(tenant); // the tenant's first person: ADMIN, whose role may create agents
+        String bob = signIn(tenant);
+        String agentId = as(tenant, ada, "POST", "/api/agents",
+                "{\"name\":\"Painter\",\"provider\":\"openAI\",\"model\":\"gpt-4o-mini\"}").json().get("id").asString();
+
+        HttpResponse<String> refused = upload(bob, "/api/files/images/agents/" + agentId + "/avatar", "a.png", "image/png", png());
+        assertThat(refused.statusCode()).as(refused.body()).isIn(403, 404);
+        assertThat(Http.parse(as(tenant, bob, "GET", "/api/files", null).body())).as("nothing of the refused upload stays").isEmpty();
+
+        HttpResponse<String> set = upload(ada, "/api/files/images/agents/" + agentId + "/avatar", "a.png", "image/png", png());
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(201);
+        String filepath = Http.parse(set.body()).at("/avatar/filepath").asString();
+        assertThat(filepath).startsWith("/images/");
+        assertThat(as(tenant, ada, "GET", "/api/agents/" + agentId, null).json().at("/avatar/filepath").asString())
+                .isEqualTo(filepath);
+    }
+
     private HttpResponse<String> upload(String auth, String path, String filename, String type, byte[] content)
             throws IOException, InterruptedException {
         String boundary = "e2e-" + UUID.randomUUID();

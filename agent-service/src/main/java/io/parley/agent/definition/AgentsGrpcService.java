@@ -10,6 +10,8 @@ import io.parley.proto.agent.v1.AgentEdge;
 import io.parley.proto.agent.v1.AgentsGrpc;
 import io.parley.proto.agent.v1.GetAgentRequest;
 import io.parley.proto.agent.v1.GetAgentResponse;
+import io.parley.proto.agent.v1.SetAgentAvatarRequest;
+import io.parley.proto.agent.v1.SetAgentAvatarResponse;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -43,6 +45,14 @@ class AgentsGrpcService extends AgentsGrpc.AgentsImplBase {
             throw Agents.notFound();
         }
         response.onNext(GetAgentResponse.newBuilder().setAgent(toProto(agent, bits)).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void setAvatar(SetAgentAvatarRequest request, StreamObserver<SetAgentAvatarResponse> response) {
+        Map<String, Object> avatar = Map.of("filepath", request.getFilepath(), "source", request.getSource());
+        Map<String, Object> agent = agents.update(GrpcCaller.require(), request.getAgentId(), Map.of("avatar", avatar));
+        response.onNext(SetAgentAvatarResponse.newBuilder().setAgentJson(json.writeValueAsString(agent)).build());
         response.onCompleted();
     }
 

@@ -10,9 +10,11 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
 import io.parley.agent.AgentIntegrationTest;
+import io.parley.common.test.Http;
 import io.parley.proto.agent.v1.Agent;
 import io.parley.proto.agent.v1.AgentsGrpc;
 import io.parley.proto.agent.v1.GetAgentRequest;
+import io.parley.proto.agent.v1.SetAgentAvatarRequest;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,5 +117,26 @@ class AgentsGrpcIntegrationTest extends AgentIntegrationTest {
                 .getAgent(request("agent_AAAAAAAAAAAAAAAAAAAAA")))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+    }
+
+    @Test
+    void setAvatarNeedsTheEditBitAndChangesOnlyTheAvatar() {
+        Person ada = user();
+        Person bob = user();
+        JsonNode created = createAgent(ada, "{\"name\":\"Painter\",\"provider\":\"openAI\",\"model\":\"gpt-4o\"}");
+        String id = created.get("id").asString();
+        share(created, "user", bob.id(), "agent_viewer");
+        SetAgentAvatarRequest avatar = SetAgentAvatarRequest.newBuilder().setAgentId(id)
+                .setFilepath("/images/" + ada.id() + "/f.png").setSource("local").build();
+
+        assertThat(codeOf(() -> as(bob).setAvatar(avatar))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(codeOf(() -> as(ada).setAvatar(avatar.toBuilder().setAgentId("agent_CCCCCCCCCCCCCCCCCCCCC").build())))
+                .isEqualTo(Status.Code.NOT_FOUND);
+        String answered = as(ada).setAvatar(avatar).getAgentJson();
+
+        assertThat(Http.parse(answered).at("/avatar/filepath").asString()).isEqualTo("/images/" + ada.id() + "/f.png");
+        JsonNode stored = get(ada, "/api/agents/" + id).json();
+        assertThat(stored.at("/avatar/source").asString()).isEqualTo("local");
+        assertThat(stored.get("name").asString()).isEqualTo("Painter");
     }
 }

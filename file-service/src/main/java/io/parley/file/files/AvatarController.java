@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.bson.types.ObjectId;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,10 +43,12 @@ class AvatarController {
     private final FileStore store;
     private final FileAccess access;
     private final UserAvatars avatars;
+    private final AgentAvatars agentAvatars;
     private final VirusScan virusScan;
 
     AvatarController(FileLimits limits, ImageReencoder images, Storages storages, FileStore store, FileAccess access,
-                     UserAvatars avatars, VirusScan virusScan) {
+                     UserAvatars avatars, AgentAvatars agentAvatars, VirusScan virusScan) {
+        this.agentAvatars = agentAvatars;
         this.virusScan = virusScan;
         this.limits = limits;
         this.images = images;
@@ -55,6 +60,36 @@ class AvatarController {
 
     @PostMapping(path = "/api/files/images/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Map<String, String> upload(CurrentUser user, @RequestParam(required = false) MultipartFile file) throws IOException {
+        StoredFile stored = store(user, file);
+        try {
+            avatars.set(stored.filepath());
+        } catch (RuntimeException e) {
+            access.delete(stored);
+            throw e;
+        }
+        return Map.of("url", stored.filepath());
+    }
+
+    /**
+     * LibreChat's {@code POST /api/files/images/agents/:agent_id/avatar}: the same image handling, then
+     * agent-service sets it on the agent if the caller may EDIT it (else the image is removed again) and
+     * the answer is the agent, 201.
+     */
+    @PostMapping(path = "/api/files/images/agents/{agentId}/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<String> uploadForAgent(CurrentUser user, @PathVariable String agentId,
+                                          @RequestParam(required = false) MultipartFile file) throws IOException {
+        StoredFile stored = store(user, file);
+        try {
+            String agent = agentAvatars.set(agentId, stored.filepath(), stored.source());
+            return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(agent);
+        } catch (RuntimeException e) {
+            access.delete(stored);
+            throw e;
+        }
+    }
+
+    /** Checks, re-encodes, stores and records an avatar image of {@code user}. */
+    private StoredFile store(CurrentUser user, MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
             throw ApiException.Invalid.field("file", "No file uploaded");
         }
@@ -81,12 +116,6 @@ class AvatarController {
             storage.delete(key);
             throw e;
         }
-        try {
-            avatars.set(url);
-        } catch (RuntimeException e) {
-            access.delete(stored);
-            throw e;
-        }
-        return Map.of("url", url);
+        return stored;
     }
 }
