@@ -60,6 +60,12 @@ class FilesE2ETest extends E2ETest {
         assertThat(avatar.statusCode()).as(avatar.body()).isEqualTo(200);
         String url = Http.parse(avatar.body()).get("url").asString();
         assertThat(as(tenant, person, "GET", "/api/user", null).json().get("avatar").asString()).isEqualTo(url);
+
+        HttpResponse<String> seeds = upload(person, "/api/user/avatar", "me2.png", "image/png", png());
+        assertThat(seeds.statusCode()).as("the seed's route reaches file-service: " + seeds.body()).isEqualTo(200);
+        String second = Http.parse(seeds.body()).get("url").asString();
+        assertThat(as(tenant, person, "GET", "/api/user", null).json().get("avatar").asString()).isEqualTo(second);
+        assertThat(as(tenant, person, "DELETE", "/api/user/avatar", null).json().get("avatar").isNull()).isTrue();
     }
 
     @Test

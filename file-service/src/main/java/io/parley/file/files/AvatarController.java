@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * LibreChat's {@code POST /api/files/images/avatar}: the image (at most {@code avatarSizeLimit}) is
+ * LibreChat's {@code POST /api/files/images/avatar} (and the seed's {@code POST /api/user/avatar}, which the
+ * gateway sends here): the image (at most {@code avatarSizeLimit}) is
  * re-encoded to fit {@value #SIZE}×{@value #SIZE}, stored in the avatar strategy, recorded with context
  * {@code avatar}, and its URL set on the person in auth-service. When auth-service refuses, the stored
  * avatar is removed again, so nothing is left that no one points at. The previous avatar stays a file
@@ -58,7 +59,7 @@ class AvatarController {
         this.avatars = avatars;
     }
 
-    @PostMapping(path = "/api/files/images/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = {"/api/files/images/avatar", "/api/user/avatar"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Map<String, String> upload(CurrentUser user, @RequestParam(required = false) MultipartFile file) throws IOException {
         StoredFile stored = store(user, file);
         try {
