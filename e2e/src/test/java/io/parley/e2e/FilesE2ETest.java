@@ -11,9 +11,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Files through the gateway as LibreChat's client sends them: a multipart upload, the download by its
@@ -87,11 +90,57 @@ class FilesE2ETest extends E2ETest {
                 .isEqualTo(filepath);
     }
 
+    @Test
+    void aFileUploadedForAnAgentIsReadByThoseWhoMayViewTheAgentAndNobodyElse() throws Exception {
+        String ada = signIn(tenant);
+        String bob = signIn(tenant);
+        String carol = signIn(tenant);
+        JsonNode agent = as(tenant, ada, "POST", "/api/agents",
+                "{\"name\":\"Reader\",\"provider\":\"openAI\",\"model\":\"gpt-4o-mini\"}").json();
+        String agentId = agent.get("id").asString();
+
+        HttpResponse<String> refused = upload(bob, "/api/files", "notes.txt", "text/plain",
+                "mine".getBytes(StandardCharsets.UTF_8), agentId, "file_search");
+        assertThat(refused.statusCode()).as("no EDIT on the agent: " + refused.body()).isIn(403, 404);
+        assertThat(Http.parse(as(tenant, bob, "GET", "/api/files", null).body())).isEmpty();
+
+        HttpResponse<String> uploaded = upload(ada, "/api/files", "notes.txt", "text/plain",
+                "agent knowledge".getBytes(StandardCharsets.UTF_8), agentId, "file_search");
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        String fileId = Http.parse(uploaded.body()).get("file_id").asString();
+        assertThat(as(tenant, ada, "GET", "/api/agents/" + agentId + "/expanded", null).json()
+                .at("/tool_resources/file_search/file_ids/0").asString()).isEqualTo(fileId);
+        String download = "/api/files/download/" + as(tenant, ada, "GET", "/api/user", null).json().get("id").asString()
+                + "/" + fileId;
+        assertThat(download(bob, download).statusCode()).isEqualTo(403);
+
+        String bobId = as(tenant, bob, "GET", "/api/user", null).json().get("id").asString();
+        Http.Response shared = as(tenant, ada, "PUT", "/api/permissions/agent/" + agent.get("_id").asString(),
+                "{\"updated\":[{\"type\":\"user\",\"id\":\"" + bobId + "\",\"accessRoleId\":\"agent_viewer\"}]}");
+        assertThat(shared.status()).as(shared.body()).isEqualTo(200);
+
+        HttpResponse<byte[]> read = download(bob, download);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(new String(read.body(), StandardCharsets.UTF_8)).isEqualTo("agent knowledge");
+        assertThat(download(carol, download).statusCode()).isEqualTo(403);
+    }
+
     private HttpResponse<String> upload(String auth, String path, String filename, String type, byte[] content)
             throws IOException, InterruptedException {
+        return upload(auth, path, filename, type, content, null, null);
+    }
+
+    private HttpResponse<String> upload(String auth, String path, String filename, String type, byte[] content,
+                                        String agentId, String toolResource) throws IOException, InterruptedException {
         String boundary = "e2e-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (String[] field : new String[][] {{"file_id", UUID.randomUUID().toString()}, {"endpoint", "openAI"}}) {
+        List<String[]> fields = new ArrayList<>(List.of(new String[] {"file_id", UUID.randomUUID().toString()},
+                new String[] {"endpoint", "openAI"}));
+        if (agentId != null) {
+            fields.add(new String[] {"agent_id", agentId});
+            fields.add(new String[] {"tool_resource", toolResource});
+        }
+        for (String[] field : fields) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
                     + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
         }

@@ -45,13 +45,14 @@ public abstract class FileIntegrationTest {
 
     static final ECKey KEY = generate();
     protected static final Path DATA = temporaryDirectory();
-    protected static final FakeUserDirectory AUTH = new FakeUserDirectory();
+    protected static final FakePeers AUTH = new FakePeers();
     protected static final io.parley.file.scan.FakeClamd CLAMD = startClamd();
 
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
         registry.add("parley.file.local.root", DATA::toString);
         registry.add("spring.grpc.client.channels.auth.address", () -> "static://127.0.0.1:" + AUTH.port());
+        registry.add("spring.grpc.client.channels.agent.address", () -> "static://127.0.0.1:" + AUTH.port());
         registry.add("parley.file.clamd.address", CLAMD::address);
     }
 

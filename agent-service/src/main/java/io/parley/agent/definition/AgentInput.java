@@ -48,7 +48,7 @@ final class AgentInput {
             "chatgptbrowser", "custom");
     private static final Pattern CUSTOM_PROVIDER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.()-]{0,99}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Set<String> TOOL_RESOURCES = Set.of("file_search", "execute_code", "context", "ocr", "image_edit");
+    static final Set<String> TOOL_RESOURCES = Set.of("file_search", "execute_code", "context", "ocr", "image_edit");
     private static final Set<String> EDGE_TYPES = Set.of("handoff", "direct");
     private static final int MAX_DEPTH = 16;
 

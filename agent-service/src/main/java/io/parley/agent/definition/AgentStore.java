@@ -158,6 +158,15 @@ public class AgentStore implements InitializingBean {
         return and.isEmpty() ? criteria : criteria.andOperator(and);
     }
 
+    /** The tenant's agents that list {@code fileId} in any of their tool resources, at most {@code limit}. */
+    List<Document> listingFile(String tenantId, String fileId, int limit) {
+        List<Criteria> anyResource = AgentInput.TOOL_RESOURCES.stream()
+                .map(resource -> Criteria.where("tool_resources." + resource + ".file_ids").is(fileId)).toList();
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId).andOperator(new Criteria().orOperator(anyResource)))
+                .limit(limit);
+        return mongo.find(query, Document.class, COLLECTION);
+    }
+
     private static Query byAgentId(String tenantId, String agentId) {
         return Query.query(Criteria.where("tenantId").is(tenantId).and("id").is(agentId));
     }

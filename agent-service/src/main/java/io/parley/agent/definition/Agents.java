@@ -125,6 +125,39 @@ public class Agents {
         return AgentViews.full(saved, caller);
     }
 
+    /** Adds a file to one of the agent's tool resources, as a PATCH of {@code tool_resources} would. */
+    public Map<String, Object> addResourceFile(CurrentUser caller, String agentId, String toolResource, String fileId) {
+        if (!AgentInput.TOOL_RESOURCES.contains(toolResource)) {
+            throw ApiException.Invalid.field("tool_resource", "must be one of " + String.join(", ", AgentInput.TOOL_RESOURCES));
+        }
+        Document agent = find(caller, agentId);
+        Map<String, Object> resources = new LinkedHashMap<>();
+        if (agent.get("tool_resources") instanceof Map<?, ?> stored) {
+            stored.forEach((name, ids) -> resources.put(String.valueOf(name), ids));
+        }
+        Map<String, Object> resource = new LinkedHashMap<>();
+        if (resources.get(toolResource) instanceof Map<?, ?> ids) {
+            ids.forEach((kind, list) -> resource.put(String.valueOf(kind), list));
+        }
+        List<Object> fileIds = new ArrayList<>(resource.get("file_ids") instanceof List<?> list ? list : List.of());
+        if (!fileIds.contains(fileId)) {
+            fileIds.add(fileId);
+        }
+        resource.put("file_ids", fileIds);
+        resources.put(toolResource, resource);
+        return update(caller, agentId, Map.of("tool_resources", resources));
+    }
+
+    /** Whether an agent the caller may VIEW lists the file (LibreChat's file access through agents). */
+    public boolean listsReadableFile(CurrentUser caller, String fileId) {
+        for (Document agent : store.listingFile(caller.tenantId(), fileId, 20)) {
+            if ((access.bits(agent) & AccessClient.VIEW) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Makes the agent's fields those of one of its versions again (no version is added, as in LibreChat). */
     public Map<String, Object> revert(CurrentUser caller, String agentId, Map<String, Object> body) {
         access.requireCreate();

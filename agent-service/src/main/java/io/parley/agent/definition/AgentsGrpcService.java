@@ -5,9 +5,13 @@ import io.parley.common.access.AccessClient;
 import io.parley.common.error.ApiException;
 import io.parley.common.grpc.GrpcCaller;
 import io.parley.common.security.CurrentUser;
+import io.parley.proto.agent.v1.AddResourceFileRequest;
+import io.parley.proto.agent.v1.AddResourceFileResponse;
 import io.parley.proto.agent.v1.Agent;
 import io.parley.proto.agent.v1.AgentEdge;
 import io.parley.proto.agent.v1.AgentsGrpc;
+import io.parley.proto.agent.v1.CanReadFileRequest;
+import io.parley.proto.agent.v1.CanReadFileResponse;
 import io.parley.proto.agent.v1.GetAgentRequest;
 import io.parley.proto.agent.v1.GetAgentResponse;
 import io.parley.proto.agent.v1.SetAgentAvatarRequest;
@@ -53,6 +57,20 @@ class AgentsGrpcService extends AgentsGrpc.AgentsImplBase {
         Map<String, Object> avatar = Map.of("filepath", request.getFilepath(), "source", request.getSource());
         Map<String, Object> agent = agents.update(GrpcCaller.require(), request.getAgentId(), Map.of("avatar", avatar));
         response.onNext(SetAgentAvatarResponse.newBuilder().setAgentJson(json.writeValueAsString(agent)).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void addResourceFile(AddResourceFileRequest request, StreamObserver<AddResourceFileResponse> response) {
+        agents.addResourceFile(GrpcCaller.require(), request.getAgentId(), request.getToolResource(), request.getFileId());
+        response.onNext(AddResourceFileResponse.getDefaultInstance());
+        response.onCompleted();
+    }
+
+    @Override
+    public void canReadFile(CanReadFileRequest request, StreamObserver<CanReadFileResponse> response) {
+        boolean allowed = agents.listsReadableFile(GrpcCaller.require(), request.getFileId());
+        response.onNext(CanReadFileResponse.newBuilder().setAllowed(allowed).build());
         response.onCompleted();
     }
 

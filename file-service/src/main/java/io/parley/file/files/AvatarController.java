@@ -44,12 +44,12 @@ class AvatarController {
     private final FileStore store;
     private final FileAccess access;
     private final UserAvatars avatars;
-    private final AgentAvatars agentAvatars;
+    private final AgentsClient agents;
     private final VirusScan virusScan;
 
     AvatarController(FileLimits limits, ImageReencoder images, Storages storages, FileStore store, FileAccess access,
-                     UserAvatars avatars, AgentAvatars agentAvatars, VirusScan virusScan) {
-        this.agentAvatars = agentAvatars;
+                     UserAvatars avatars, AgentsClient agents, VirusScan virusScan) {
+        this.agents = agents;
         this.virusScan = virusScan;
         this.limits = limits;
         this.images = images;
@@ -81,7 +81,7 @@ class AvatarController {
                                           @RequestParam(required = false) MultipartFile file) throws IOException {
         StoredFile stored = store(user, file);
         try {
-            String agent = agentAvatars.set(agentId, stored.filepath(), stored.source());
+            String agent = agents.setAvatar(agentId, stored.filepath(), stored.source());
             return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(agent);
         } catch (RuntimeException e) {
             access.delete(stored);

@@ -15,9 +15,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may read or delete a file: its owner, in the owner's tenant. Another person's file is 403 with
- * LibreChat's body ({@code fileAccess.js}); an unknown id, or one of another tenant, is 404.
- * (LibreChat also lets people read files of agents they may view; that path is not built yet.)
+ * Who may read or delete a file: its owner, in the owner's tenant; reading also whoever may VIEW an
+ * agent that lists the file among its tool resources (asked of agent-service, as LibreChat's
+ * {@code fileAccess.js} does). Anyone else gets 403 with LibreChat's body; an unknown id, or one of
+ * another tenant, is 404.
  */
 @Component
 class FileAccess {
@@ -26,19 +27,21 @@ class FileAccess {
 
     private final FileStore store;
     private final Storages storages;
+    private final AgentsClient agents;
 
-    FileAccess(FileStore store, Storages storages) {
+    FileAccess(FileStore store, Storages storages, AgentsClient agents) {
         this.store = store;
         this.storages = storages;
+        this.agents = agents;
     }
 
-    /** The caller's own file, or the right 404/403. */
+    /** The caller's own file, one an agent the caller may VIEW lists, or the right 404/403. */
     StoredFile readable(CurrentUser user, String fileId) {
         StoredFile file = store.find(user.tenantId(), fileId);
         if (file == null) {
             throw new ApiException.NotFound("Not Found", "File not found");
         }
-        if (!file.user().equals(user.id())) {
+        if (!file.user().equals(user.id()) && !agents.canReadFile(fileId)) {
             throw new ApiException.Forbidden("Forbidden", "Insufficient permissions to access this file");
         }
         return file;

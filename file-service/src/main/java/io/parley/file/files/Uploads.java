@@ -46,10 +46,14 @@ class Uploads {
     private final Storages storages;
     private final FileStore store;
     private final VirusScan virusScan;
+    private final AgentsClient agents;
+    private final FileAccess access;
 
     Uploads(FileLimits limits, ContentTypes contentTypes, ImageReencoder images, Storages storages, FileStore store,
-            VirusScan virusScan) {
+            VirusScan virusScan, AgentsClient agents, FileAccess access) {
         this.virusScan = virusScan;
+        this.agents = agents;
+        this.access = access;
         this.limits = limits;
         this.contentTypes = contentTypes;
         this.images = images;
@@ -133,6 +137,17 @@ class Uploads {
         } catch (RuntimeException e) {
             storage.delete(key);
             throw e;
+        }
+        if (form.agentId() != null && !form.agentId().isBlank() && form.toolResource() != null
+                && !form.toolResource().isBlank()) {
+            // LibreChat adds a file uploaded for an agent to its tool resource; without EDIT on the agent
+            // the upload is refused and nothing of it stays.
+            try {
+                agents.addResourceFile(form.agentId(), form.toolResource(), fileId);
+            } catch (RuntimeException e) {
+                access.delete(stored);
+                throw e;
+            }
         }
         log.info("File stored tenant_id={} user_id={} file_id={} bytes={} type={}", user.tenantId(), user.id(), fileId,
                 bytes, type);

@@ -32,6 +32,22 @@ class FileIsolationIntegrationTest extends FileIntegrationTest {
     }
 
     @Test
+    void someoneWhoMayViewAnAgentListingTheFileReadsItButCannotDeleteIt() {
+        Person owner = user();
+        Person viewer = user();
+        String id = upload(owner).get("file_id").asString();
+        AUTH.readableThroughAnAgent(tenant, viewer.id(), id);
+
+        Http.Response download = http.get("/api/files/download/" + owner.id() + "/" + id, viewer.auth());
+
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("private\n");
+        assertThat(http.send("DELETE", "/api/files", "{\"files\":[{\"file_id\":\"" + id + "\"}]}", viewer.auth()).status())
+                .isEqualTo(403);
+        assertThat(http.get("/api/files/download/" + owner.id() + "/" + id, user().auth()).status()).isEqualTo(403);
+    }
+
+    @Test
     void theSamePersonIdInAnotherTenantFindsNothing() {
         Person owner = user();
         String id = upload(owner).get("file_id").asString();

@@ -3,6 +3,7 @@ package io.parley.file.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.common.test.Http;
+import io.parley.file.FakePeers;
 import io.parley.file.FileIntegrationTest;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
@@ -46,6 +47,18 @@ class UploadAndDownloadIntegrationTest extends FileIntegrationTest {
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
         assertThat(uploaded.json().get("message").asString()).isEqualTo("Agent file uploaded and processed successfully");
         assertThat(uploaded.json().get("context").asString()).isEqualTo("agents");
+        assertThat(AUTH.filesOf("agent_abc", "context")).as("added to the agent's tool resource")
+                .contains(uploaded.json().get("file_id").asString());
+    }
+
+    @Test
+    void anUploadForAnAgentTheCallerMayNotEditIsRefusedAndLeavesNothing() {
+        Person me = user();
+        Http.Response refused = multipart.form().librechat("agents").field("tool_resource", "context")
+                .field("agent_id", FakePeers.LOCKED_AGENT).file("file", "a.txt", "text/plain", TEXT).as(me).post("/api/files");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
     }
 
     @Test

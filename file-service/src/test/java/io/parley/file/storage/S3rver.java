@@ -59,7 +59,18 @@ final class S3rver implements AutoCloseable {
 
     @Override
     public void close() {
+        // Wait for the exit: the test's temporary data folder is deleted next, which fails while the
+        // server still writes there.
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static boolean onPath(String command) {

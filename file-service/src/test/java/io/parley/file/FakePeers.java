@@ -1,0 +1,111 @@
+package io.parley.file;
+
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.parley.common.test.RelayedCaller;
+import io.parley.proto.agent.v1.AddResourceFileRequest;
+import io.parley.proto.agent.v1.AddResourceFileResponse;
+import io.parley.proto.agent.v1.AgentsGrpc;
+import io.parley.proto.agent.v1.CanReadFileRequest;
+import io.parley.proto.agent.v1.CanReadFileResponse;
+import io.parley.proto.auth.v1.SetAvatarRequest;
+import io.parley.proto.auth.v1.SetAvatarResponse;
+import io.parley.proto.auth.v1.User;
+import io.parley.proto.auth.v1.UserDirectoryGrpc;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The peers file-service calls, over real gRPC on loopback: auth-service's {@code UserDirectory.SetAvatar}
+ * (records the avatar per tenant and user of the relayed token, can be told to refuse) and
+ * agent-service's {@code Agents} as far as files go (an agent's tool-resource files; who may read a
+ * file through an agent). The services' own tests cover the real things.
+ */
+public final class FakePeers {
+
+    /** An agent nobody may edit here: adding a file to it is PERMISSION_DENIED. */
+    public static final String LOCKED_AGENT = "agent_LLLLLLLLLLLLLLLLLLLLL";
+
+    private final Map<String, String> avatars = new ConcurrentHashMap<>();
+    /** agent id → tool resource → file ids added. */
+    private final Map<String, Set<String>> agentFiles = new ConcurrentHashMap<>();
+    /** "tenant/user/fileId" readable through an agent. */
+    private final Set<String> readableThroughAgents = ConcurrentHashMap.newKeySet();
+    private volatile boolean refusing;
+    private final Server server;
+
+    FakePeers() {
+        UserDirectoryGrpc.UserDirectoryImplBase directory = new UserDirectoryGrpc.UserDirectoryImplBase() {
+            @Override
+            public void setAvatar(SetAvatarRequest request, StreamObserver<SetAvatarResponse> response) {
+                RelayedCaller.Caller caller = RelayedCaller.current();
+                if (refusing) {
+                    response.onError(Status.UNAVAILABLE.withDescription("auth-service is down").asRuntimeException());
+                    return;
+                }
+                avatars.put(caller.tenant() + "/" + caller.id(), request.getUrl());
+                response.onNext(SetAvatarResponse.newBuilder()
+                        .setUser(User.newBuilder().setId(caller.id()).setAvatar(request.getUrl())).build());
+                response.onCompleted();
+            }
+        };
+        AgentsGrpc.AgentsImplBase agents = new AgentsGrpc.AgentsImplBase() {
+            @Override
+            public void addResourceFile(AddResourceFileRequest request, StreamObserver<AddResourceFileResponse> response) {
+                if (LOCKED_AGENT.equals(request.getAgentId())) {
+                    response.onError(Status.PERMISSION_DENIED.withDescription("Insufficient permissions to access this agent")
+                            .asRuntimeException());
+                    return;
+                }
+                agentFiles.computeIfAbsent(request.getAgentId() + "/" + request.getToolResource(),
+                        k -> ConcurrentHashMap.newKeySet()).add(request.getFileId());
+                response.onNext(AddResourceFileResponse.getDefaultInstance());
+                response.onCompleted();
+            }
+
+            @Override
+            public void canReadFile(CanReadFileRequest request, StreamObserver<CanReadFileResponse> response) {
+                RelayedCaller.Caller caller = RelayedCaller.current();
+                boolean allowed = readableThroughAgents.contains(caller.tenant() + "/" + caller.id() + "/" + request.getFileId());
+                response.onNext(CanReadFileResponse.newBuilder().setAllowed(allowed).build());
+                response.onCompleted();
+            }
+        };
+        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .addService(RelayedCaller.intercept(directory)).addService(RelayedCaller.intercept(agents)).build();
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** The avatar URL set for the person, or null. */
+    public String avatarOf(String tenant, String user) {
+        return avatars.get(tenant + "/" + user);
+    }
+
+    public void refuse(boolean refuse) {
+        this.refusing = refuse;
+    }
+
+    /** The files added to an agent's tool resource. */
+    public Set<String> filesOf(String agentId, String toolResource) {
+        return agentFiles.getOrDefault(agentId + "/" + toolResource, Set.of());
+    }
+
+    /** As if an agent the person may view listed the file. */
+    public void readableThroughAnAgent(String tenant, String user, String fileId) {
+        readableThroughAgents.add(tenant + "/" + user + "/" + fileId);
+    }
+}
