@@ -123,6 +123,11 @@ class FilesE2ETest extends E2ETest {
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(new String(read.body(), StandardCharsets.UTF_8)).isEqualTo("agent knowledge");
         assertThat(download(carol, download).statusCode()).isEqualTo(403);
+
+        assertThat(Http.parse(as(tenant, ada, "GET", "/api/files/agent/" + agentId, null).body()).findValuesAsString("file_id"))
+                .as("the agent builder lists the agent's files to an editor").containsExactly(fileId);
+        assertThat(Http.parse(as(tenant, bob, "GET", "/api/files/agent/" + agentId, null).body()))
+                .as("a viewer gets LibreChat's empty list").isEmpty();
     }
 
     private HttpResponse<String> upload(String auth, String path, String filename, String type, byte[] content)

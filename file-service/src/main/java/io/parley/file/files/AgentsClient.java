@@ -3,12 +3,17 @@ package io.parley.file.files;
 import io.grpc.StatusRuntimeException;
 import io.parley.common.grpc.GrpcErrors;
 import io.parley.proto.agent.v1.AddResourceFileRequest;
+import io.parley.proto.agent.v1.Agent;
 import io.parley.proto.agent.v1.AgentsGrpc;
 import io.parley.proto.agent.v1.CanReadFileRequest;
+import io.parley.proto.agent.v1.GetAgentRequest;
 import io.parley.proto.agent.v1.SetAgentAvatarRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * agent-service's {@code Agents} as file-service uses it, for the person whose token the request
@@ -20,10 +25,14 @@ class AgentsClient {
 
     private static final long DEADLINE_SECONDS = 2;
 
-    private final AgentsGrpc.AgentsBlockingStub agents;
+    private static final int EDIT = 2;
 
-    AgentsClient(GrpcChannelFactory channels) {
+    private final AgentsGrpc.AgentsBlockingStub agents;
+    private final JsonMapper json;
+
+    AgentsClient(GrpcChannelFactory channels, JsonMapper json) {
         this.agents = AgentsGrpc.newBlockingStub(channels.createChannel("agent"));
+        this.json = json;
     }
 
     /**
@@ -58,5 +67,26 @@ class AgentsClient {
             // Access is refused rather than guessed.
             return false;
         }
+    }
+
+    /**
+     * The file ids in the agent's tool resources, when the person may EDIT the agent; empty for an
+     * unknown agent, one they may not edit, or when agent-service cannot say.
+     */
+    List<String> editableAgentFiles(String agentId) {
+        Agent agent;
+        try {
+            agent = agents.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+                    .getAgent(GetAgentRequest.newBuilder().setAgentId(agentId).build()).getAgent();
+        } catch (StatusRuntimeException e) {
+            return List.of();
+        }
+        if ((agent.getPermissionBits() & EDIT) == 0 || agent.getToolResourcesJson().isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        json.readTree(agent.getToolResourcesJson()).forEach(resource -> resource.path("file_ids")
+                .forEach(id -> ids.add(id.asString())));
+        return ids;
     }
 }

@@ -39,8 +39,10 @@ class FileController {
     private final FileAccess access;
     private final FileStore store;
     private final FileLimits limits;
+    private final AgentsClient agents;
 
-    FileController(Uploads uploads, FileAccess access, FileStore store, FileLimits limits) {
+    FileController(Uploads uploads, FileAccess access, FileStore store, FileLimits limits, AgentsClient agents) {
+        this.agents = agents;
         this.uploads = uploads;
         this.access = access;
         this.store = store;
@@ -98,6 +100,17 @@ class FileController {
     @GetMapping("/api/files")
     List<Map<String, Object>> list(CurrentUser user) {
         return store.ofUser(user.tenantId(), user.id()).stream().map(StoredFile::view).toList();
+    }
+
+    /**
+     * LibreChat's {@code GET /api/files/agent/:agent_id}: the files in the agent's tool resources, for
+     * someone who may EDIT it (the agent builder); anyone else, and an unknown agent, get an empty list.
+     */
+    @GetMapping("/api/files/agent/{agentId}")
+    List<Map<String, Object>> ofAgent(CurrentUser user, @PathVariable String agentId) {
+        List<String> fileIds = agents.editableAgentFiles(agentId);
+        return fileIds.isEmpty() ? List.of()
+                : store.findAll(user.tenantId(), fileIds).stream().map(StoredFile::view).toList();
     }
 
     @GetMapping("/api/files/config")
