@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -86,13 +85,12 @@ final class AzureBlobFileStorage implements FileStorage {
     }
 
     /** A blob read on demand. */
-    private static final class BlobResource extends AbstractResource {
+    private static final class BlobResource extends RemoteObjectResource {
         private final BlobClient blob;
-        private final long length;
 
         BlobResource(BlobClient blob, long length) {
+            super(length);
             this.blob = blob;
-            this.length = length;
         }
 
         @Override
@@ -107,16 +105,6 @@ final class AzureBlobFileStorage implements FileStorage {
             } catch (BlobStorageException e) {
                 throw new IOException("Azure could not be read (status " + e.getStatusCode() + ")", e);
             }
-        }
-
-        @Override
-        public long contentLength() {
-            return length;
-        }
-
-        @Override
-        public boolean exists() {
-            return true;
         }
     }
 }

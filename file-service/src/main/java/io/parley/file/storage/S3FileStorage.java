@@ -4,7 +4,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.InputStreamSource;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import org.springframework.core.io.Resource;
@@ -127,14 +126,13 @@ final class S3FileStorage implements FileStorage {
                 .url().toString());
     }
 
-    /** An object read on demand; Spring serves ranges by skipping in the stream. */
-    private final class ObjectResource extends AbstractResource {
+    /** An object read on demand. */
+    private final class ObjectResource extends RemoteObjectResource {
         private final String key;
-        private final long length;
 
         ObjectResource(String key, long length) {
+            super(length);
             this.key = key;
-            this.length = length;
         }
 
         @Override
@@ -151,16 +149,6 @@ final class S3FileStorage implements FileStorage {
             } catch (S3Exception e) {
                 throw new IOException("S3 could not be read (status " + e.statusCode() + ")", e);
             }
-        }
-
-        @Override
-        public long contentLength() {
-            return length;
-        }
-
-        @Override
-        public boolean exists() {
-            return true;
         }
     }
 }
