@@ -2,6 +2,7 @@ package io.parley.mcp;
 
 import static org.awaitility.Awaitility.await;
 
+import io.parley.common.test.NpmPackages;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The reference MCP server {@code @modelcontextprotocol/server-everything} from npm, installed once
@@ -65,19 +65,13 @@ public final class EverythingServer {
 
     private static boolean install() {
         if (Files.isRegularFile(SCRIPT)) {
-            return commandWorks("node", "--version");
+            return NpmPackages.onPath("node");
         }
-        if (!commandWorks("node", "--version") || !commandWorks("npm", "--version")) {
+        if (!NpmPackages.nodeAndNpm()) {
             return false;
         }
         try {
-            Process npm = new ProcessBuilder("npm", "install", "--prefix", PREFIX.toString(), "--no-audit", "--no-fund",
-                    "--loglevel=error", "@modelcontextprotocol/server-everything@" + VERSION)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                npm.destroyForcibly();
-                throw new IllegalStateException("npm could not install server-everything (is the npm registry reachable?)");
-            }
+            NpmPackages.install(PREFIX, "@modelcontextprotocol/server-everything@" + VERSION, SCRIPT);
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -116,18 +110,6 @@ public final class EverythingServer {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean commandWorks(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

@@ -1,14 +1,13 @@
 package io.parley.file.storage;
 
+import io.parley.common.test.NpmPackages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -32,15 +31,9 @@ final class Azurite implements AutoCloseable {
 
     static Azurite start(Path data) throws IOException, InterruptedException {
         Path prefix = Path.of("target", "azurite").toAbsolutePath();
-        Assumptions.assumeTrue(S3rver.onPath("node") && S3rver.onPath("npm"), "node and npm are needed to run Azurite");
+        Assumptions.assumeTrue(NpmPackages.nodeAndNpm(), "node and npm are needed to run Azurite");
         Path cli = prefix.resolve("node_modules/azurite/dist/src/blob/main.js");
-        if (!Files.isRegularFile(cli)) {
-            Process install = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", prefix.toString(),
-                    "azurite@" + VERSION).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!install.waitFor(5, TimeUnit.MINUTES) || install.exitValue() != 0) {
-                throw new IllegalStateException("npm install azurite@" + VERSION + " failed");
-            }
-        }
+        NpmPackages.install(prefix, "azurite@" + VERSION, cli);
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
@@ -67,17 +60,6 @@ final class Azurite implements AutoCloseable {
 
     @Override
     public void close() {
-        // Wait for the exit: the test's temporary data folder is deleted next, which fails while the
-        // server still writes there.
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        NpmPackages.stop(process);
     }
 }

@@ -1,12 +1,11 @@
 package io.parley.file.storage;
 
+import io.parley.common.test.NpmPackages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -28,14 +27,8 @@ final class S3rver implements AutoCloseable {
 
     static S3rver start(Path data) throws IOException, InterruptedException {
         Path prefix = Path.of("target", "s3rver").toAbsolutePath();
-        Assumptions.assumeTrue(onPath("node") && onPath("npm"), "node and npm are needed to run s3rver");
-        if (!Files.isDirectory(prefix.resolve("node_modules/s3rver"))) {
-            Process install = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", prefix.toString(),
-                    "s3rver@" + VERSION).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!install.waitFor(5, TimeUnit.MINUTES) || install.exitValue() != 0) {
-                throw new IllegalStateException("npm install s3rver@" + VERSION + " failed");
-            }
-        }
+        Assumptions.assumeTrue(NpmPackages.nodeAndNpm(), "node and npm are needed to run s3rver");
+        NpmPackages.install(prefix, "s3rver@" + VERSION, prefix.resolve("node_modules/s3rver"));
         String script = "const S3rver=require('s3rver');"
                 + "new S3rver({address:'127.0.0.1',port:0,silent:true,directory:process.argv[1],"
                 + "configureBuckets:[{name:'" + BUCKET + "'}]}).run()"
@@ -59,26 +52,6 @@ final class S3rver implements AutoCloseable {
 
     @Override
     public void close() {
-        // Wait for the exit: the test's temporary data folder is deleted next, which fails while the
-        // server still writes there.
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
+        NpmPackages.stop(process);
     }
 }

@@ -1,0 +1,69 @@
+package io.parley.common.test;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real servers from npm for tests (an MCP server, S3 and Azure emulators): installed once into a
+ * folder under {@code target/} and kept there, so later runs do not install again. Where node or npm
+ * is missing, the tests that need them are skipped by their callers.
+ */
+public final class NpmPackages {
+
+    private NpmPackages() {
+    }
+
+    /** Whether {@code node} and {@code npm} are on the PATH. */
+    public static boolean nodeAndNpm() {
+        return onPath("node") && onPath("npm");
+    }
+
+    /**
+     * Installs {@code packageAtVersion} into {@code prefix} unless {@code installedFile} is there already.
+     *
+     * @throws IllegalStateException when npm fails or takes more than five minutes (is the registry reachable?)
+     */
+    public static void install(Path prefix, String packageAtVersion, Path installedFile) throws IOException,
+            InterruptedException {
+        if (Files.exists(installedFile)) {
+            return;
+        }
+        Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error",
+                "--prefix", prefix.toString(), packageAtVersion)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+            npm.destroyForcibly();
+            throw new IllegalStateException("npm install " + packageAtVersion + " failed (is the npm registry reachable?)");
+        }
+    }
+
+    /**
+     * Stops a server and waits for it to exit: a test's temporary data folder is deleted next, which
+     * fails while the server still writes there.
+     */
+    public static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether an executable of this name is on the PATH. */
+    public static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
