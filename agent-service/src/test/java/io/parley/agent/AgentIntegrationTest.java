@@ -2,15 +2,11 @@ package io.parley.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.parley.common.test.GrpcServerPort;
 import io.parley.common.test.Http;
+import io.parley.common.test.TestSigningKey;
 import io.parley.common.test.Tokens;
 import java.time.Instant;
 import java.util.Date;
@@ -18,12 +14,8 @@ import java.util.UUID;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
-import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -33,12 +25,12 @@ import tools.jackson.databind.JsonNode;
  * real gRPC). Its verification keys are the test's own, so tests act as any person of any tenant;
  * each test works in a tenant of its own. One context for every test class.
  */
-@Import({AgentIntegrationTest.TestKeys.class, AgentIntegrationTest.GrpcPort.class})
+@Import({TestSigningKey.Trusted.class, GrpcServerPort.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "parley.mongo.embedded.backend=memory", "spring.grpc.server.port=0", "LOG_FORMAT="})
 public abstract class AgentIntegrationTest {
 
-    static final ECKey KEY = generate();
+    static final ECKey KEY = TestSigningKey.KEY;
     protected static final FakeAuthServices AUTH = new FakeAuthServices();
 
     @DynamicPropertySource
@@ -46,24 +38,7 @@ public abstract class AgentIntegrationTest {
         registry.add("spring.grpc.client.channels.auth.address", () -> "static://127.0.0.1:" + AUTH.port());
     }
 
-    @TestConfiguration
-    static class TestKeys {
-        @Bean
-        JWKSource<SecurityContext> testKeys() {
-            return new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK()));
-        }
-    }
 
-    /** The gRPC server's random port, for tests that call {@code Agents} as chat-service would. */
-    @TestConfiguration
-    public static class GrpcPort {
-        public volatile int port;
-
-        @EventListener
-        void started(GrpcServerStartedEvent event) {
-            port = event.getPort();
-        }
-    }
 
     @LocalServerPort
     protected int port;
@@ -135,11 +110,4 @@ public abstract class AgentIntegrationTest {
         AUTH.grant(tenant, agent.get("_id").asString(), principalType, principalId, accessRoleId);
     }
 
-    private static ECKey generate() {
-        try {
-            return new ECKeyGenerator(Curve.P_256).keyID("agent-test").generate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

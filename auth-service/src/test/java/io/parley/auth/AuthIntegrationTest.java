@@ -1,27 +1,25 @@
 package io.parley.auth;
 
 import io.grpc.ManagedChannel;
-import java.util.concurrent.TimeUnit;
-import io.grpc.stub.MetadataUtils;
-import io.grpc.stub.AbstractStub;
-import io.grpc.Metadata;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.stub.AbstractStub;
+import io.grpc.stub.MetadataUtils;
+import io.parley.common.test.GrpcServerPort;
 import io.parley.common.test.Http;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
-import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /**
  * One auth-service on a random port with an in-memory store, shared by every integration test
  * class (same configuration, so Spring caches one context). Tests use their own e-mails or tenants.
  */
-@Import(AuthIntegrationTest.GrpcPort.class)
+@Import(GrpcServerPort.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "parley.mongo.embedded.backend=memory",
         "spring.grpc.server.port=0",
@@ -32,15 +30,6 @@ public abstract class AuthIntegrationTest {
      * The gRPC server's random port, for tests that call it as another service would. One per
      * application context: test classes with other properties run their own auth-service.
      */
-    @TestConfiguration
-    public static class GrpcPort {
-        private volatile int port;
-
-        @EventListener
-        void started(GrpcServerStartedEvent event) {
-            port = event.getPort();
-        }
-    }
 
     protected static final String PASSWORD = "Correct-Horse-9";
 
@@ -48,7 +37,7 @@ public abstract class AuthIntegrationTest {
     int port;
 
     @Autowired
-    GrpcPort grpc;
+    GrpcServerPort grpc;
 
     protected Http http;
 

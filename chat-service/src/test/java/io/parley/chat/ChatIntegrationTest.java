@@ -1,14 +1,11 @@
 package io.parley.chat;
 
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.parley.chat.provider.fake.FakeAnthropic;
+import io.parley.chat.provider.fake.FakeOpenAi;
 import io.parley.common.test.Http;
+import io.parley.common.test.TestSigningKey;
 import io.parley.common.test.Tokens;
 import java.time.Instant;
 import java.util.Date;
@@ -16,27 +13,23 @@ import java.util.UUID;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import io.parley.chat.provider.fake.FakeAnthropic;
-import io.parley.chat.provider.fake.FakeOpenAi;
 
 /**
  * chat-service on a random port with an in-memory store. Its verification keys are the test's own
  * (in the running system they come from auth-service over gRPC), so tests can act as any user of
  * any tenant.
  */
-@Import(ChatIntegrationTest.TestKeys.class)
+@Import(TestSigningKey.Trusted.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "parley.mongo.embedded.backend=memory", "spring.grpc.server.port=0", "LOG_FORMAT=",
         "parley.chat.import-max-file-size=1MB", "parley.chat.message-limits.ip=false", "DEMO_ENDPOINT=true"})
 public abstract class ChatIntegrationTest {
 
-    static final ECKey KEY = generate();
+    static final ECKey KEY = TestSigningKey.KEY;
     /** An OpenAI-compatible model on loopback, shared by every test of the run (tests reset it). */
     protected static final FakeOpenAi MODEL = new FakeOpenAi().expectKey("fake-key").start();
     /** auth-service's balances and settings, as far as chat-service uses them. */
@@ -68,13 +61,6 @@ public abstract class ChatIntegrationTest {
         registry.add("parley.chat.providers.anthropic.models", () -> "claude-fake");
     }
 
-    @TestConfiguration
-    static class TestKeys {
-        @Bean
-        JWKSource<SecurityContext> testKeys() {
-            return new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK()));
-        }
-    }
 
     @LocalServerPort
     protected int port;
@@ -146,11 +132,4 @@ public abstract class ChatIntegrationTest {
         return convo;
     }
 
-    private static ECKey generate() {
-        try {
-            return new ECKeyGenerator(Curve.P_256).keyID("chat-test").generate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -12,6 +12,7 @@ import io.parley.chat.provider.fake.FakeOpenAi;
 import io.parley.common.events.AccountEvents;
 import io.parley.common.events.UserDeleted;
 import io.parley.common.test.Http;
+import io.parley.common.test.TestSigningKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ class TwoInstancesOnRedisIntegrationTest {
     }
 
     private static ConfigurableApplicationContext instance(String storeAddress, String redisPrefix) {
-        return new SpringApplicationBuilder(ChatApplication.class, ChatIntegrationTest.TestKeys.class).run(
+        return new SpringApplicationBuilder(ChatApplication.class, TestSigningKey.Trusted.class).run(
                 "--server.port=0", "--spring.grpc.server.port=0", "--LOG_FORMAT=",
                 "--spring.mongodb.uri=" + storeAddress, "--parley.redis.uri=" + REDIS,
                 "--parley.redis.key-prefix=" + redisPrefix,

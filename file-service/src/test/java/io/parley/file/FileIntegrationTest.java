@@ -1,14 +1,9 @@
 package io.parley.file;
 
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.parley.common.test.Http;
+import io.parley.common.test.TestSigningKey;
 import io.parley.common.test.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,9 +15,7 @@ import java.util.UUID;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * and small limits for the {@code small} endpoint. Its verification keys are the test's own, so tests
  * act as any person of any tenant; each test works in a tenant of its own. One context for all.
  */
-@Import(FileIntegrationTest.TestKeys.class)
+@Import(TestSigningKey.Trusted.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "parley.mongo.embedded.backend=memory", "spring.grpc.server.port=0", "LOG_FORMAT=",
         "librechat.fileConfig.endpoints.small.fileSizeLimit=0.001",
@@ -43,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "parley.file.images.max-width=64", "parley.file.images.max-height=64"})
 public abstract class FileIntegrationTest {
 
-    static final ECKey KEY = generate();
+    static final ECKey KEY = TestSigningKey.KEY;
     protected static final Path DATA = temporaryDirectory();
     protected static final FakePeers AUTH = new FakePeers();
     protected static final io.parley.file.scan.FakeClamd CLAMD = startClamd();
@@ -56,13 +49,6 @@ public abstract class FileIntegrationTest {
         registry.add("parley.file.clamd.address", CLAMD::address);
     }
 
-    @TestConfiguration
-    static class TestKeys {
-        @Bean
-        JWKSource<SecurityContext> testKeys() {
-            return new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK()));
-        }
-    }
 
     @LocalServerPort
     protected int port;
@@ -100,13 +86,6 @@ public abstract class FileIntegrationTest {
         }
     }
 
-    private static ECKey generate() {
-        try {
-            return new ECKeyGenerator(Curve.P_256).keyID("file-test").generate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static io.parley.file.scan.FakeClamd startClamd() {
         try {

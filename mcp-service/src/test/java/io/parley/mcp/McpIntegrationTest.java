@@ -2,15 +2,11 @@ package io.parley.mcp;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.parley.common.test.GrpcServerPort;
 import io.parley.common.test.Http;
+import io.parley.common.test.TestSigningKey;
 import io.parley.common.test.Tokens;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,12 +20,8 @@ import java.util.UUID;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
-import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * and never answers ({@code silent}). Loopback is let through with {@code mcpSettings.allowedDomains:
  * [127.0.0.1]} (tests bind there); {@code localhost} is not in the list. One context for every class.
  */
-@Import({McpIntegrationTest.TestKeys.class, McpIntegrationTest.GrpcPort.class})
+@Import({TestSigningKey.Trusted.class, GrpcServerPort.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "parley.mongo.embedded.backend=memory", "spring.grpc.server.port=0", "LOG_FORMAT=",
         "parley.mcp.creds-key=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"})
@@ -51,7 +43,7 @@ public abstract class McpIntegrationTest {
     protected static final String QUERY_SECRET = "sekrit-query-456";
     protected static final String ENV_SECRET = "sekrit-env-789";
 
-    static final ECKey KEY = generate();
+    static final ECKey KEY = TestSigningKey.KEY;
     protected static final FakeAuth AUTH = new FakeAuth();
     protected static final EverythingServer EVERYTHING = EverythingServer.get();
     /** Accepts connections and never answers. */
@@ -88,24 +80,7 @@ public abstract class McpIntegrationTest {
         }
     }
 
-    @TestConfiguration
-    static class TestKeys {
-        @Bean
-        JWKSource<SecurityContext> testKeys() {
-            return new ImmutableJWKSet<>(new JWKSet(KEY.toPublicJWK()));
-        }
-    }
 
-    /** The gRPC server's random port, for tests that call {@code Tools} as chat-service would. */
-    @TestConfiguration
-    public static class GrpcPort {
-        public volatile int port;
-
-        @EventListener
-        void started(GrpcServerStartedEvent event) {
-            port = event.getPort();
-        }
-    }
 
     @LocalServerPort
     protected int port;
@@ -173,11 +148,4 @@ public abstract class McpIntegrationTest {
         }
     }
 
-    private static ECKey generate() {
-        try {
-            return new ECKeyGenerator(Curve.P_256).keyID("mcp-test").generate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

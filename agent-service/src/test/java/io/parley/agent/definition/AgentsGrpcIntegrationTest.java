@@ -10,6 +10,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
 import io.parley.agent.AgentIntegrationTest;
+import io.parley.common.test.GrpcServerPort;
 import io.parley.common.test.Http;
 import io.parley.proto.agent.v1.Agent;
 import io.parley.proto.agent.v1.AgentsGrpc;
@@ -26,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 class AgentsGrpcIntegrationTest extends AgentIntegrationTest {
 
     @Autowired
-    GrpcPort grpc;
+    GrpcServerPort grpc;
 
     private ManagedChannel channel;
 

@@ -9,6 +9,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
+import io.parley.common.test.GrpcServerPort;
 import io.parley.mcp.McpIntegrationTest;
 import io.parley.proto.mcp.v1.CallToolRequest;
 import io.parley.proto.mcp.v1.CallToolResponse;
@@ -26,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ToolsGrpcIntegrationTest extends McpIntegrationTest {
 
     @Autowired
-    GrpcPort grpcPort;
+    GrpcServerPort grpcPort;
     private ManagedChannel channel;
 
     @BeforeEach
