@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * and small limits for the {@code small} endpoint. Its verification keys are the test's own, so tests
  * act as any person of any tenant; each test works in a tenant of its own. One context for all.
  */
-@Import(TestSigningKey.Trusted.class)
+@Import({TestSigningKey.Trusted.class, io.parley.common.test.GrpcServerPort.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "parley.mongo.embedded.backend=memory", "spring.grpc.server.port=0", "LOG_FORMAT=",
         "librechat.fileConfig.endpoints.small.fileSizeLimit=0.001",

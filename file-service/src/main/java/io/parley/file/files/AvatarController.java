@@ -110,7 +110,7 @@ class AvatarController {
         Instant now = Instant.now();
         StoredFile stored = new StoredFile(new ObjectId(), user.tenantId(), user.id(), fileId, null, bytes,
                 "avatar." + images.extension(), url, key, avatar.type(), "avatar", storage.source(), avatar.width(),
-                avatar.height(), now, now);
+                avatar.height(), 0, null, now, now);
         try {
             store.insert(stored);
         } catch (RuntimeException e) {

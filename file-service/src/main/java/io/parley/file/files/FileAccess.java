@@ -38,13 +38,30 @@ class FileAccess {
     /** The caller's own file, one an agent the caller may VIEW lists, or the right 404/403. */
     StoredFile readable(CurrentUser user, String fileId) {
         StoredFile file = store.find(user.tenantId(), fileId);
-        if (file == null) {
+        if (file == null || file.expired(java.time.Instant.now())) {
             throw new ApiException.NotFound("Not Found", "File not found");
         }
         if (!file.user().equals(user.id()) && !agents.canReadFile(fileId)) {
             throw new ApiException.Forbidden("Forbidden", "Insufficient permissions to access this file");
         }
         return file;
+    }
+
+    /** The readable files among {@code fileIds}, in their order; unknown, expired and others' files left out. */
+    List<StoredFile> readableAmong(CurrentUser user, List<String> fileIds) {
+        java.util.Map<String, StoredFile> found = new java.util.HashMap<>();
+        java.time.Instant now = java.time.Instant.now();
+        for (StoredFile file : store.findAll(user.tenantId(), new LinkedHashSet<>(fileIds))) {
+            found.put(file.fileId(), file);
+        }
+        List<StoredFile> readable = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(fileIds)) {
+            StoredFile file = found.get(id);
+            if (file != null && !file.expired(now) && (file.user().equals(user.id()) || agents.canReadFile(id))) {
+                readable.add(file);
+            }
+        }
+        return readable;
     }
 
     Resource bytes(StoredFile file) throws IOException {
@@ -55,6 +72,20 @@ class FileAccess {
             throw new ApiException.NotFound("Not Found", "File not found");
         }
         return resource;
+    }
+
+    /** {@code length} bytes of the file from {@code offset}, read as a range from its storage. */
+    java.io.InputStream read(StoredFile file, long offset, long length) throws IOException {
+        FileStorage storage = storages.forSource(file.source());
+        try {
+            if (storage == null) {
+                throw new java.io.FileNotFoundException(file.storageKey());
+            }
+            return storage.read(file.storageKey(), offset, length);
+        } catch (java.io.FileNotFoundException e) {
+            log.warn("File bytes missing tenant_id={} file_id={} source={}", file.tenantId(), file.fileId(), file.source());
+            throw new ApiException.NotFound("Not Found", "File not found");
+        }
     }
 
     /** A presigned URL for the file, or null when its storage has none. */

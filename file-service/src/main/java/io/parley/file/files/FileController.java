@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.ContentDisposition;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.support.ResourceRegion;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.core.io.Resource;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -121,7 +126,9 @@ class FileController {
     /** {@code ?direct=true}: a redirect to a presigned URL where the storage has them. */
     @GetMapping("/api/files/download/{userId}/{fileId}")
     ResponseEntity<Resource> download(CurrentUser user, @PathVariable String userId, @PathVariable String fileId,
-                                      @RequestParam(defaultValue = "false") boolean direct) throws IOException {
+                                      @RequestParam(defaultValue = "false") boolean direct,
+                                      @RequestHeader(name = HttpHeaders.RANGE, required = false) String range)
+            throws IOException {
         StoredFile file = ownFileOf(user, userId, fileId);
         if (direct) {
             java.net.URI url = access.directUrl(file);
@@ -129,7 +136,7 @@ class FileController {
                 return ResponseEntity.status(302).location(url).build();
             }
         }
-        return attachment(file);
+        return attachment(file, range);
     }
 
     /** LibreChat 0.8.7's {@code download-url}: a presigned URL; 501 where the storage has none. */
@@ -159,8 +166,9 @@ class FileController {
 
     /** The seed's download. */
     @GetMapping("/api/files/{fileId}")
-    ResponseEntity<Resource> get(CurrentUser user, @PathVariable String fileId) throws IOException {
-        return attachment(access.readable(user, fileId));
+    ResponseEntity<Resource> get(CurrentUser user, @PathVariable String fileId,
+                                 @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) throws IOException {
+        return attachment(access.readable(user, fileId), range);
     }
 
     /**
@@ -202,17 +210,46 @@ class FileController {
         return ResponseEntity.noContent().build();
     }
 
-    private ResponseEntity<Resource> attachment(StoredFile file) throws IOException {
+    /**
+     * The file as an attachment. One range is read as a range from the storage (206); several are left
+     * to Spring, which reads the file once and skips between them; an unsatisfiable one is 416.
+     */
+    private ResponseEntity<Resource> attachment(StoredFile file, String range) throws IOException {
         Resource bytes = access.bytes(file);
+        List<HttpRange> ranges;
+        try {
+            ranges = range == null ? List.of() : HttpRange.parseRanges(range);
+        } catch (IllegalArgumentException e) {
+            ranges = List.of(); // a malformed Range header is ignored (RFC 9110 §14.2)
+        }
+        if (ranges.size() != 1) {
+            return attachmentHeaders(ResponseEntity.ok(), file).body(bytes);
+        }
+        long length = bytes.contentLength();
+        ResourceRegion region;
+        try {
+            region = ranges.getFirst().toResourceRegion(bytes);
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + length).build();
+        }
+        long first = region.getPosition();
+        long count = region.getCount();
+        return attachmentHeaders(ResponseEntity.status(HttpStatus.PARTIAL_CONTENT), file)
+                .header(HttpHeaders.CONTENT_RANGE, "bytes " + first + "-" + (first + count - 1) + "/" + length)
+                .contentLength(count)
+                .body(new InputStreamResource(access.read(file, first, count)));
+    }
+
+    private static ResponseEntity.BodyBuilder attachmentHeaders(ResponseEntity.BodyBuilder response, StoredFile file) {
         // the stored type is the detected one; nosniff and attachment keep a browser from running it
-        return ResponseEntity.ok()
+        return response
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(file.filename(), StandardCharsets.UTF_8).build().toString())
                 .header("X-File-Metadata", FileMetadataHeader.of(file.view()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
-                .contentType(MediaType.parseMediaType(file.type()))
-                .body(bytes);
+                .contentType(MediaType.parseMediaType(file.type()));
     }
 
     private static UploadForm form(Map<String, String> fields) {

@@ -1,6 +1,8 @@
 package io.parley.file.files;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
@@ -9,6 +11,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /** {@code files}: one record per stored file; every query names the tenant. */
@@ -31,6 +34,7 @@ class FileStore implements InitializingBean {
                 .unique().named("tenant_file_id"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("user", Sort.Direction.ASC)
                 .on("updatedAt", Sort.Direction.DESC).named("tenant_user_updated"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC).sparse().named("expires"));
     }
 
     void insert(StoredFile file) {
@@ -49,11 +53,34 @@ class FileStore implements InitializingBean {
                 COLLECTION).stream().map(StoredFile::from).toList();
     }
 
-    /** The person's files, newest first. */
+    /** The person's files, newest first, without expired temporary uploads. */
     List<StoredFile> ofUser(String tenantId, String user) {
         Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user))
                 .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(MAX_LIST);
+        Instant now = Instant.now();
+        return mongo.find(query, Document.class, COLLECTION).stream().map(StoredFile::from).filter(f -> !f.expired(now))
+                .toList();
+    }
+
+    /** Temporary uploads expired at {@code now}, of every tenant, oldest first. */
+    List<StoredFile> expired(Instant now, int limit) {
+        Query query = Query.query(Criteria.where("expiresAt").lte(Date.from(now)))
+                .with(Sort.by(Sort.Direction.ASC, "expiresAt")).limit(limit);
         return mongo.find(query, Document.class, COLLECTION).stream().map(StoredFile::from).toList();
+    }
+
+    /**
+     * A message uses these files: usage grows by one, and a temporary upload no longer expires. A file
+     * that expired meanwhile is not touched (its expiry is part of the filter).
+     *
+     * @return how many files were updated
+     */
+    long attach(String tenantId, Collection<String> fileIds, Instant now) {
+        Criteria notExpired = new Criteria().orOperator(Criteria.where("expiresAt").exists(false),
+                Criteria.where("expiresAt").gt(Date.from(now)));
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("file_id").in(fileIds)).addCriteria(notExpired);
+        return mongo.updateMulti(query, new Update().inc("usage", 1).unset("expiresAt").set("updatedAt", Date.from(now)),
+                COLLECTION).getModifiedCount();
     }
 
     /** Every file of the person, for erasure (no bound). */

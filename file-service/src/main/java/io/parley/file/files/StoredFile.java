@@ -9,20 +9,27 @@ import org.bson.types.ObjectId;
 /**
  * One file's record in {@code files}: LibreChat's file document ({@code packages/data-schemas/src/schema/file.ts})
  * plus {@code tenantId} and the {@code storageKey} its bytes live under.
+ *
+ * @param usage     how many messages use the file
+ * @param expiresAt when a temporary upload (a chat attachment no message uses yet) stops existing;
+ *                  null for every other file
  */
 record StoredFile(ObjectId id, String tenantId, String user, String fileId, String tempFileId, long bytes,
                   String filename, String filepath, String storageKey, String type, String context, String source,
-                  Integer width, Integer height, Instant createdAt, Instant updatedAt) {
+                  Integer width, Integer height, int usage, Instant expiresAt, Instant createdAt, Instant updatedAt) {
 
     Document toDocument() {
         Document d = new Document("_id", id).append("tenantId", tenantId).append("user", user).append("file_id", fileId)
                 .append("temp_file_id", tempFileId).append("bytes", bytes).append("filename", filename)
                 .append("filepath", filepath).append("storageKey", storageKey).append("object", "file")
-                .append("embedded", false).append("type", type).append("context", context).append("usage", 0)
+                .append("embedded", false).append("type", type).append("context", context).append("usage", usage)
                 .append("source", source).append("createdAt", java.util.Date.from(createdAt))
                 .append("updatedAt", java.util.Date.from(updatedAt));
         if (width != null) {
             d.append("width", width).append("height", height);
+        }
+        if (expiresAt != null) {
+            d.append("expiresAt", java.util.Date.from(expiresAt));
         }
         return d;
     }
@@ -32,7 +39,9 @@ record StoredFile(ObjectId id, String tenantId, String user, String fileId, Stri
         return new StoredFile(d.getObjectId("_id"), d.getString("tenantId"), d.getString("user"), d.getString("file_id"),
                 d.getString("temp_file_id"), bytes == null ? 0 : bytes.longValue(), d.getString("filename"),
                 d.getString("filepath"), d.getString("storageKey"), d.getString("type"), d.getString("context"),
-                d.getString("source"), d.getInteger("width"), d.getInteger("height"), d.getDate("createdAt").toInstant(),
+                d.getString("source"), d.getInteger("width"), d.getInteger("height"),
+                d.get("usage") instanceof Number n ? n.intValue() : 0,
+                d.getDate("expiresAt") == null ? null : d.getDate("expiresAt").toInstant(), d.getDate("createdAt").toInstant(),
                 d.getDate("updatedAt").toInstant());
     }
 
@@ -52,15 +61,23 @@ record StoredFile(ObjectId id, String tenantId, String user, String fileId, Stri
         v.put("embedded", false);
         v.put("type", type);
         v.put("context", context);
-        v.put("usage", 0);
+        v.put("usage", usage);
         v.put("source", source);
         if (width != null) {
             v.put("width", width);
             v.put("height", height);
         }
+        if (expiresAt != null) {
+            v.put("expiresAt", expiresAt.toString());
+        }
         v.put("createdAt", createdAt.toString());
         v.put("updatedAt", updatedAt.toString());
         return v;
+    }
+
+    /** A temporary upload no message took up in time: it is treated as gone before the cleaner removes it. */
+    boolean expired(Instant now) {
+        return expiresAt != null && !expiresAt.isAfter(now);
     }
 
     boolean isImage() {

@@ -11,6 +11,11 @@ package io.parley.file.files;
  */
 record UploadForm(String fileId, String endpoint, String toolResource, String agentId, String messageFile) {
 
+    /** A chat attachment: kept only once a message uses it. */
+    boolean temporary() {
+        return "true".equals(messageFile) && !forAgent();
+    }
+
     boolean forAgent() {
         return (toolResource != null && !toolResource.isBlank()) || (agentId != null && !agentId.isBlank());
     }

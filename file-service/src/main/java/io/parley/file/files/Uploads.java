@@ -48,9 +48,11 @@ class Uploads {
     private final VirusScan virusScan;
     private final AgentsClient agents;
     private final FileAccess access;
+    private final TemporaryUploads temporaryUploads;
 
     Uploads(FileLimits limits, ContentTypes contentTypes, ImageReencoder images, Storages storages, FileStore store,
-            VirusScan virusScan, AgentsClient agents, FileAccess access) {
+            VirusScan virusScan, AgentsClient agents, FileAccess access, TemporaryUploads temporaryUploads) {
+        this.temporaryUploads = temporaryUploads;
         this.virusScan = virusScan;
         this.agents = agents;
         this.access = access;
@@ -130,8 +132,10 @@ class Uploads {
         Instant now = Instant.now();
         String filepath = image ? "/images/" + user.id() + "/" + fileId + "." + images.extension()
                 : "/uploads/" + user.id() + "/" + fileId;
+        // a chat attachment is temporary until a message uses it (LibreChat's expiresAt); agents' files are kept
+        Instant expiresAt = form.temporary() ? now.plus(temporaryUploads.ttl()) : null;
         StoredFile stored = new StoredFile(new ObjectId(), user.tenantId(), user.id(), fileId, form.fileId(), bytes,
-                filename, filepath, key, type, context(form, route), storage.source(), width, height, now, now);
+                filename, filepath, key, type, context(form, route), storage.source(), width, height, 0, expiresAt, now, now);
         try {
             store.insert(stored);
         } catch (RuntimeException e) {

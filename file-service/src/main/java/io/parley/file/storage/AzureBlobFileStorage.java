@@ -4,6 +4,7 @@ import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobProperties;
+import com.azure.storage.blob.models.BlobRange;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
@@ -60,6 +61,18 @@ final class AzureBlobFileStorage implements FileStorage {
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 404) {
                 return null;
+            }
+            throw new IOException("Azure could not be read (status " + e.getStatusCode() + ")", e);
+        }
+    }
+
+    @Override
+    public InputStream read(String key, long offset, long length) throws IOException {
+        try {
+            return container.getBlobClient(key).openInputStream(new BlobRange(offset, length), null);
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                throw new java.io.FileNotFoundException("Azure blob " + key);
             }
             throw new IOException("Azure could not be read (status " + e.getStatusCode() + ")", e);
         }

@@ -29,6 +29,27 @@ public interface FileStorage {
     /** The stored bytes, as a resource that can be read in ranges; null when nothing is stored under the key. */
     Resource open(String key) throws IOException;
 
+    /**
+     * {@code length} bytes from {@code offset}, read from the store as a range: a download of the end of
+     * a large object does not pass its beginning through this service.
+     *
+     * @throws java.io.FileNotFoundException when nothing is stored under the key
+     */
+    default InputStream read(String key, long offset, long length) throws IOException {
+        Resource resource = open(key);
+        if (resource == null) {
+            throw new java.io.FileNotFoundException(key);
+        }
+        InputStream in = resource.getInputStream();
+        try {
+            in.skipNBytes(offset);
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+        return com.google.common.io.ByteStreams.limit(in, length);
+    }
+
     /** Removes the key; removing what is not there is no error. */
     void delete(String key) throws IOException;
 

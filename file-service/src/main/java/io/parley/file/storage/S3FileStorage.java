@@ -108,6 +108,18 @@ final class S3FileStorage implements FileStorage {
     }
 
     @Override
+    public InputStream read(String key, long offset, long length) throws IOException {
+        try {
+            return client.getObject(b -> b.bucket(settings.bucket()).key(key)
+                    .range("bytes=" + offset + "-" + (offset + length - 1)));
+        } catch (NoSuchKeyException e) {
+            throw new FileNotFoundException("S3 object " + key);
+        } catch (S3Exception e) {
+            throw new IOException("S3 could not be read (status " + e.statusCode() + ")", e);
+        }
+    }
+
+    @Override
     public void delete(String key) throws IOException {
         try {
             client.deleteObject(b -> b.bucket(settings.bucket()).key(key));

@@ -93,6 +93,23 @@ class UploadAndDownloadIntegrationTest extends FileIntegrationTest {
     }
 
     @Test
+    void aSuffixRangeAnswersTheLastBytesAndAnUnsatisfiableOneIs416() {
+        Person me = user();
+        String path = "/api/files/" + upload(me, "notes.txt", TEXT).get("file_id").asString();
+
+        HttpResponse<byte[]> tail = multipart.getBytes(path, "Authorization", "Bearer " + me.token(), "Range", "bytes=-8");
+        HttpResponse<byte[]> past = multipart.getBytes(path, "Authorization", "Bearer " + me.token(), "Range",
+                "bytes=" + TEXT.length + "-");
+
+        assertThat(tail.statusCode()).isEqualTo(206);
+        assertThat(new String(tail.body(), StandardCharsets.UTF_8)).isEqualTo("ervice.\n");
+        assertThat(tail.headers().firstValue("Content-Range"))
+                .hasValue("bytes " + (TEXT.length - 8) + "-" + (TEXT.length - 1) + "/" + TEXT.length);
+        assertThat(past.statusCode()).isEqualTo(416);
+        assertThat(past.headers().firstValue("Content-Range")).hasValue("bytes */" + TEXT.length);
+    }
+
+    @Test
     void listsOnlyTheCallersFilesNewestFirst() {
         Person me = user();
         String first = upload(me, "one.txt", TEXT).get("file_id").asString();

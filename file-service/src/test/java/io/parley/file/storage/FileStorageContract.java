@@ -53,6 +53,40 @@ abstract class FileStorageContract {
     }
 
     @Test
+    void aRangeReadsExactlyThoseBytesFromTheMiddleOfALargeObject() throws IOException {
+        String key = key();
+        long size = 8L * 1024 * 1024;
+        storage().put(key, () -> new PatternStream(size), size);
+        long offset = 6L * 1024 * 1024 + 7;
+
+        byte[] range;
+        try (InputStream in = storage().read(key, offset, 1000)) {
+            range = in.readAllBytes();
+        }
+
+        assertThat(range).hasSize(1000);
+        for (int i = 0; i < range.length; i++) {
+            assertThat(range[i]).isEqualTo(PatternStream.at(offset + i));
+        }
+    }
+
+    @Test
+    void theLastByteIsARangeOfItsOwn() throws IOException {
+        String key = key();
+        storage().put(key, new ByteArrayResource(new byte[] {1, 2, 3}), 3);
+
+        try (InputStream in = storage().read(key, 2, 1)) {
+            assertThat(in.readAllBytes()).containsExactly(3);
+        }
+    }
+
+    @Test
+    void aRangeOfAKeyWithNothingStoredIsFileNotFound() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> storage().read(key(), 0, 1).close())
+                .isInstanceOf(java.io.FileNotFoundException.class);
+    }
+
+    @Test
     void aKeyWithNothingStoredOpensAsNull() throws IOException {
         assertThat(storage().open(key())).isNull();
     }
