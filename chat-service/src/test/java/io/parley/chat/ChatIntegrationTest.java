@@ -38,6 +38,8 @@ public abstract class ChatIntegrationTest {
     protected static final FakeAnthropic CLAUDE = new FakeAnthropic().expectKey("fake-anthropic-key").start();
     /** agent-service's Agents and mcp-service's Tools, for agent runs. */
     protected static final FakeAgentServices AGENTS = new FakeAgentServices();
+    /** file-service's Files, for attachments. */
+    protected static final FakeFileService FILES = new FakeFileService();
 
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
@@ -56,6 +58,7 @@ public abstract class ChatIntegrationTest {
         registry.add("spring.grpc.client.channels.auth.address", () -> "static://127.0.0.1:" + AUTH.port());
         registry.add("spring.grpc.client.channels.agent.address", () -> "static://127.0.0.1:" + AGENTS.port());
         registry.add("spring.grpc.client.channels.mcp.address", () -> "static://127.0.0.1:" + AGENTS.port());
+        registry.add("spring.grpc.client.channels.file.address", () -> "static://127.0.0.1:" + FILES.port());
         registry.add("parley.chat.providers.anthropic.api-key", () -> "fake-anthropic-key");
         registry.add("parley.chat.providers.anthropic.base-url", CLAUDE::baseUrl);
         registry.add("parley.chat.providers.anthropic.models", () -> "claude-fake");

@@ -246,7 +246,8 @@ class KubernetesManifestsTest {
     void theGrpcPeersOfTheEnvironmentAreHeadlessServicesOnTheirPorts(String overlay) {
         List<HasMetadata> resources = overlay(overlay);
         Map<String, String> env = env(resources);
-        for (String variable : List.of("AUTH_GRPC_ADDRESS", "AGENT_GRPC_ADDRESS", "MCP_GRPC_ADDRESS")) {
+        for (String variable : List.of("AUTH_GRPC_ADDRESS", "AGENT_GRPC_ADDRESS", "MCP_GRPC_ADDRESS",
+                "FILE_GRPC_ADDRESS")) {
             java.util.regex.Matcher address = java.util.regex.Pattern.compile("dns:///([a-z-]+):(\\d+)")
                     .matcher(String.valueOf(env.get(variable)));
             assertThat(address.matches()).as(variable + " " + env.get(variable)).isTrue();

@@ -132,19 +132,23 @@ class FilesE2ETest extends E2ETest {
 
     private HttpResponse<String> upload(String auth, String path, String filename, String type, byte[] content)
             throws IOException, InterruptedException {
-        return upload(auth, path, filename, type, content, null, null);
+        return upload(auth, path, filename, type, content, List.of());
     }
 
     private HttpResponse<String> upload(String auth, String path, String filename, String type, byte[] content,
                                         String agentId, String toolResource) throws IOException, InterruptedException {
+        return upload(auth, path, filename, type, content,
+                List.of(new String[] {"agent_id", agentId}, new String[] {"tool_resource", toolResource}));
+    }
+
+    /** LibreChat's multipart upload with {@code extra} form fields beside {@code file_id} and {@code endpoint}. */
+    private HttpResponse<String> upload(String auth, String path, String filename, String type, byte[] content,
+                                        List<String[]> extra) throws IOException, InterruptedException {
         String boundary = "e2e-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         List<String[]> fields = new ArrayList<>(List.of(new String[] {"file_id", UUID.randomUUID().toString()},
                 new String[] {"endpoint", "openAI"}));
-        if (agentId != null) {
-            fields.add(new String[] {"agent_id", agentId});
-            fields.add(new String[] {"tool_resource", toolResource});
-        }
+        fields.addAll(extra);
         for (String[] field : fields) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
                     + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
@@ -158,6 +162,39 @@ class FilesE2ETest extends E2ETest {
                 .header("X-Tenant", tenant).header("X-Forwarded-For", ip).header("User-Agent", BROWSER)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anImageAttachedToAChatTurnIsRecordedOnTheMessageAndStopsExpiring() throws Exception {
+        String person = signIn(tenant);
+        HttpResponse<String> uploaded = upload(person, "/api/files/images", "photo.png", "image/png", png(),
+                List.<String[]>of(new String[] {"message_file", "true"}));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        JsonNode image = Http.parse(uploaded.body());
+        assertThat(image.has("expiresAt")).as("a chat attachment is temporary until a message uses it").isTrue();
+        String fileId = image.get("file_id").asString();
+
+        Http.Response started = as(tenant, person, "POST", "/api/agents/chat/offline-demo", """
+                {"text":"Describe the picture","sender":"User","isCreatedByUser":true,
+                 "parentMessageId":"00000000-0000-0000-0000-000000000000","endpoint":"offline-demo",
+                 "model":"parley-demo","files":[{"file_id":"%s","filepath":"/somewhere/else"}]}""".formatted(fileId));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String convo = started.json().get("conversationId").asString();
+        assertThat(as(tenant, person, "GET", "/api/agents/chat/stream/" + convo, null).body()).contains("\"final\":true");
+
+        JsonNode asked = as(tenant, person, "GET", "/api/messages/" + convo, null).json().get(0);
+        assertThat(asked.at("/files/0/file_id").asString()).isEqualTo(fileId);
+        assertThat(asked.at("/files/0/filepath").asString()).isEqualTo(image.get("filepath").asString());
+        JsonNode listed = Http.parse(as(tenant, person, "GET", "/api/files", null).body()).get(0);
+        assertThat(listed.has("expiresAt")).isFalse();
+        assertThat(listed.get("usage").asInt()).isEqualTo(1);
+
+        String other = signIn(tenant);
+        Http.Response refused = as(tenant, other, "POST", "/api/agents/chat/offline-demo", """
+                {"text":"Whose picture?","sender":"User","isCreatedByUser":true,
+                 "parentMessageId":"00000000-0000-0000-0000-000000000000","endpoint":"offline-demo",
+                 "model":"parley-demo","files":[{"file_id":"%s"}]}""".formatted(fileId));
+        assertThat(refused.status()).as("another person's file: " + refused.body()).isEqualTo(404);
     }
 
     private HttpResponse<byte[]> download(String auth, String path) throws IOException, InterruptedException {

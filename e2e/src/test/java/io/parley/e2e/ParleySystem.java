@@ -108,6 +108,7 @@ public final class ParleySystem implements BeforeAllCallback {
                         "--spring.grpc.client.channels.auth.address=" + authGrpc,
                         "--spring.grpc.client.channels.agent.address=static://127.0.0.1:" + grpc.get("agent-service"),
                         "--spring.grpc.client.channels.mcp.address=static://127.0.0.1:" + grpc.get("mcp-service"),
+                        "--spring.grpc.client.channels.file.address=static://127.0.0.1:" + grpc.get("file-service"),
                         "--parley.mongo.embedded.data-dir=" + data,
                         "--parley.file.local.root=" + data.resolve("files"),
                         "--parley.redis.uri=" + redis,

@@ -207,7 +207,8 @@ final class AnthropicProvider implements ModelProvider {
             messages.add(new Turn("user", OPENING_PLACEHOLDER));
         }
         for (ChatMessage turn : turns) {
-            messages.add(new Turn(turn.role() == ModelRequest.Role.USER ? "user" : "assistant", turn.text()));
+            String role = turn.role() == ModelRequest.Role.USER ? "user" : "assistant";
+            messages.add(turn.images().isEmpty() ? new Turn(role, turn.text()) : Map.of("role", role, "content", blocks(turn)));
         }
         List<Map<String, Object>> results = new ArrayList<>();
         for (ChatMessage message : conversation.subList(firstTool, conversation.size())) {
@@ -234,6 +235,19 @@ final class AnthropicProvider implements ModelProvider {
             messages.add(Map.of("role", "user", "content", List.copyOf(results)));
         }
         return messages;
+    }
+
+    /** Images first, then the text: what Anthropic advises for questions about images. */
+    private static List<Object> blocks(ChatMessage turn) {
+        List<Object> blocks = new ArrayList<>(turn.images().size() + 1);
+        for (ModelRequest.Image image : turn.images()) {
+            blocks.add(Map.of("type", "image", "source",
+                    Map.of("type", "base64", "media_type", image.mediaType(), "data", image.base64())));
+        }
+        if (!Json.isEmpty(turn.text()) && !turn.text().isBlank()) {
+            blocks.add(Map.of("type", "text", "text", turn.text()));
+        }
+        return blocks;
     }
 
     private static Map<String, Object> tool(ModelRequest.ToolSpec spec) {

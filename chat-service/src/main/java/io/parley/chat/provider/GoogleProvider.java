@@ -22,7 +22,7 @@ final class GoogleProvider implements ModelProvider {
     private static final String MODEL_PREFIX = "models/";
 
     /** One entry of {@code contents}: a turn, by {@code user} or {@code model}. */
-    record Content(String role, List<Part> parts) {
+    record Content(String role, List<Object> parts) {
     }
 
     record Part(String text) {
@@ -113,8 +113,14 @@ final class GoogleProvider implements ModelProvider {
     private static Map<String, Object> body(ModelRequest request) {
         List<Content> contents = new ArrayList<>();
         for (ChatMessage turn : Turns.alternating(request.messages())) {
-            contents.add(new Content(turn.role() == ModelRequest.Role.USER ? "user" : "model",
-                    List.of(new Part(turn.text()))));
+            List<Object> parts = new ArrayList<>(turn.images().size() + 1);
+            for (ModelRequest.Image image : turn.images()) {
+                parts.add(Map.of("inlineData", Map.of("mimeType", image.mediaType(), "data", image.base64())));
+            }
+            if (!Json.isEmpty(turn.text()) && !turn.text().isBlank()) {
+                parts.add(new Part(turn.text()));
+            }
+            contents.add(new Content(turn.role() == ModelRequest.Role.USER ? "user" : "model", parts));
         }
         Params params = new Params(request.parameters());
         Map<String, Object> config = new LinkedHashMap<>();

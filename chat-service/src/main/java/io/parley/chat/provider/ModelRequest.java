@@ -45,16 +45,27 @@ public record ModelRequest(String model, String instructions, List<ChatMessage> 
 
     /**
      * One turn of the conversation: a person's or the model's text; the model's turn may also call
-     * tools, and a {@link Role#TOOL} turn carries one tool's result for {@code toolCallId}.
+     * tools, and a {@link Role#TOOL} turn carries one tool's result for {@code toolCallId}. A person's
+     * turn may carry images.
      */
-    public record ChatMessage(Role role, String text, List<ToolCall> toolCalls, String toolCallId) {
+    public record ChatMessage(Role role, String text, List<ToolCall> toolCalls, String toolCallId, List<Image> images) {
 
         public ChatMessage {
             toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+            images = images == null ? List.of() : List.copyOf(images);
+        }
+
+        public ChatMessage(Role role, String text, List<ToolCall> toolCalls, String toolCallId) {
+            this(role, text, toolCalls, toolCallId, List.of());
         }
 
         public ChatMessage(Role role, String text) {
             this(role, text, List.of(), null);
+        }
+
+        /** A person's message with the images they attached to it. */
+        public static ChatMessage userWithImages(String text, List<Image> images) {
+            return new ChatMessage(Role.USER, text, List.of(), null, images);
         }
 
         public static ChatMessage toolResult(String toolCallId, String output) {
@@ -67,6 +78,10 @@ public record ModelRequest(String model, String instructions, List<ChatMessage> 
     }
 
     public enum Role { USER, ASSISTANT, TOOL }
+
+    /** An image a person attached, for models that see: its MIME type and its bytes in base64. */
+    public record Image(String mediaType, String base64) {
+    }
 
     /** A tool the model may call: its name, what it does, and its arguments' JSON Schema (as JSON text). */
     public record ToolSpec(String name, String description, String inputSchemaJson) {

@@ -109,10 +109,11 @@ final class OpenAiProvider implements ModelProvider {
         if (request.instructions() != null && !request.instructions().isBlank()) {
             messages.add(new Turn("system", request.instructions()));
         }
-        for (ModelRequest.ChatMessage message : request.messages()) {
-            messages.add(message(message));
-        }
         Params params = new Params(request.parameters());
+        String imageDetail = params.string("imageDetail");
+        for (ModelRequest.ChatMessage message : request.messages()) {
+            messages.add(message(message, imageDetail));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", request.model());
         body.put("messages", messages);
@@ -135,10 +136,11 @@ final class OpenAiProvider implements ModelProvider {
         return body;
     }
 
-    private static Object message(ModelRequest.ChatMessage message) {
+    private static Object message(ModelRequest.ChatMessage message, String imageDetail) {
         String text = message.text() == null ? "" : message.text();
         return switch (message.role()) {
-            case USER -> new Turn("user", text);
+            case USER -> message.images().isEmpty() ? new Turn("user", text)
+                    : Map.of("role", "user", "content", partsWithImages(text, message.images(), imageDetail));
             case TOOL -> Map.of("role", "tool", "tool_call_id", message.toolCallId(), "content", text);
             case ASSISTANT -> {
                 if (message.toolCalls().isEmpty()) {
@@ -153,6 +155,21 @@ final class OpenAiProvider implements ModelProvider {
                 yield out;
             }
         };
+    }
+
+    /** Chat Completions' content parts: the text, then each image as a data URL. */
+    private static List<Object> partsWithImages(String text, List<ModelRequest.Image> images, String detail) {
+        List<Object> parts = new ArrayList<>(images.size() + 1);
+        if (!text.isBlank()) {
+            parts.add(Map.of("type", "text", "text", text));
+        }
+        for (ModelRequest.Image image : images) {
+            Map<String, Object> url = new LinkedHashMap<>();
+            url.put("url", "data:" + image.mediaType() + ";base64," + image.base64());
+            Params.putIfSet(url, "detail", detail);
+            parts.add(Map.of("type", "image_url", "image_url", url));
+        }
+        return parts;
     }
 
     private static Map<String, Object> tool(ModelRequest.ToolSpec spec) {

@@ -17,16 +17,28 @@ final class Turns {
     static List<ChatMessage> alternating(List<ChatMessage> messages) {
         List<ChatMessage> merged = new ArrayList<>(messages.size());
         for (ChatMessage message : messages) {
-            if (message.text() == null || message.text().isBlank()) {
+            boolean blank = message.text() == null || message.text().isBlank();
+            if (blank && message.images().isEmpty()) {
                 continue;
             }
             int last = merged.size() - 1;
             if (last >= 0 && merged.get(last).role() == message.role()) {
-                merged.set(last, new ChatMessage(message.role(), merged.get(last).text() + "\n\n" + message.text()));
+                ChatMessage before = merged.get(last);
+                String text = joined(before.text(), message.text());
+                List<ModelRequest.Image> images = new ArrayList<>(before.images());
+                images.addAll(message.images());
+                merged.set(last, new ChatMessage(message.role(), text, List.of(), null, images));
             } else {
                 merged.add(message);
             }
         }
         return merged;
+    }
+
+    private static String joined(String first, String second) {
+        if (first == null || first.isBlank()) {
+            return second == null ? "" : second;
+        }
+        return second == null || second.isBlank() ? first : first + "\n\n" + second;
     }
 }

@@ -2,6 +2,7 @@ package io.parley.chat.turn;
 
 import io.parley.chat.agent.AgentRuns;
 import io.parley.chat.agent.AgentSetup;
+import io.parley.chat.attachment.Attachments;
 import io.parley.chat.convo.ConvoStore;
 import io.parley.chat.endpoint.Endpoint;
 import io.parley.chat.endpoint.EndpointCatalog;
@@ -50,10 +51,13 @@ class Turns {
     private final BalancesClient balances;
     private final TurnRunner runner;
     private final AgentRuns agentRuns;
+    private final Attachments attachments;
 
     Turns(EndpointCatalog endpoints, Jobs jobs, MessageStore messages, ConvoStore convos, History history,
-          TokenCounter tokens, UserKeys keys, BalancesClient balances, TurnRunner runner, AgentRuns agentRuns) {
+          TokenCounter tokens, UserKeys keys, BalancesClient balances, TurnRunner runner, AgentRuns agentRuns,
+          Attachments attachments) {
         this.agentRuns = agentRuns;
+        this.attachments = attachments;
         this.endpoints = endpoints;
         this.jobs = jobs;
         this.messages = messages;
@@ -199,17 +203,18 @@ class Turns {
             throw ApiException.Invalid.field("text", "is required");
         }
         String parentId = parent(body.parentMessageId(), byId);
+        Attachments.Attached attached = attachments.attach(body.files());
         Date now = new Date();
         Document user = new Document("tenantId", caller.tenantId()).append("user", caller.id())
                 .append("messageId", Ids.newId()).append("conversationId", conversationId).append("parentMessageId", parentId)
                 .append("sender", "User").append("text", body.text()).append("isCreatedByUser", true)
                 .append("endpoint", body.endpoint()).append("error", false).append("unfinished", false)
                 .append("tokenCount", tokens.count(body.text())).append("createdAt", now).append("updatedAt", now);
-        if (body.files() != null && !body.files().isEmpty()) {
-            user.append("files", body.files());
+        if (!attached.files().isEmpty()) {
+            user.append("files", attached.files());
         }
         List<ChatMessage> chat = new ArrayList<>(History.asChat(History.branch(byId, parentId)));
-        chat.add(new ChatMessage(Role.USER, body.text()));
+        chat.add(ChatMessage.userWithImages(body.text(), attached.images()));
         return new Plan(user, view(user), body.text(), Ids.newId(), chat, List.of());
     }
 

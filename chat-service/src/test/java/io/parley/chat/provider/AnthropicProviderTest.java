@@ -82,6 +82,15 @@ class AnthropicProviderTest {
     }
 
     @Test
+    void sendsAnAttachedImageAsABase64BlockBeforeTheText() {
+        provider().stream(ProviderFixtures.requestWithImage(Map.of()), new CollectingSink(), new Cancellation());
+
+        assertThat(json(fake.lastRequest().body()).path("messages")).isEqualTo(json("""
+                [{"role":"user","content":[{"type":"image","source":{"type":"base64","media_type":"image/png","data":"iVBOR"}},
+                 {"type":"text","text":"What is this?"}]}]"""));
+    }
+
+    @Test
     void mapsSystemMessagesAndParametersOntoTheWireBody() {
         provider().stream(request(Map.of("temperature", 0.2, "topP", 0.8, "topK", 40, "maxOutputTokens", 1000,
                 "stop", List.of("\n\nHuman:"))), new CollectingSink(), new Cancellation());

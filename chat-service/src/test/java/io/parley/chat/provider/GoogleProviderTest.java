@@ -83,6 +83,14 @@ class GoogleProviderTest {
     }
 
     @Test
+    void sendsAnAttachedImageAsInlineDataBeforeTheText() {
+        provider().stream(ProviderFixtures.requestWithImage(Map.of()), new CollectingSink(), new Cancellation());
+
+        assertThat(json(fake.lastRequest().body()).path("contents")).isEqualTo(json("""
+                [{"role":"user","parts":[{"inlineData":{"mimeType":"image/png","data":"iVBOR"}},{"text":"What is this?"}]}]"""));
+    }
+
+    @Test
     void mapsContentsInstructionsAndGenerationConfigOntoTheWire() {
         provider().stream(request(Map.of("temperature", 0.4, "topP", 0.7, "topK", 20, "maxOutputTokens", 512,
                 "stop", List.of("STOP!"), "thinking", true, "thinkingBudget", -1)), new CollectingSink(),

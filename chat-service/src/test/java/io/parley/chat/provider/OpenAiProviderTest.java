@@ -111,6 +111,16 @@ class OpenAiProviderTest {
     }
 
     @Test
+    void sendsAnAttachedImageAsADataUrlPartWithTheImageDetail() {
+        provider().stream(ProviderFixtures.requestWithImage(Map.of("imageDetail", "high")), new CollectingSink(),
+                new Cancellation());
+
+        assertThat(json(fake.lastRequest().body()).path("messages").get(1)).isEqualTo(json("""
+                {"role":"user","content":[{"type":"text","text":"What is this?"},
+                 {"type":"image_url","image_url":{"url":"data:image/png;base64,iVBOR","detail":"high"}}]}"""));
+    }
+
+    @Test
     void addsAddParamsAndRemovesDropParams() {
         ModelProvider provider = PROVIDERS.connect(connection(OPENAI, fake.baseUrl(), KEY,
                 Map.of("custom_flag", true, "temperature", 1.0), List.of("user", "stream_options"),

@@ -42,6 +42,12 @@ final class ProviderFixtures {
                 new ChatMessage(Role.USER, "Tell me more")), parameters, "user-1");
     }
 
+    /** A person asking about an image: "iVBOR" stands for its base64. */
+    static ModelRequest requestWithImage(Map<String, Object> parameters) {
+        return new ModelRequest("fake-model", "Be brief.", List.of(ChatMessage.userWithImages("What is this?",
+                List.of(new ModelRequest.Image("image/png", "iVBOR")))), parameters, "user-1");
+    }
+
     static JsonNode json(String body) {
         return JSON.readTree(body);
     }

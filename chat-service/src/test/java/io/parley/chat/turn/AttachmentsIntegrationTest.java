@@ -1,0 +1,94 @@
+package io.parley.chat.turn;
+
+import static io.parley.chat.turn.TurnIntegrationTest.firstTurn;
+import static io.parley.chat.turn.TurnIntegrationTest.json;
+import static io.parley.chat.turn.TurnIntegrationTest.list;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.chat.ChatIntegrationTest;
+import io.parley.chat.SseStream;
+import io.parley.common.test.Http;
+import io.parley.proto.file.v1.FileMetadata;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Files attached to a message: attached through file-service, recorded as it describes them, images sent to the model. */
+class AttachmentsIntegrationTest extends ChatIntegrationTest {
+
+    private static final byte[] IMAGE = "not really a png, but bytes all the same".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAttachedImageIsRecordedAsFileServiceDescribesItAndReachesTheModel() throws Exception {
+        Person alice = person();
+        String image = file(alice, "photo.png", "image/png", 640, 480);
+        String notes = file(alice, "notes.txt", "text/plain", 0, 0);
+
+        Http.Response response = post(alice, "/api/agents/chat/FakeAI", withFiles(firstTurn("What is in the picture?"),
+                "[{\"file_id\":\"" + image + "\",\"filename\":\"claimed.png\",\"filepath\":\"/elsewhere\"},"
+                        + "{\"file_id\":\"" + notes + "\"}]"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Map<String, Object> started = json(response);
+        try (SseStream stream = new SseStream("http://127.0.0.1:" + port + "/api/agents/chat/stream/"
+                + started.get("streamId"), alice.auth())) {
+            assertThat(stream.rest().getLast().isFinal()).isTrue();
+        }
+
+        Map<String, Object> asked = list(get(alice, "/api/messages/" + started.get("conversationId"))).getFirst();
+        List<Map<String, Object>> files = (List<Map<String, Object>>) asked.get("files");
+        assertThat(files).extracting(f -> f.get("file_id")).containsExactly(image, notes);
+        assertThat(files.getFirst()).containsEntry("filename", "photo.png")
+                .containsEntry("filepath", "/images/" + alice.id() + "/" + image + ".png")
+                .containsEntry("type", "image/png").containsEntry("width", 640).containsEntry("height", 480);
+        assertThat(FILES.attached).contains(alice.tenant() + "/" + alice.id() + "/" + image,
+                alice.tenant() + "/" + alice.id() + "/" + notes);
+        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(IMAGE);
+        assertThat(MODEL.requests()).as("the image went to the model, the text file did not")
+                .anySatisfy(r -> assertThat(r.body()).contains("\"image_url\"").contains(dataUrl)
+                        .contains("What is in the picture?"));
+    }
+
+    @Test
+    void aFileThatIsNotThePersonsIsNotFoundAndNothingIsStored() {
+        Person alice = person();
+        Person bob = person();
+        String theirs = file(bob, "theirs.png", "image/png", 10, 10);
+
+        Http.Response refused = post(alice, "/api/agents/chat/FakeAI",
+                withFiles(firstTurn("Look at this"), "[{\"file_id\":\"" + theirs + "\"}]"));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(404);
+        assertThat(refused.body()).contains(theirs);
+        assertThat((List<?>) json(get(alice, "/api/convos")).get("conversations")).as("no conversation started")
+                .isEmpty();
+        assertThat(FILES.attached).noneMatch(a -> a.endsWith(theirs));
+    }
+
+    @Test
+    void aFileWithoutAnIdIsABadRequest() {
+        Http.Response refused = post(person(), "/api/agents/chat/FakeAI",
+                withFiles(firstTurn("Look at this"), "[{\"filename\":\"x.png\"}]"));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    }
+
+    private static String withFiles(String turn, String files) {
+        return turn.substring(0, turn.lastIndexOf('}')) + ",\"files\":" + files + "}";
+    }
+
+    private static String file(Person owner, String filename, String type, int width, int height) {
+        String id = uuid();
+        String folder = type.startsWith("image/") ? "/images/" : "/uploads/";
+        FileMetadata.Builder metadata = FileMetadata.newBuilder().setFileId(id).setUser(owner.id()).setFilename(filename)
+                .setFilepath(folder + owner.id() + "/" + id + (type.startsWith("image/") ? ".png" : ""))
+                .setType(type).setBytes(IMAGE.length).setSource("local").setContext("message_attachment");
+        if (width > 0) {
+            metadata.setWidth(width).setHeight(height);
+        }
+        FILES.put(owner.tenant(), metadata.build(), IMAGE);
+        return id;
+    }
+}
