@@ -32,7 +32,7 @@ class ComposeFileTest {
     @Test
     void runsTheStoresTheCollectorAndTheSixImages() {
         assertThat(services.keySet()).containsExactlyInAnyOrder("mongo", "redis", "otel-collector", "gateway",
-                "auth-service", "chat-service", "agent-service", "file-service", "mcp-service");
+                "auth-service", "chat-service", "agent-service", "file-service", "mcp-service", "file-data-owner");
         String version = System.getProperty("parley.version", "0.1.0-SNAPSHOT");
         for (String name : KubernetesManifestsTest.WORKLOADS) {
             assertThat(services.get(name).get("image"))
@@ -92,6 +92,18 @@ class ComposeFileTest {
                 assertThat(gateway).containsEntry(name, Map.of("condition", "service_healthy")));
         assertThat((Map<String, Object>) services.get("mongo").get("healthcheck")).containsKey("test");
         assertThat((Map<String, Object>) services.get("redis").get("healthcheck")).containsKey("test");
+    }
+
+    @Test
+    void fileServiceKeepsLocalFilesOnANamedVolumeItMayWriteAndStillReadsTheConfig() throws IOException {
+        Map<String, Object> file = services.get("file-service");
+        String dataDir = (String) environment("file-service").get("FILE_DATA_DIR");
+        assertThat(dataDir).as("not the image's read-only default " + defaultOf("file-service", "parley.file.local.root"))
+                .startsWith("/data/");
+        assertThat((List<String>) file.get("volumes")).contains("file-data:/data", "../k8s/base/librechat.yaml:/config/librechat.yaml:ro");
+        assertThat((Map<String, Object>) file.get("depends_on"))
+                .containsEntry("file-data-owner", Map.of("condition", "service_completed_successfully"));
+        assertThat((List<String>) services.get("file-data-owner").get("command")).containsExactly("chown", "-R", "65532:65532", "/data");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -256,6 +257,22 @@ class KubernetesManifestsTest {
             assertThat(service.getSpec().getPorts()).as(variable)
                     .anyMatch(port -> port.getPort() == Integer.parseInt(address.group(2)));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void fileServiceKeepsLocalFilesOnAVolumeEveryReplicaShares(String overlay) {
+        List<HasMetadata> resources = overlay(overlay);
+        Deployment files = Manifests.named(resources, Deployment.class, "file-service");
+        Container container = container(files);
+        String dataDir = env(resources).get("FILE_DATA_DIR");
+        var mount = container.getVolumeMounts().stream().filter(m -> dataDir.startsWith(m.getMountPath() + "/"))
+                .findFirst().orElseThrow(() -> new AssertionError("FILE_DATA_DIR " + dataDir + " is on no volume"));
+        var volume = files.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+        String claim = volume.getPersistentVolumeClaim().getClaimName();
+        assertThat(Manifests.named(resources, PersistentVolumeClaim.class, claim)
+                .getSpec().getAccessModes()).as("several replicas share it").containsExactly("ReadWriteMany");
     }
 
     @Test

@@ -37,8 +37,9 @@ class Uploads {
     private static final Logger log = LoggerFactory.getLogger(Uploads.class);
     private static final Pattern UUID_SHAPE =
             Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", Pattern.CASE_INSENSITIVE);
-    /** Types ImageIO decodes; other images (svg, heic, webp) are kept as documents, never re-encoded. */
-    private static final Set<String> DECODABLE_IMAGES = Set.of("image/png", "image/jpeg", "image/gif", "image/bmp");
+    /** Types ImageIO decodes (WebP through libwebp); other images (svg, heic) are kept as documents, never re-encoded. */
+    private static final Set<String> DECODABLE_IMAGES = Set.of("image/png", "image/jpeg", "image/gif", "image/bmp",
+            "image/webp");
 
     private final FileLimits limits;
     private final ContentTypes contentTypes;

@@ -33,8 +33,8 @@ public class ImageReencoder {
         this.format = switch (output.imageOutputType().toLowerCase(Locale.ROOT)) {
             case "png" -> "png";
             case "jpeg", "jpg" -> "jpeg";
-            // the JDK has no WebP encoder and this build carries none: say so rather than write another type
-            case "webp" -> throw new IllegalStateException("imageOutputType webp is not available in this build; use png or jpeg");
+            // lossy at the encoder's default quality, as LibreChat's sharp writes it
+            case "webp" -> "webp";
             default -> throw new IllegalStateException("imageOutputType must be png, jpeg or webp");
         };
     }
@@ -60,7 +60,7 @@ public class ImageReencoder {
     public Reencoded reencode(InputStream content, int maxWidth, int maxHeight) throws IOException {
         BufferedImage decoded = decode(content);
         int[] size = fit(decoded.getWidth(), decoded.getHeight(), maxWidth, maxHeight);
-        boolean alpha = format.equals("png") && decoded.getColorModel().hasAlpha();
+        boolean alpha = !format.equals("jpeg") && decoded.getColorModel().hasAlpha();
         BufferedImage target = new BufferedImage(size[0], size[1], alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = target.createGraphics();
         try {
