@@ -3,12 +3,14 @@ package io.parley.file.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
+import io.grpc.stub.StreamObserver;
 import io.parley.common.test.GrpcServerPort;
 import io.parley.common.test.Http;
 import io.parley.file.FileIntegrationTest;
@@ -18,11 +20,16 @@ import io.parley.proto.file.v1.FilesGrpc;
 import io.parley.proto.file.v1.GetFilesRequest;
 import io.parley.proto.file.v1.ReadFileRequest;
 import io.parley.proto.file.v1.ReadFileResponse;
+import io.parley.proto.file.v1.StoreFileHeader;
+import io.parley.proto.file.v1.StoreFileRequest;
+import io.parley.proto.file.v1.StoreFileResponse;
+import io.parley.proto.file.v1.StorePurpose;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,6 +169,103 @@ class FilesGrpcIntegrationTest extends FileIntegrationTest {
                 .getFiles(GetFilesRequest.newBuilder().addFileIds(theirs).build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+    }
+
+    @Test
+    void storeFileKeepsAnAvatarReencodedAndRecordedForTheCaller() throws Exception {
+        Person me = user();
+
+        FileMetadata stored = store(me, header(StorePurpose.STORE_PURPOSE_AVATAR, "me.png", "image/png"), png(400, 300),
+                4096).get(10, TimeUnit.SECONDS);
+
+        assertThat(stored.getContext()).isEqualTo("avatar");
+        assertThat(stored.getType()).isEqualTo("image/png");
+        assertThat(stored.getWidth()).isEqualTo(250);
+        assertThat(stored.getFilepath()).startsWith("/images/" + me.id() + "/");
+        assertThat(http.get("/api/files", me.auth()).json().findValuesAsString("file_id")).containsExactly(stored.getFileId());
+    }
+
+    @Test
+    void storeFileKeepsAnAttachmentUnderTheEndpointsChecksAsATemporaryUpload() throws Exception {
+        Person me = user();
+
+        FileMetadata stored = store(me, header(StorePurpose.STORE_PURPOSE_ATTACHMENT, "notes.txt", "text/plain")
+                .toBuilder().setEndpoint("openAI").build(), TEXT, 5).get(10, TimeUnit.SECONDS);
+
+        assertThat(stored.getContext()).isEqualTo("message_attachment");
+        assertThat(stored.getBytes()).isEqualTo(TEXT.length);
+        assertThat(http.get("/api/files", me.auth()).json().get(0).has("expiresAt")).isTrue();
+    }
+
+    @Test
+    void storeFileRefusesWhatAnUploadWouldAndStoresNothing() {
+        Person me = user();
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0};
+
+        assertThat(codeOf(store(me, header(StorePurpose.STORE_PURPOSE_AVATAR, "me.png", "image/png"), zip, 8)))
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(codeOf(store(me, header(StorePurpose.STORE_PURPOSE_AVATAR, "big.png", "image/png"),
+                new byte[200_000], 16_384))).as("over avatarSizeLimit").isEqualTo(Status.Code.OUT_OF_RANGE);
+        assertThat(codeOf(store(me, null, TEXT, 8))).as("no header first").isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(codeOf(store(me, header(StorePurpose.STORE_PURPOSE_UNSPECIFIED, "a.txt", "text/plain"), TEXT, 8)))
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
+    }
+
+    private static StoreFileHeader header(StorePurpose purpose, String filename, String type) {
+        return StoreFileHeader.newBuilder().setPurpose(purpose).setFilename(filename).setDeclaredType(type).build();
+    }
+
+    /** A StoreFile call: the header (unless null), then the content in chunks. */
+    private CompletableFuture<FileMetadata> store(Person who, StoreFileHeader header, byte[] content, int chunk) {
+        CompletableFuture<FileMetadata> answer = new CompletableFuture<>();
+        Metadata metadata = new Metadata();
+        metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + who.token());
+        StreamObserver<StoreFileRequest> requests = FilesGrpc.newStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata)).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .storeFile(new StreamObserver<>() {
+                    @Override
+                    public void onNext(StoreFileResponse response) {
+                        answer.complete(response.getFile());
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        answer.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+        if (header != null) {
+            requests.onNext(StoreFileRequest.newBuilder().setHeader(header).build());
+        }
+        for (int i = 0; i < content.length; i += chunk) {
+            requests.onNext(StoreFileRequest.newBuilder()
+                    .setData(ByteString.copyFrom(content, i, Math.min(chunk, content.length - i))).build());
+        }
+        requests.onCompleted();
+        return answer;
+    }
+
+    private static Status.Code codeOf(CompletableFuture<FileMetadata> call) {
+        try {
+            call.get(10, TimeUnit.SECONDS);
+            return Status.Code.OK;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Status.fromThrowable(e.getCause()).getCode();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static byte[] png(int width, int height) throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private FilesGrpc.FilesBlockingStub as(Person who) {
