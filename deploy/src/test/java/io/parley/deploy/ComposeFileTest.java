@@ -58,9 +58,11 @@ class ComposeFileTest {
                 .isEqualTo("static://agent-service:" + defaultOf("agent-service", "spring.grpc.server.port"));
         assertThat(chat.get("MCP_GRPC_ADDRESS"))
                 .isEqualTo("static://mcp-service:" + defaultOf("mcp-service", "spring.grpc.server.port"));
-        // attachments: chat-service reaches file-service's Files
-        assertThat(chat.get("FILE_GRPC_ADDRESS"))
-                .isEqualTo("static://file-service:" + defaultOf("file-service", "spring.grpc.server.port"));
+        // attachments (chat-service) and provider pictures (auth-service) go to file-service's Files
+        for (String name : List.of("chat-service", "auth-service")) {
+            assertThat(environment(name).get("FILE_GRPC_ADDRESS")).as(name)
+                    .isEqualTo("static://file-service:" + defaultOf("file-service", "spring.grpc.server.port"));
+        }
         for (String name : KubernetesManifestsTest.WORKLOADS) {
             Map<String, Object> env = environment(name);
             assertThat(env.get("REDIS_URI")).as(name).isEqualTo("redis://redis:6379");

@@ -30,20 +30,22 @@ class ExternalAccounts {
     private final UserStore users;
     private final OAuthIdentityStore identities;
     private final TenantFounders founders;
+    private final ProviderAvatars avatars;
     private final boolean registrationAllowed;
 
     @Autowired
-    ExternalAccounts(UserStore users, OAuthIdentityStore identities, TenantFounders founders,
+    ExternalAccounts(UserStore users, OAuthIdentityStore identities, TenantFounders founders, ProviderAvatars avatars,
                      OAuthProperties properties) {
-        this(users, identities, founders, properties.allowSocialRegistration());
+        this(users, identities, founders, avatars, properties.allowSocialRegistration());
     }
 
     /** @param registrationAllowed whether unknown people get an account ({@code ALLOW_SOCIAL_REGISTRATION}) */
-    ExternalAccounts(UserStore users, OAuthIdentityStore identities, TenantFounders founders,
+    ExternalAccounts(UserStore users, OAuthIdentityStore identities, TenantFounders founders, ProviderAvatars avatars,
                      boolean registrationAllowed) {
         this.users = users;
         this.identities = identities;
         this.founders = founders;
+        this.avatars = avatars;
         this.registrationAllowed = registrationAllowed;
     }
 
@@ -105,6 +107,7 @@ class ExternalAccounts {
         log.info("User registered through a provider tenant_id={} user_id={} provider={} role={}", tenantId,
                 user.idString(), identity.provider(), user.role());
         identities.link(tenantId, identity.provider(), identity.subject(), user.idString());
+        avatars.copyLater(user);
         return user;
     }
 

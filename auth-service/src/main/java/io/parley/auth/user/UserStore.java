@@ -202,6 +202,21 @@ public class UserStore implements InitializingBean {
                 update, FindAndModifyOptions.options().returnNew(true), User.class));
     }
 
+    /**
+     * Replaces the avatar URL only while it is still {@code expected}: a picture the person chose
+     * meanwhile is never overwritten.
+     *
+     * @return whether it was replaced
+     */
+    public boolean replaceAvatar(String tenantId, String id, String expected, String url) {
+        if (!ObjectId.isValid(id)) {
+            return false;
+        }
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(new ObjectId(id)).and("tenantId").is(tenantId)
+                        .and("avatar").is(expected)),
+                new Update().set("avatar", url).set("updatedAt", Instant.now()), User.class).getModifiedCount() > 0;
+    }
+
     /** Sets the {@code twoFactorEnabled} flag, which follows the user's 2FA record (the 2FA feature decides). */
     public void setTwoFactorEnabled(String tenantId, String id, boolean enabled) {
         if (ObjectId.isValid(id)) {

@@ -47,6 +47,7 @@ final class FakeGitHub {
         server.createContext("/login/oauth/authorize", this::authorize);
         server.createContext("/login/oauth/access_token", this::token);
         server.createContext("/api/v3/user", this::user);
+        server.createContext("/avatars/u/", this::avatar);
         server.start();
     }
 
@@ -102,9 +103,30 @@ final class FakeGitHub {
                     + "{\"email\":\"" + account.email() + "\",\"primary\":true,\"verified\":" + account.verified() + "}]");
         } else {
             send(exchange, 200, "{\"id\":" + account.id() + ",\"login\":\"" + account.login() + "\",\"name\":\""
-                    + account.name() + "\",\"email\":\"" + account.email() + "\",\"avatar_url\":\"https://avatars.example.com/u/"
+                    + account.name() + "\",\"email\":\"" + account.email() + "\",\"avatar_url\":\"" + baseUrl() + "/avatars/u/"
                     + account.id() + "\"}");
         }
+    }
+
+    /** Every account's picture: {@link #AVATAR}, a PNG. */
+    private void avatar(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "image/png");
+        exchange.sendResponseHeaders(200, AVATAR.length);
+        exchange.getResponseBody().write(AVATAR);
+        exchange.close();
+    }
+
+    static final byte[] AVATAR = png();
+
+    private static byte[] png() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static String s256(String verifier) {

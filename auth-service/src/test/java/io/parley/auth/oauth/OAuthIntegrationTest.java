@@ -18,6 +18,8 @@ public abstract class OAuthIntegrationTest extends AuthIntegrationTest {
 
     static final IdentityProvider IDP = new IdentityProvider();
     static final FakeGitHub GITHUB = new FakeGitHub();
+    /** Where new accounts' provider pictures are copied. */
+    static final FakeFileService FILES = new FakeFileService();
 
     static final String OPENID_CLIENT = "parley-openid";
     static final String GOOGLE_CLIENT = "parley-google";
@@ -50,6 +52,7 @@ public abstract class OAuthIntegrationTest extends AuthIntegrationTest {
         registry.add("GITHUB_CLIENT_ID", () -> FakeGitHub.CLIENT_ID);
         registry.add("GITHUB_CLIENT_SECRET", () -> FakeGitHub.CLIENT_SECRET);
         registry.add("GITHUB_ENTERPRISE_BASE_URL", GITHUB::baseUrl);
+        registry.add("spring.grpc.client.channels.file.address", () -> "static://127.0.0.1:" + FILES.port());
     }
 
     @LocalServerPort

@@ -1,14 +1,19 @@
 package io.parley.auth.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.grpc.ManagedChannel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.auth.Tenants;
 import io.parley.auth.user.TenantFounders;
 import io.parley.auth.user.UserStore;
 import io.parley.common.test.Http;
 import io.parley.proto.auth.v1.AuthSettingsGrpc;
 import io.parley.proto.auth.v1.GetPublicConfigRequest;
 import io.parley.proto.auth.v1.GetPublicConfigResponse;
+import io.parley.proto.file.v1.StorePurpose;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,14 @@ class SocialSignInIntegrationTest extends OAuthIntegrationTest {
     OAuthIdentityStore identities;
     @Autowired
     TenantFounders founders;
+    @Autowired
+    ProviderAvatars avatars;
+    @Autowired
+    MeterRegistry meters;
+
+    private double failedCopies() {
+        return meters.get("parley.auth.avatar.copies").tag("outcome", "failed").counter().count();
+    }
 
     @Test
     void gitHubSignInCreatesTheAccountFromTheVerifiedPrimaryEmail() {
@@ -38,7 +51,14 @@ class SocialSignInIntegrationTest extends OAuthIntegrationTest {
         assertThat(refreshed.json().at("/user/email").asString()).isEqualTo(account.email());
         assertThat(refreshed.json().at("/user/provider").asString()).isEqualTo("github");
         assertThat(refreshed.json().at("/user/username").asString()).isEqualTo(account.login());
-        assertThat(refreshed.json().at("/user/avatar").asString()).endsWith("/u/" + account.id());
+        String userId = refreshed.json().at("/user/id").asString();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                users.byId(Tenants.DEFAULT, userId).orElseThrow().avatar()).as("the picture was copied into file-service")
+                .isEqualTo(FILES.stored.get(Tenants.DEFAULT + "/" + userId).filepath()));
+        FakeFileService.Stored copy = FILES.stored.get(Tenants.DEFAULT + "/" + userId);
+        assertThat(copy.bytes()).isEqualTo(FakeGitHub.AVATAR);
+        assertThat(copy.header().getPurpose()).isEqualTo(StorePurpose.STORE_PURPOSE_AVATAR);
+        assertThat(copy.header().getDeclaredType()).isEqualTo("image/png");
 
         Browser again = browser();
         gitHubSignIn(again, account);
@@ -60,6 +80,7 @@ class SocialSignInIntegrationTest extends OAuthIntegrationTest {
     void googleSignInTrustsItsCheckedIdToken() {
         Browser browser = browser();
         String email = uniqueEmail();
+        double failedBefore = failedCopies();
 
         Browser.Page signedIn = providerSignIn(browser, "/oauth/google", "google-" + uniqueSubject(), """
                 {"email":"%s","email_verified":true,"name":"Grace Hopper","picture":"https://lh3.example.com/p.jpg"}"""
@@ -70,11 +91,14 @@ class SocialSignInIntegrationTest extends OAuthIntegrationTest {
         assertThat(refreshed.json().at("/user/email").asString()).isEqualTo(email);
         assertThat(refreshed.json().at("/user/provider").asString()).isEqualTo("google");
         assertThat(refreshed.json().at("/user/name").asString()).isEqualTo("Grace Hopper");
+        // the picture's host does not resolve here: the copy fails and the provider's URL stays
+        await().atMost(Duration.ofSeconds(15)).until(() -> failedCopies() > failedBefore);
+        assertThat(users.byEmail(Tenants.DEFAULT, email).orElseThrow().avatar()).isEqualTo("https://lh3.example.com/p.jpg");
     }
 
     @Test
     void withoutSocialRegistrationNewPeopleAreRefusedButLinkedOnesStillGetIn() {
-        ExternalAccounts closed = new ExternalAccounts(users, identities, founders, false);
+        ExternalAccounts closed = new ExternalAccounts(users, identities, founders, avatars, false);
         String tenant = uniqueTenant();
         ExternalIdentity stranger = new ExternalIdentity("openid", uniqueSubject(), uniqueEmail(), true, "New Person",
                 null, null, null);
@@ -82,7 +106,7 @@ class SocialSignInIntegrationTest extends OAuthIntegrationTest {
                 .isInstanceOf(SignInFailed.class).hasMessageContaining("registration");
         assertThat(users.byEmail(tenant, stranger.email())).isEmpty();
 
-        ExternalAccounts open = new ExternalAccounts(users, identities, founders, true);
+        ExternalAccounts open = new ExternalAccounts(users, identities, founders, avatars, true);
         String userId = open.userFor(tenant, stranger).idString();
         assertThat(closed.userFor(tenant, stranger).idString()).isEqualTo(userId);
     }
