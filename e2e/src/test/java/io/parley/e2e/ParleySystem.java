@@ -46,6 +46,14 @@ public final class ParleySystem implements BeforeAllCallback {
         return Running.instance.chatServiceUrl;
     }
 
+    /** file-service's own base URL, for its Prometheus metrics. */
+    static String fileServiceUrl() {
+        return Running.instance.fileServiceUrl;
+    }
+
+    /** The heap file-service runs with: less than the large file a test moves through it, so only streaming passes. */
+    static final String FILE_SERVICE_HEAP = "-Xmx128m";
+
     /** The stand-in collector every process exports its spans to. */
     static TraceCollector traces() {
         return Running.instance.traces;
@@ -66,6 +74,7 @@ public final class ParleySystem implements BeforeAllCallback {
         private TraceCollector traces;
         private String gatewayUrl;
         private String chatServiceUrl;
+        private String fileServiceUrl;
         private String authStore;
 
         static Running start() {
@@ -134,6 +143,7 @@ public final class ParleySystem implements BeforeAllCallback {
 
             gatewayUrl = "http://127.0.0.1:" + gateway;
             chatServiceUrl = "http://127.0.0.1:" + http.get("chat-service");
+            fileServiceUrl = "http://127.0.0.1:" + http.get("file-service");
             Map<String, Integer> health = new LinkedHashMap<>(http);
             health.put("gateway", gateway);
             await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
@@ -147,8 +157,9 @@ public final class ParleySystem implements BeforeAllCallback {
             if (!Files.exists(jar)) {
                 throw new IllegalStateException("Missing " + jar + ": build with ./mvnw package first");
             }
+            String heap = service.equals("file-service") ? FILE_SERVICE_HEAP : "-Xmx384m";
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-Xss512k", "-Xmx384m", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "--LOG_FORMAT="));
+                    "-Xss512k", heap, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "--LOG_FORMAT="));
             command.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(logs.resolve(service + ".log").toFile());
