@@ -1,6 +1,7 @@
 package io.parley.file.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,5 +60,24 @@ class AzureBlobFileStorageTest extends FileStorageContract {
         assertThat(response.body()).isEqualTo(content);
         assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("report.txt");
         assertThat(unsigned.statusCode()).isIn(401, 403, 404);
+    }
+
+    @Test
+    void aSasUrlStopsWorkingOnceItExpires() throws Exception {
+        FileStorage shortLived = new AzureBlobFileStorage(new AzureBlobProperties(server.connectionString(), "parley-files",
+                Duration.ofSeconds(2)));
+        String key = key();
+        storage.put(key, new ByteArrayResource(new byte[] {7}), 1);
+        URI url = shortLived.directUrl(key, "soon.txt", "text/plain");
+
+        assertThat(status(url)).as("valid when made").isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(status(url)).as("refused once expired").isEqualTo(403));
+        assertThat(status(storage.directUrl(key, "soon.txt", "text/plain"))).as("a new URL works again").isEqualTo(200);
+    }
+
+    private static int status(URI url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }
