@@ -14,6 +14,7 @@ import io.grpc.stub.StreamObserver;
 import io.parley.common.test.GrpcServerPort;
 import io.parley.common.test.Http;
 import io.parley.file.FileIntegrationTest;
+import io.parley.file.TestImages;
 import io.parley.proto.file.v1.AttachFilesRequest;
 import io.parley.proto.file.v1.FileMetadata;
 import io.parley.proto.file.v1.FilesGrpc;
@@ -175,7 +176,7 @@ class FilesGrpcIntegrationTest extends FileIntegrationTest {
     void storeFileKeepsAnAvatarReencodedAndRecordedForTheCaller() throws Exception {
         Person me = user();
 
-        FileMetadata stored = store(me, header(StorePurpose.STORE_PURPOSE_AVATAR, "me.png", "image/png"), png(400, 300),
+        FileMetadata stored = store(me, header(StorePurpose.STORE_PURPOSE_AVATAR, "me.png", "image/png"), TestImages.png(400, 300),
                 4096).get(10, TimeUnit.SECONDS);
 
         assertThat(stored.getContext()).isEqualTo("avatar");
@@ -258,14 +259,6 @@ class FilesGrpcIntegrationTest extends FileIntegrationTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static byte[] png(int width, int height) throws java.io.IOException {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     private FilesGrpc.FilesBlockingStub as(Person who) {

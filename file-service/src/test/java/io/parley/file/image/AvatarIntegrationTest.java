@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.common.test.Http;
 import io.parley.file.FileIntegrationTest;
+import io.parley.file.TestImages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -24,7 +25,7 @@ class AvatarIntegrationTest extends FileIntegrationTest {
         Person me = user();
 
         Http.Response response = multipart.form().field("manual", "true")
-                .file("file", "me.jpg", "image/jpeg", ImageUploadIntegrationTest.jpeg(600, 300)).as(me)
+                .file("file", "me.jpg", "image/jpeg", TestImages.jpeg(600, 300)).as(me)
                 .post("/api/files/images/avatar");
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -56,7 +57,7 @@ class AvatarIntegrationTest extends FileIntegrationTest {
         Person me = user();
         AUTH.refuse(true);
 
-        Http.Response response = multipart.form().file("file", "me.png", "image/png", ImageUploadIntegrationTest.png(40, 40))
+        Http.Response response = multipart.form().file("file", "me.png", "image/png", TestImages.png(40, 40))
                 .as(me).post("/api/files/images/avatar");
 
         assertThat(response.status()).isEqualTo(503);

@@ -1,11 +1,11 @@
 package io.parley.file.image;
 
+import static io.parley.file.TestImages.jpeg;
+import static io.parley.file.TestImages.png;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.common.test.Http;
 import io.parley.file.FileIntegrationTest;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -105,29 +105,6 @@ class ImageUploadIntegrationTest extends FileIntegrationTest {
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
         assertThat(uploaded.json().get("type").asString()).isEqualTo("image/png");
         assertThat(uploaded.json().get("width").asInt()).isEqualTo(20);
-    }
-
-    static byte[] jpeg(int width, int height) {
-        return encode(width, height, "jpeg");
-    }
-
-    static byte[] png(int width, int height) {
-        return encode(width, height, "png");
-    }
-
-    private static byte[] encode(int width, int height, String format) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.ORANGE);
-        g.fillRect(0, 0, width / 2, height);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, format, out);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
     }
 
     /** Inserts a JPEG COM segment (where cameras and editors put text) right after the SOI marker. */
