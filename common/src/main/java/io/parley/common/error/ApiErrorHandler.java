@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -97,6 +98,12 @@ public class ApiErrorHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ErrorBody> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         return api(new ApiException.TooLarge("The upload is larger than allowed"), request);
+    }
+
+    /** A multipart body cut short, or with a header the container refuses (a NUL in a file name). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ErrorBody> unreadableMultipart(MultipartException e, HttpServletRequest request) {
+        return api(new ApiException.Invalid("The multipart body could not be read"), request);
     }
 
     @ExceptionHandler(Exception.class)

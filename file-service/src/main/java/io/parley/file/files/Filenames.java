@@ -1,11 +1,14 @@
 package io.parley.file.files;
 
+import io.parley.common.error.ApiException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * A client's file name made safe to show and to send back in {@code Content-Disposition}. It is only
- * ever a label: bytes are stored under generated keys, so no name can reach the file system.
+ * ever a label: bytes are stored under generated keys, so no name can reach the file system. Names no
+ * browser sends (a path, control characters such as NUL, more than 255 characters) are refused
+ * rather than repaired: they come from tools probing for traversal.
  */
 final class Filenames {
 
@@ -22,26 +25,19 @@ final class Filenames {
         } catch (IllegalArgumentException notEncoded) {
             // a literal '%' in the name: keep it as given
         }
-        int separator = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        name = name.substring(separator + 1);
+        if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) {
+            throw ApiException.Invalid.field("file", "The file name must not contain a path");
+        }
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            throw ApiException.Invalid.field("file", "The file name must not contain control characters");
+        }
+        if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
+            throw ApiException.Invalid.field("file", "The file name is longer than " + MAX_LENGTH + " characters");
+        }
         StringBuilder safe = new StringBuilder(name.length());
         name.codePoints().forEach(c -> safe.appendCodePoint(
-                Character.isISOControl(c) || "<>:\"|?*".indexOf(c) >= 0 || Character.getType(c) == Character.FORMAT
-                        ? '_' : c));
+                "<>:\"|?*".indexOf(c) >= 0 || Character.getType(c) == Character.FORMAT ? '_' : c));
         String cleaned = safe.toString().strip().replaceFirst("^\\.+", "");
-        if (cleaned.isEmpty()) {
-            cleaned = "file";
-        }
-        return shorten(cleaned);
-    }
-
-    /** At most {@link #MAX_LENGTH} characters, keeping a short extension. */
-    private static String shorten(String name) {
-        if (name.length() <= MAX_LENGTH) {
-            return name;
-        }
-        int dot = name.lastIndexOf('.');
-        String extension = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
-        return name.substring(0, MAX_LENGTH - extension.length()) + extension;
+        return cleaned.isEmpty() ? "file" : cleaned;
     }
 }

@@ -79,6 +79,7 @@ class Uploads {
             throw new ApiException.Invalid("File limit of " + rules.fileLimit() + " files exceeded for " + rules.endpoint()
                     + " endpoint");
         }
+        files.forEach(file -> Filenames.sanitize(file.getOriginalFilename()));
         long total = files.stream().mapToLong(MultipartFile::getSize).sum();
         if (total > rules.totalSizeLimit()) {
             throw new ApiException.TooLarge("Total size limit of " + FileLimits.megabytes(rules.totalSizeLimitMb())

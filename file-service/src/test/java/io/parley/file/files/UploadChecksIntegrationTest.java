@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UploadChecksIntegrationTest extends FileIntegrationTest {
 
@@ -115,18 +117,104 @@ class UploadChecksIntegrationTest extends FileIntegrationTest {
         assertThat(pdf.json().get("type").asString()).isEqualTo("application/pdf");
     }
 
-    @Test
-    void aTraversingFilenameIsOnlyALabelAndTheBytesStayInTheDataDirectory() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"..%2F..%2F..%2Ftmp%2Fevil.txt", "../../etc/passwd", "C:\\Windows\\win.ini",
+            "notes\u0000.txt.exe", "a%00.txt"})
+    void aFilenameWithAPathOrControlCharactersIsRefusedAndNothingIsStored(String filename) throws IOException {
         Person me = user();
-        Http.Response response = multipart.form().librechat("openAI")
-                .file("file", "..%2F..%2F..%2Ftmp%2Fevil|.txt", "text/plain", TEXT).as(me).post("/api/files");
+
+        Http.Response response = multipart.form().librechat("openAI").file("file", filename, "text/plain", TEXT).as(me)
+                .post("/api/files");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
+        assertNothingStoredFor(me);
+    }
+
+    @Test
+    void aFilenameOfMoreThan255CharactersIsRefusedAndOneOf255IsKept() {
+        Person me = user();
+        String longest = "a".repeat(251) + ".txt";
+
+        Http.Response tooLong = multipart.form().librechat("openAI").file("file", "a" + longest, "text/plain", TEXT).as(me)
+                .post("/api/files");
+        Http.Response kept = multipart.form().librechat("openAI").file("file", longest, "text/plain", TEXT).as(me)
+                .post("/api/files");
+
+        assertRefused(tooLong, 400, "longer than 255 characters");
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        assertThat(kept.json().get("filename").asString()).isEqualTo(longest);
+    }
+
+    @Test
+    void oddCharactersOfAnOrdinaryNameAreReplacedNotRefused() {
+        Http.Response response = multipart.form().librechat("openAI").file("file", "plan: v2 <final>?.txt", "text/plain", TEXT)
+                .as(user()).post("/api/files");
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(response.json().get("filename").asString()).isEqualTo("evil_.txt");
-        String fileId = response.json().get("file_id").asString();
-        try (Stream<Path> stored = Files.walk(DATA)) {
-            List<Path> matches = stored.filter(p -> p.getFileName().toString().equals(fileId)).toList();
-            assertThat(matches).singleElement().satisfies(p -> assertThat(p).startsWith(DATA.resolve(tenant)));
+        assertThat(response.json().get("filename").asString()).isEqualTo("plan_ v2 _final__.txt");
+    }
+
+    @Test
+    void aTruncatedMultipartBodyIsA400AndNothingIsStored() throws Exception {
+        Person me = user();
+        String boundary = "cut-" + java.util.UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file_id\"\r\n\r\n"
+                + java.util.UUID.randomUUID() + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"endpoint\""
+                + "\r\n\r\nopenAI\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\""
+                + "\r\nContent-Type: text/plain\r\n\r\nthe sender stopped here";
+
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/files"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Authorization", "Bearer " + me.token())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
+    }
+
+    @Test
+    void aZipNamedPngIsNoImage() {
+        Person me = user();
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+        Http.Response response = multipart.form().librechat("openAI").file("file", "cat.png", "image/png", zip).as(me)
+                .post("/api/files/images");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
+    }
+
+    @Test
+    void anImageClaimingAbsurdDimensionsIsRefusedBeforeItsPixelsAreDecoded() {
+        Person me = user();
+
+        Http.Response response = multipart.form().librechat("openAI")
+                .file("file", "bomb.png", "image/png", pngHeader(100_000, 100_000)).as(me).post("/api/files/images");
+
+        assertRefused(response, 400, "pixels");
+        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
+    }
+
+    /** A PNG signature and IHDR chunk (with its CRC) declaring the size, and no pixels after it. */
+    private static byte[] pngHeader(int width, int height) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17).put("IHDR".getBytes(StandardCharsets.US_ASCII))
+                .putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        return java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4)
+                .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})
+                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue()).array();
+    }
+
+    private void assertNothingStoredFor(Person me) throws IOException {
+        Path mine = DATA.resolve(tenant).resolve(me.id());
+        if (Files.exists(mine)) {
+            try (Stream<Path> stored = Files.walk(mine)) {
+                assertThat(stored.filter(Files::isRegularFile).toList()).isEmpty();
+            }
         }
     }
 
