@@ -1,7 +1,6 @@
 package io.parley.agent;
 
 import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.parley.common.error.ApiException;
 import io.parley.common.grpc.GrpcErrors;
@@ -24,8 +23,6 @@ import io.parley.proto.auth.v1.RevokeAllResponse;
 import io.parley.proto.auth.v1.RolesGrpc;
 import io.parley.proto.auth.v1.ShareRequest;
 import io.parley.proto.auth.v1.ShareResponse;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,15 +59,7 @@ public final class FakeAuthServices {
     }
 
     public FakeAuthServices() {
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(RelayedCaller.intercept(new FakeAccess()))
-                .addService(RelayedCaller.intercept(new FakeRoles()))
-                .build();
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        server = RelayedCaller.serve(new FakeAccess(), new FakeRoles());
     }
 
     public int port() {

@@ -3,7 +3,6 @@ package io.parley.chat;
 import io.grpc.Context;
 import io.grpc.Server;
 import io.grpc.Status;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.parley.common.test.RelayedCaller;
 import io.parley.proto.agent.v1.Agent;
@@ -17,8 +16,6 @@ import io.parley.proto.mcp.v1.ListToolsRequest;
 import io.parley.proto.mcp.v1.ListToolsResponse;
 import io.parley.proto.mcp.v1.Tool;
 import io.parley.proto.mcp.v1.ToolsGrpc;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,15 +54,7 @@ public final class FakeAgentServices {
     private final Server server;
 
     public FakeAgentServices() {
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(RelayedCaller.intercept(new FakeAgents()))
-                .addService(RelayedCaller.intercept(new FakeTools()))
-                .build();
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        server = RelayedCaller.serve(new FakeAgents(), new FakeTools());
     }
 
     public int port() {

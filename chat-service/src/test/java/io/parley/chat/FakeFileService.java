@@ -3,7 +3,6 @@ package io.parley.chat;
 import com.google.protobuf.ByteString;
 import io.grpc.Server;
 import io.grpc.Status;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.parley.common.test.RelayedCaller;
 import io.parley.proto.file.v1.AttachFilesRequest;
@@ -12,9 +11,6 @@ import io.parley.proto.file.v1.FileMetadata;
 import io.parley.proto.file.v1.FilesGrpc;
 import io.parley.proto.file.v1.ReadFileRequest;
 import io.parley.proto.file.v1.ReadFileResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,13 +32,7 @@ public final class FakeFileService {
     private final Server server;
 
     FakeFileService() {
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(RelayedCaller.intercept(new FakeFiles())).build();
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = RelayedCaller.serve(new FakeFiles());
     }
 
     public int port() {

@@ -2,7 +2,6 @@ package io.parley.file;
 
 import io.grpc.Server;
 import io.grpc.Status;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.parley.common.test.RelayedCaller;
 import io.parley.proto.agent.v1.AddResourceFileRequest;
@@ -14,9 +13,6 @@ import io.parley.proto.auth.v1.SetAvatarRequest;
 import io.parley.proto.auth.v1.SetAvatarResponse;
 import io.parley.proto.auth.v1.User;
 import io.parley.proto.auth.v1.UserDirectoryGrpc;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,13 +73,7 @@ public final class FakePeers {
                 response.onCompleted();
             }
         };
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(RelayedCaller.intercept(directory)).addService(RelayedCaller.intercept(agents)).build();
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = RelayedCaller.serve(directory, agents);
     }
 
     public int port() {

@@ -1,7 +1,6 @@
 package io.parley.mcp;
 
 import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.parley.common.test.RelayedCaller;
 import io.parley.proto.auth.v1.AccessGrpc;
@@ -16,8 +15,6 @@ import io.parley.proto.auth.v1.ListAccessibleResponse;
 import io.parley.proto.auth.v1.RevokeAllRequest;
 import io.parley.proto.auth.v1.RevokeAllResponse;
 import io.parley.proto.auth.v1.RolesGrpc;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,14 +31,7 @@ public final class FakeAuth {
     private final Map<String, Map<String, Integer>> acl = new ConcurrentHashMap<>();
 
     public FakeAuth() {
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(RelayedCaller.intercept(new Roles()))
-                .addService(RelayedCaller.intercept(new Access())).build();
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        server = RelayedCaller.serve(new Roles(), new Access());
     }
 
     public int port() {

@@ -1,7 +1,6 @@
 package io.parley.auth.oauth;
 
 import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.parley.common.test.RelayedCaller;
 import io.parley.proto.file.v1.FileMetadata;
@@ -10,9 +9,6 @@ import io.parley.proto.file.v1.StoreFileHeader;
 import io.parley.proto.file.v1.StoreFileRequest;
 import io.parley.proto.file.v1.StoreFileResponse;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,47 +29,43 @@ final class FakeFileService {
     private final Server server;
 
     FakeFileService() {
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(RelayedCaller.intercept(new FilesGrpc.FilesImplBase() {
-                    @Override
-                    public StreamObserver<StoreFileRequest> storeFile(StreamObserver<StoreFileResponse> response) {
-                        RelayedCaller.Caller caller = RelayedCaller.current();
-                        return new StreamObserver<>() {
-                            private StoreFileHeader header;
-                            private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-                            @Override
-                            public void onNext(StoreFileRequest request) {
-                                if (request.hasHeader()) {
-                                    header = request.getHeader();
-                                } else {
-                                    bytes.writeBytes(request.getData().toByteArray());
-                                }
-                            }
-
-                            @Override
-                            public void onError(Throwable t) {
-                            }
-
-                            @Override
-                            public void onCompleted() {
-                                String path = "/images/" + caller.id() + "/" + UUID.randomUUID() + ".png";
-                                stored.put(caller.tenant() + "/" + caller.id(), new Stored(header, bytes.toByteArray(), path));
-                                response.onNext(StoreFileResponse.newBuilder()
-                                        .setFile(FileMetadata.newBuilder().setFilepath(path).setUser(caller.id())).build());
-                                response.onCompleted();
-                            }
-                        };
-                    }
-                })).build();
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = RelayedCaller.serve(new FakeFiles());
     }
 
     int port() {
         return server.getPort();
+    }
+
+    private final class FakeFiles extends FilesGrpc.FilesImplBase {
+        @Override
+        public StreamObserver<StoreFileRequest> storeFile(StreamObserver<StoreFileResponse> response) {
+            RelayedCaller.Caller caller = RelayedCaller.current();
+            return new StreamObserver<>() {
+                private StoreFileHeader header;
+                private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+                @Override
+                public void onNext(StoreFileRequest request) {
+                    if (request.hasHeader()) {
+                        header = request.getHeader();
+                    } else {
+                        bytes.writeBytes(request.getData().toByteArray());
+                    }
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                }
+
+                @Override
+                public void onCompleted() {
+                    String path = "/images/" + caller.id() + "/" + UUID.randomUUID() + ".png";
+                    stored.put(caller.tenant() + "/" + caller.id(), new Stored(header, bytes.toByteArray(), path));
+                    response.onNext(StoreFileResponse.newBuilder()
+                            .setFile(FileMetadata.newBuilder().setFilepath(path).setUser(caller.id())).build());
+                    response.onCompleted();
+                }
+            };
+        }
     }
 }

@@ -6,12 +6,17 @@ import io.grpc.BindableService;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
+import io.grpc.Server;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.text.ParseException;
 
 /**
@@ -36,6 +41,22 @@ public final class RelayedCaller implements ServerInterceptor {
     /** {@code service} with its calls' callers known through {@link #current()}. */
     public static ServerServiceDefinition intercept(BindableService service) {
         return ServerInterceptors.intercept(service, new RelayedCaller());
+    }
+
+    /**
+     * Starts {@code services} on a random loopback port, each knowing its callers as {@link #intercept}
+     * does; the test stops the server when it is done with it (or leaves it to the JVM's end).
+     */
+    public static Server serve(BindableService... services) {
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0));
+        for (BindableService service : services) {
+            builder.addService(intercept(service));
+        }
+        try {
+            return builder.build().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -1,23 +1,13 @@
 package io.parley.file.storage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import org.springframework.core.io.ByteArrayResource;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The s3 strategy against s3rver, a real S3-compatible server on loopback. */
-class S3FileStorageTest extends FileStorageContract {
+class S3FileStorageTest extends SignedUrlStorageContract {
 
     @TempDir
     static Path data;
@@ -27,8 +17,7 @@ class S3FileStorageTest extends FileStorageContract {
     @BeforeAll
     static void start() throws Exception {
         server = S3rver.start(data);
-        storage = new S3FileStorage(new S3Properties(server.endpoint(), "us-east-1", S3rver.BUCKET, "S3RVER", "S3RVER",
-                true, Duration.ofMinutes(2)));
+        storage = (S3FileStorage) signing(Duration.ofMinutes(2));
     }
 
     @AfterAll
@@ -43,37 +32,13 @@ class S3FileStorageTest extends FileStorageContract {
         return storage;
     }
 
-    @Test
-    void aPresignedUrlDownloadsTheBytesWithTheirNameWithoutCredentials() throws Exception {
-        String key = key();
-        byte[] content = "direct".getBytes(StandardCharsets.UTF_8);
-        storage.put(key, new ByteArrayResource(content), content.length);
-
-        URI url = storage.directUrl(key, "report.txt", "text/plain");
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo(content);
-        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("report.txt");
+    @Override
+    FileStorage signingFor(Duration expiry) {
+        return signing(expiry);
     }
 
-    @Test
-    void aPresignedUrlStopsWorkingOnceItExpires() throws Exception {
-        FileStorage shortLived = new S3FileStorage(new S3Properties(server.endpoint(), "us-east-1", S3rver.BUCKET, "S3RVER", "S3RVER",
-                true, Duration.ofSeconds(2)));
-        String key = key();
-        storage.put(key, new ByteArrayResource(new byte[] {7}), 1);
-        URI url = shortLived.directUrl(key, "soon.txt", "text/plain");
-
-        assertThat(status(url)).as("valid when made").isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> assertThat(status(url)).as("refused once expired").isEqualTo(403));
-        assertThat(status(storage.directUrl(key, "soon.txt", "text/plain"))).as("a new URL works again").isEqualTo(200);
-    }
-
-    private static int status(URI url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+    private static FileStorage signing(Duration expiry) {
+        return new S3FileStorage(new S3Properties(server.endpoint(), "us-east-1", S3rver.BUCKET, "S3RVER", "S3RVER", true,
+                expiry));
     }
 }
