@@ -52,10 +52,11 @@ class SocialSignInIntegrationTest extends OAuthIntegrationTest {
         assertThat(refreshed.json().at("/user/provider").asString()).isEqualTo("github");
         assertThat(refreshed.json().at("/user/username").asString()).isEqualTo(account.login());
         String userId = refreshed.json().at("/user/id").asString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> FILES.stored.containsKey(Tenants.DEFAULT + "/" + userId));
+        FakeFileService.Stored copy = FILES.stored.get(Tenants.DEFAULT + "/" + userId);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 users.byId(Tenants.DEFAULT, userId).orElseThrow().avatar()).as("the picture was copied into file-service")
-                .isEqualTo(FILES.stored.get(Tenants.DEFAULT + "/" + userId).filepath()));
-        FakeFileService.Stored copy = FILES.stored.get(Tenants.DEFAULT + "/" + userId);
+                .isEqualTo(copy.filepath()));
         assertThat(copy.bytes()).isEqualTo(FakeGitHub.AVATAR);
         assertThat(copy.header().getPurpose()).isEqualTo(StorePurpose.STORE_PURPOSE_AVATAR);
         assertThat(copy.header().getDeclaredType()).isEqualTo("image/png");
@@ -81,19 +82,20 @@ class SocialSignInIntegrationTest extends OAuthIntegrationTest {
         Browser browser = browser();
         String email = uniqueEmail();
         double failedBefore = failedCopies();
+        String missingPicture = GITHUB.baseUrl() + "/no-such-picture.jpg";
 
         Browser.Page signedIn = providerSignIn(browser, "/oauth/google", "google-" + uniqueSubject(), """
-                {"email":"%s","email_verified":true,"name":"Grace Hopper","picture":"https://lh3.example.com/p.jpg"}"""
-                .formatted(email));
+                {"email":"%s","email_verified":true,"name":"Grace Hopper","picture":"%s"}"""
+                .formatted(email, missingPicture));
 
         assertThat(signedIn.location()).isEqualTo(CLIENT);
         Http.Response refreshed = refresh(browser);
         assertThat(refreshed.json().at("/user/email").asString()).isEqualTo(email);
         assertThat(refreshed.json().at("/user/provider").asString()).isEqualTo("google");
         assertThat(refreshed.json().at("/user/name").asString()).isEqualTo("Grace Hopper");
-        // the picture's host does not resolve here: the copy fails and the provider's URL stays
+        // the provider answers the picture 404: the copy fails and the provider's URL stays
         await().atMost(Duration.ofSeconds(15)).until(() -> failedCopies() > failedBefore);
-        assertThat(users.byEmail(Tenants.DEFAULT, email).orElseThrow().avatar()).isEqualTo("https://lh3.example.com/p.jpg");
+        assertThat(users.byEmail(Tenants.DEFAULT, email).orElseThrow().avatar()).isEqualTo(missingPicture);
     }
 
     @Test
