@@ -24,6 +24,8 @@ public class Attachments {
     static final int MAX_FILES = 10;
     /** The largest image sent to a model (OpenAI's limit per image). */
     static final long MAX_IMAGE_BYTES = 20L * 1024 * 1024;
+    /** All images of one message together: they are held in memory, base64-encoded, for the model call. */
+    static final long MAX_IMAGES_BYTES = 32L * 1024 * 1024;
     /** Image types the model APIs accept. */
     private static final Set<String> MODEL_IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
@@ -58,16 +60,19 @@ public class Attachments {
         if (ids.size() > MAX_FILES) {
             throw ApiException.Invalid.field("files", "at most " + MAX_FILES + " files per message");
         }
-        List<Map<String, Object>> recorded = new ArrayList<>();
-        List<ModelRequest.Image> images = new ArrayList<>();
-        for (FileMetadata file : files.attach(List.copyOf(ids))) {
-            recorded.add(record(file));
-            if (MODEL_IMAGE_TYPES.contains(file.getType()) && file.getBytes() <= MAX_IMAGE_BYTES) {
-                images.add(new ModelRequest.Image(file.getType(),
-                        Base64.getEncoder().encodeToString(files.read(file.getFileId()))));
-            }
+        List<FileMetadata> attached = files.attach(List.copyOf(ids));
+        List<FileMetadata> forModel = attached.stream().filter(file -> MODEL_IMAGE_TYPES.contains(file.getType())).toList();
+        if (forModel.stream().anyMatch(file -> file.getBytes() > MAX_IMAGE_BYTES)
+                || forModel.stream().mapToLong(FileMetadata::getBytes).sum() > MAX_IMAGES_BYTES) {
+            throw new ApiException.TooLarge("Attached images may have at most " + MAX_IMAGE_BYTES / (1024 * 1024)
+                    + " MB each and " + MAX_IMAGES_BYTES / (1024 * 1024) + " MB together");
         }
-        return new Attached(recorded, images);
+        List<ModelRequest.Image> images = new ArrayList<>();
+        for (FileMetadata image : forModel) {
+            images.add(new ModelRequest.Image(image.getType(),
+                    Base64.getEncoder().encodeToString(files.read(image.getFileId()))));
+        }
+        return new Attached(attached.stream().map(Attachments::record).toList(), images);
     }
 
     /** LibreChat's entry of a message's {@code files}. */

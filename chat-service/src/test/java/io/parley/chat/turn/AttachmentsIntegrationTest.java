@@ -68,6 +68,21 @@ class AttachmentsIntegrationTest extends ChatIntegrationTest {
     }
 
     @Test
+    void imagesOverTheirTotalForTheModelAre413AndNothingIsStored() {
+        Person alice = person();
+        StringBuilder files = new StringBuilder("[");
+        for (int i = 0; i < 3; i++) {
+            files.append(i == 0 ? "" : ",").append("{\"file_id\":\"").append(file(alice, "big" + i + ".png", "image/png",
+                    4000, 4000, 12L * 1024 * 1024)).append("\"}");
+        }
+
+        Http.Response refused = post(alice, "/api/agents/chat/FakeAI", withFiles(firstTurn("Compare these"), files + "]"));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+        assertThat((List<?>) json(get(alice, "/api/convos")).get("conversations")).isEmpty();
+    }
+
+    @Test
     void aFileWithoutAnIdIsABadRequest() {
         Http.Response refused = post(person(), "/api/agents/chat/FakeAI",
                 withFiles(firstTurn("Look at this"), "[{\"filename\":\"x.png\"}]"));
@@ -80,11 +95,16 @@ class AttachmentsIntegrationTest extends ChatIntegrationTest {
     }
 
     private static String file(Person owner, String filename, String type, int width, int height) {
+        return file(owner, filename, type, width, height, IMAGE.length);
+    }
+
+    /** A file file-service would describe with {@code bytes}; its stored content is {@link #IMAGE} all the same. */
+    private static String file(Person owner, String filename, String type, int width, int height, long bytes) {
         String id = uuid();
         String folder = type.startsWith("image/") ? "/images/" : "/uploads/";
         FileMetadata.Builder metadata = FileMetadata.newBuilder().setFileId(id).setUser(owner.id()).setFilename(filename)
                 .setFilepath(folder + owner.id() + "/" + id + (type.startsWith("image/") ? ".png" : ""))
-                .setType(type).setBytes(IMAGE.length).setSource("local").setContext("message_attachment");
+                .setType(type).setBytes(bytes).setSource("local").setContext("message_attachment");
         if (width > 0) {
             metadata.setWidth(width).setHeight(height);
         }

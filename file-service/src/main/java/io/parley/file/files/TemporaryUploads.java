@@ -1,12 +1,10 @@
 package io.parley.file.files;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,18 +27,11 @@ class TemporaryUploads {
     private final TemporaryUploadProperties settings;
     private final FileStore store;
     private final FileAccess access;
-    private final Clock clock;
 
-    @Autowired
     TemporaryUploads(TemporaryUploadProperties settings, FileStore store, FileAccess access) {
-        this(settings, store, access, Clock.systemUTC());
-    }
-
-    TemporaryUploads(TemporaryUploadProperties settings, FileStore store, FileAccess access, Clock clock) {
         this.settings = settings;
         this.store = store;
         this.access = access;
-        this.clock = clock;
     }
 
     Duration ttl() {
@@ -52,7 +43,7 @@ class TemporaryUploads {
             fixedDelayString = "${parley.file.temporary.sweep-interval:5m}")
     int sweep() {
         int removed = 0;
-        for (StoredFile file : store.expired(clock.instant(), settings.sweepBatch())) {
+        for (StoredFile file : store.expired(Instant.now(), settings.sweepBatch())) {
             try {
                 access.delete(file);
                 removed++;
