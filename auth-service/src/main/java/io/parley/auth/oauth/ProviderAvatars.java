@@ -13,10 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,13 +35,18 @@ class ProviderAvatars {
     private static final Logger log = LoggerFactory.getLogger(ProviderAvatars.class);
     /** file-service applies its own avatarSizeLimit; this only bounds what is read from the provider. */
     static final int MAX_BYTES = 5 * 1024 * 1024;
+    /** Copies running at once; sign-ins beyond keep the provider's URL. */
+    static final int MAX_IN_FLIGHT = 100;
 
     private final AvatarFiles files;
     private final TokenIssuer tokens;
     private final UserStore users;
     private final boolean enabled;
     private final HttpClient http;
-    private final ThreadPoolExecutor copies;
+    /** Each copy on its own virtual thread: a slow provider holds up no other copy. */
+    private final ExecutorService copies = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("avatar-copy-", 0).factory());
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final Counter copied;
     private final Counter failed;
 
@@ -54,8 +59,6 @@ class ProviderAvatars {
         // redirects are not followed: the provider's URL is trusted, wherever it might send us is not
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.copies = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100),
-                Thread.ofVirtual().name("avatar-copy-", 0).factory());
         this.copied = Counter.builder("parley.auth.avatar.copies").tag("outcome", "copied")
                 .description("Provider pictures copied into file-service").register(meters);
         this.failed = Counter.builder("parley.auth.avatar.copies").tag("outcome", "failed")
@@ -68,11 +71,21 @@ class ProviderAvatars {
         if (!enabled || picture == null || !(picture.startsWith("https://") || picture.startsWith("http://"))) {
             return;
         }
-        try {
-            copies.execute(() -> copy(user, picture));
-        } catch (RejectedExecutionException e) {
+        if (!inFlight.tryAcquire()) {
             failed.increment();
             log.warn("Provider picture not copied tenant_id={} user_id={} reason=busy", user.tenantId(), user.idString());
+            return;
+        }
+        try {
+            copies.execute(() -> {
+                try {
+                    copy(user, picture);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.release(); // shutting down
         }
     }
 
