@@ -3,6 +3,7 @@ package io.parley.e2e;
 import static org.awaitility.Awaitility.await;
 
 import io.parley.common.test.Http;
+import io.parley.chat.provider.fake.FakeOpenAi;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -54,6 +55,14 @@ public final class ParleySystem implements BeforeAllCallback {
     /** The heap file-service runs with: less than the large file a test moves through it, so only streaming passes. */
     static final String FILE_SERVICE_HEAP = "-Xmx128m";
 
+    /** The custom endpoint of chat-service served by {@link #model()}. */
+    static final String MODEL_ENDPOINT = "e2e-model";
+
+    /** An OpenAI-compatible model on loopback (the endpoint {@value #MODEL_ENDPOINT}); tests script it and reset it. */
+    static FakeOpenAi model() {
+        return Running.instance.model;
+    }
+
     /** The stand-in collector every process exports its spans to. */
     static TraceCollector traces() {
         return Running.instance.traces;
@@ -72,6 +81,7 @@ public final class ParleySystem implements BeforeAllCallback {
 
         private final List<Process> processes = new ArrayList<>();
         private TraceCollector traces;
+        private FakeOpenAi model;
         private String gatewayUrl;
         private String chatServiceUrl;
         private String fileServiceUrl;
@@ -110,8 +120,14 @@ public final class ParleySystem implements BeforeAllCallback {
             traces = new TraceCollector();
             String otlp = "--management.opentelemetry.tracing.export.otlp.endpoint=" + traces.endpoint();
 
+            model = new FakeOpenAi().expectKey("e2e-model-key").start();
+            List<String> modelEndpoint = List.of("--librechat.endpoints.custom[0].name=" + MODEL_ENDPOINT,
+                    "--librechat.endpoints.custom[0].apiKey=e2e-model-key",
+                    "--librechat.endpoints.custom[0].baseURL=" + model.baseUrl(),
+                    "--librechat.endpoints.custom[0].models.default[0]=fake-model",
+                    "--librechat.endpoints.custom[0].titleConvo=false");
             for (String service : SERVICES) {
-                start(root, version, logs, service, List.of(
+                List<String> args = new ArrayList<>(List.of(
                         "--server.port=" + http.get(service),
                         "--spring.grpc.server.port=" + grpc.get(service),
                         "--spring.grpc.client.channels.auth.address=" + authGrpc,
@@ -127,6 +143,10 @@ public final class ParleySystem implements BeforeAllCallback {
                         "--CHECK_BALANCE=true",
                         // MCP servers on this machine (tests bind loopback) pass mcp-service's SSRF guard
                         "--librechat.mcpSettings.allowedDomains[0]=127.0.0.1"));
+                if (service.equals("chat-service")) {
+                    args.addAll(modelEndpoint);
+                }
+                start(root, version, logs, service, args);
             }
             start(root, version, logs, "gateway", List.of(
                     "--server.port=" + gateway,
@@ -205,6 +225,9 @@ public final class ParleySystem implements BeforeAllCallback {
         public void close() {
             if (traces != null) {
                 traces.close();
+            }
+            if (model != null) {
+                model.close();
             }
             processes.forEach(Process::destroy);
             for (Process process : processes) {

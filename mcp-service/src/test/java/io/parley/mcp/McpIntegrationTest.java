@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.parley.common.test.EverythingServer;
 import io.parley.common.test.GrpcServerPort;
 import io.parley.common.test.Http;
 import io.parley.common.test.TestSigningKey;

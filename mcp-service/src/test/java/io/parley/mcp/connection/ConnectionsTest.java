@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.parley.common.security.CurrentUser;
-import io.parley.mcp.EverythingServer;
+import io.parley.common.test.EverythingServer;
 import io.parley.mcp.guard.OutboundGuard;
 import io.parley.mcp.server.McpSettings;
 import io.parley.mcp.server.ServerConfig;

@@ -1,8 +1,7 @@
-package io.parley.mcp;
+package io.parley.common.test;
 
 import static org.awaitility.Awaitility.await;
 
-import io.parley.common.test.NpmPackages;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,7 +13,7 @@ import java.util.List;
 
 /**
  * The reference MCP server {@code @modelcontextprotocol/server-everything} from npm, installed once
- * into {@code target/npm} (kept there, so later runs do not install again) and started as real
+ * into the module's {@code target/npm} (kept there, so later runs do not install again) and started as real
  * processes: stdio (by mcp-service itself, from the configured command), Streamable HTTP and SSE
  * (here, on free loopback ports). Without node or npm, {@link #available()} is false and the tests
  * that need it are skipped.
