@@ -79,4 +79,14 @@ class ViolationsTest {
         assertThat(banned("t1", null, "u1")).isEmpty();
         assertThat(banned("t1", "10.0.0.1", null)).isPresent();
     }
+
+    @Test
+    void whenTheAddressAndThePersonAreBothBannedTheAddresssBanAnswers() {
+        violations.add("t1", "10.0.0.1", null, 20).toCompletableFuture().join(); // address: 2 hours
+        violations.ban("t1", "u1", Duration.ofMinutes(5)).toCompletableFuture().join();
+
+        assertThat(banned("t1", "10.0.0.1", "u1")).contains(Duration.ofHours(2));
+        assertThat(banned("t1", "10.0.0.2", "u1")).contains(Duration.ofMinutes(5));
+        assertThat(banned("t1", "10.0.0.2", "u2")).isEmpty();
+    }
 }

@@ -71,24 +71,30 @@ class RateLimitFilter implements WebFilter, Ordered {
                         EdgeRequest.clientIp(exchange), user.map(CurrentUser::id).orElse(null))));
     }
 
+    /**
+     * Two rounds of Redis reads whatever the request: revocation and bans together, then the counters
+     * of every matching rule together (a refused request counts nowhere).
+     */
     private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, Offender offender) {
-        return revoked(offender).flatMap(revoked -> revoked
-                ? errors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorBody.of("unauthorized", ACCOUNT_GONE))
-                : limit(exchange, chain, offender));
-    }
-
-    private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, Offender offender) {
-        return banned(offender).flatMap(banRemaining -> {
+        return Mono.zip(revoked(offender), banned(offender)).flatMap(state -> {
+            if (state.getT1()) {
+                return errors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorBody.of("unauthorized", ACCOUNT_GONE));
+            }
+            Optional<Duration> banRemaining = state.getT2();
             if (banRemaining.isPresent()) {
                 exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, seconds(banRemaining.get()));
                 return errors.write(exchange, HttpStatus.FORBIDDEN, ErrorBody.of("banned", BANNED));
             }
-            List<CompiledRule> matching = rules.stream().filter(r -> r.matches(exchange)).toList();
-            return Flux.fromIterable(matching)
-                    .concatMap(rule -> count(rule, offender).map(count -> new Hit(rule, count)))
-                    .collectList()
-                    .flatMap(hits -> decide(exchange, chain, offender, hits));
+            return limit(exchange, chain, offender);
         });
+    }
+
+    private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, Offender offender) {
+        List<CompiledRule> matching = rules.stream().filter(r -> r.matches(exchange)).toList();
+        return Flux.fromIterable(matching)
+                .flatMapSequential(rule -> count(rule, offender).map(count -> new Hit(rule, count)))
+                .collectList()
+                .flatMap(hits -> decide(exchange, chain, offender, hits));
     }
 
     private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain, Offender offender, List<Hit> hits) {
