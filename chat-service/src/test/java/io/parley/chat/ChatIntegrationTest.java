@@ -3,6 +3,7 @@ package io.parley.chat;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.parley.chat.provider.fake.FakeAnthropic;
+import io.parley.chat.provider.fake.FakeGemini;
 import io.parley.chat.provider.fake.FakeOpenAi;
 import io.parley.common.test.Http;
 import io.parley.common.test.TestSigningKey;
@@ -36,6 +37,8 @@ public abstract class ChatIntegrationTest {
     protected static final FakeAuthServices AUTH = new FakeAuthServices();
     /** Anthropic's Messages API on loopback, the built-in {@code anthropic} endpoint. */
     protected static final FakeAnthropic CLAUDE = new FakeAnthropic().expectKey("fake-anthropic-key").start();
+    /** Google's Gemini API on loopback, the built-in {@code google} endpoint. */
+    protected static final FakeGemini GEMINI = new FakeGemini().expectKey("fake-google-key").start();
     /** agent-service's Agents and mcp-service's Tools, for agent runs. */
     protected static final FakeAgentServices AGENTS = new FakeAgentServices();
     /** file-service's Files, for attachments. */
@@ -62,6 +65,9 @@ public abstract class ChatIntegrationTest {
         registry.add("parley.chat.providers.anthropic.api-key", () -> "fake-anthropic-key");
         registry.add("parley.chat.providers.anthropic.base-url", CLAUDE::baseUrl);
         registry.add("parley.chat.providers.anthropic.models", () -> "claude-fake");
+        registry.add("parley.chat.providers.google.api-key", () -> "fake-google-key");
+        registry.add("parley.chat.providers.google.base-url", GEMINI::baseUrl);
+        registry.add("parley.chat.providers.google.models", () -> "gemini-fake");
     }
 
 
@@ -75,6 +81,7 @@ public abstract class ChatIntegrationTest {
         http = new Http("http://127.0.0.1:" + port);
         MODEL.healthy().tokens(50).delayMs(0).reasoningTokens(0).clearRequests();
         CLAUDE.healthy().tokens(50).delayMs(0).reasoningTokens(0).clearRequests();
+        GEMINI.healthy().tokens(50).delayMs(0).reasoningTokens(0).clearRequests();
         AUTH.reset();
         AGENTS.reset();
     }

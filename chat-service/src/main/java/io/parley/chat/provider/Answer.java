@@ -23,7 +23,7 @@ final class Answer {
     private Integer promptTokens;
     private Integer completionTokens;
     private String finishReason;
-    /** Tool calls by their index in the answer; their arguments grow as pieces arrive. */
+    /** Tool calls by their index in the answer (id, name, signature); their arguments grow as pieces arrive. */
     private final java.util.TreeMap<Integer, String[]> toolCalls = new java.util.TreeMap<>();
     private final java.util.Map<Integer, StringBuilder> toolArguments = new java.util.HashMap<>();
 
@@ -54,8 +54,13 @@ final class Answer {
 
     /** The start of tool call {@code index}: its id and the tool's name. */
     void toolCallStart(int index, String id, String name) {
+        toolCallStart(index, id, name, null);
+    }
+
+    /** The same, with what the provider wants back with the call ({@link ModelRequest.ToolCall#signature()}). */
+    void toolCallStart(int index, String id, String name, String signature) {
         started = true;
-        toolCalls.put(index, new String[] {id, name});
+        toolCalls.put(index, new String[] {id, name, signature});
         toolArguments.put(index, new StringBuilder());
         sink.toolCall(index, id, name, "");
     }
@@ -67,6 +72,11 @@ final class Answer {
             toolArguments.get(index).append(chunk);
             sink.toolCall(index, call[0], call[1], chunk);
         }
+    }
+
+    /** How many tool calls have started: the next one's index, for providers that send calls whole. */
+    int toolCallCount() {
+        return toolCalls.size();
     }
 
     /** True once a piece reached the sink: from then on a failure is final. */
@@ -96,7 +106,7 @@ final class Answer {
         java.util.List<ModelRequest.ToolCall> calls = new java.util.ArrayList<>();
         toolCalls.forEach((index, call) -> {
             String arguments = toolArguments.get(index).toString();
-            calls.add(new ModelRequest.ToolCall(call[0], call[1], arguments.isBlank() ? "{}" : arguments));
+            calls.add(new ModelRequest.ToolCall(call[0], call[1], arguments.isBlank() ? "{}" : arguments, call[2]));
         });
         return new Completion(text.toString(), reasoning.isEmpty() ? null : reasoning.toString(), usage, finishReason,
                 calls);

@@ -7,9 +7,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import tools.jackson.databind.JsonNode;
 
@@ -33,12 +35,6 @@ final class GoogleProvider implements ModelProvider {
     GoogleProvider(ProviderConnection connection, HttpClient client, ScheduledExecutorService timer, Backoff backoff) {
         this.http = new ProviderHttp("Google", client, timer, connection, backoff,
                 Json.isEmpty(connection.apiKey()) ? Map.of() : Map.of("x-goog-api-key", connection.apiKey()));
-    }
-
-    /** Gemini's functionDeclarations/functionCall are not spoken yet: an agent on it runs without tools. */
-    @Override
-    public boolean callsTools() {
-        return false;
     }
 
     @Override
@@ -93,6 +89,15 @@ final class GoogleProvider implements ModelProvider {
         }
         JsonNode candidate = response.path("candidates").path(0);
         for (JsonNode part : candidate.path("content").path("parts")) {
+            JsonNode call = part.path("functionCall");
+            if (call.isObject()) {
+                // a call arrives whole; Gemini may give no id, the run needs one
+                String id = Json.isEmpty(Json.text(call.path("id"))) ? "call_" + UUID.randomUUID() : Json.text(call.path("id"));
+                int index = answer.toolCallCount();
+                answer.toolCallStart(index, id, Json.text(call.path("name")), Json.text(part.path("thoughtSignature")));
+                answer.toolCallArguments(index, call.path("args").isObject() ? call.path("args").toString() : "{}");
+                continue;
+            }
             String text = Json.text(part.path("text"));
             if (part.path("thought").isBoolean() && part.path("thought").booleanValue()) {
                 answer.reasoning(text);
@@ -111,17 +116,6 @@ final class GoogleProvider implements ModelProvider {
     }
 
     private static Map<String, Object> body(ModelRequest request) {
-        List<Content> contents = new ArrayList<>();
-        for (ChatMessage turn : Turns.alternating(request.messages())) {
-            List<Object> parts = new ArrayList<>(turn.images().size() + 1);
-            for (ModelRequest.Image image : turn.images()) {
-                parts.add(Map.of("inlineData", Map.of("mimeType", image.mediaType(), "data", image.base64())));
-            }
-            if (!Json.isEmpty(turn.text()) && !turn.text().isBlank()) {
-                parts.add(new Part(turn.text()));
-            }
-            contents.add(new Content(turn.role() == ModelRequest.Role.USER ? "user" : "model", parts));
-        }
         Params params = new Params(request.parameters());
         Map<String, Object> config = new LinkedHashMap<>();
         putIfSet(config, "temperature", params.number("temperature"));
@@ -137,7 +131,11 @@ final class GoogleProvider implements ModelProvider {
             config.put("thinkingConfig", thinking);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("contents", contents);
+        body.put("contents", contents(request.messages()));
+        if (!request.tools().isEmpty()) {
+            body.put("tools", List.of(Map.of("functionDeclarations",
+                    request.tools().stream().map(GoogleProvider::declaration).toList())));
+        }
         if (request.instructions() != null && !request.instructions().isBlank()) {
             body.put("systemInstruction", Map.of("parts", List.of(new Part(request.instructions()))));
         }
@@ -145,6 +143,67 @@ final class GoogleProvider implements ModelProvider {
             body.put("generationConfig", config);
         }
         return body;
+    }
+
+    /**
+     * Alternating turns; a tool round of an agent run follows as the model's {@code functionCall} parts
+     * (with the {@code thoughtSignature} each came with: Gemini refuses a replayed call without it when
+     * it thought) and one user turn of {@code functionResponse} parts, matched to the calls by name.
+     */
+    private static List<Content> contents(List<ChatMessage> conversation) {
+        int firstTool = 0;
+        while (firstTool < conversation.size() && !conversation.get(firstTool).carriesTools()) {
+            firstTool++;
+        }
+        List<Content> contents = new ArrayList<>();
+        for (ChatMessage turn : Turns.alternating(conversation.subList(0, firstTool))) {
+            List<Object> parts = new ArrayList<>(turn.images().size() + 1);
+            for (ModelRequest.Image image : turn.images()) {
+                parts.add(Map.of("inlineData", Map.of("mimeType", image.mediaType(), "data", image.base64())));
+            }
+            if (!Json.isEmpty(turn.text()) && !turn.text().isBlank()) {
+                parts.add(new Part(turn.text()));
+            }
+            contents.add(new Content(turn.role() == ModelRequest.Role.USER ? "user" : "model", parts));
+        }
+        Map<String, String> toolNames = new HashMap<>();
+        List<Object> responses = new ArrayList<>();
+        for (ChatMessage message : conversation.subList(firstTool, conversation.size())) {
+            if (message.role() == ModelRequest.Role.TOOL) {
+                responses.add(Map.of("functionResponse", Map.of("name", toolNames.getOrDefault(message.toolCallId(), ""),
+                        "response", Map.of("output", Json.isEmpty(message.text()) ? "" : message.text()))));
+                continue;
+            }
+            if (!responses.isEmpty()) {
+                contents.add(new Content("user", List.copyOf(responses)));
+                responses.clear();
+            }
+            List<Object> parts = new ArrayList<>();
+            if (!Json.isEmpty(message.text()) && !message.text().isBlank()) {
+                parts.add(new Part(message.text()));
+            }
+            for (ModelRequest.ToolCall call : message.toolCalls()) {
+                toolNames.put(call.id(), call.name());
+                Map<String, Object> part = new LinkedHashMap<>();
+                part.put("functionCall", Map.of("name", call.name(), "args", Json.arguments(call.argumentsJson())));
+                putIfSet(part, "thoughtSignature", call.signature());
+                parts.add(part);
+            }
+            contents.add(new Content(message.role() == ModelRequest.Role.USER ? "user" : "model", parts));
+        }
+        if (!responses.isEmpty()) {
+            contents.add(new Content("user", List.copyOf(responses)));
+        }
+        return contents;
+    }
+
+    /** A tool as Gemini declares functions; the schema goes as JSON Schema, unchanged. */
+    private static Map<String, Object> declaration(ModelRequest.ToolSpec spec) {
+        Map<String, Object> function = new LinkedHashMap<>();
+        function.put("name", spec.name());
+        putIfSet(function, "description", Json.isEmpty(spec.description()) ? null : spec.description());
+        function.put("parametersJsonSchema", Json.schema(spec.inputSchemaJson()));
+        return function;
     }
 
     /** Gemini names models {@code models/x} in lists but wants only {@code x} in the path. */

@@ -87,7 +87,16 @@ public record ModelRequest(String model, String instructions, List<ChatMessage> 
     public record ToolSpec(String name, String description, String inputSchemaJson) {
     }
 
-    /** A call the model asked for; the arguments are JSON text ("{}" when it gave none). */
-    public record ToolCall(String id, String name, String argumentsJson) {
+    /**
+     * A call the model asked for; the arguments are JSON text ("{}" when it gave none).
+     *
+     * @param signature what the provider wants back with the call on the next request (Gemini's
+     *                  {@code thoughtSignature}); null for none
+     */
+    public record ToolCall(String id, String name, String argumentsJson, String signature) {
+
+        public ToolCall(String id, String name, String argumentsJson) {
+            this(id, name, argumentsJson, null);
+        }
     }
 }

@@ -205,6 +205,37 @@ class AgentRunIntegrationTest extends ChatIntegrationTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aGeminiAgentGetsFunctionDeclarationsAndTheFunctionResponseBackWithTheCallsSignature() throws Exception {
+        Person alice = person();
+        String id = agentId();
+        AGENTS.agent(agent(id, "google", "gemini-fake").build(), alice.id());
+        weatherTool();
+        GEMINI.callTool(WEATHER, ARGS).tokens(2);
+
+        String convo = start(alice, turn(id, "Weather in Paris?"));
+        assertThat(follow(alice, convo, "").getLast().isFinal()).isTrue();
+
+        List<Map<String, Object>> sent = GEMINI.requests().stream().filter(r -> r.path().contains("streamGenerateContent"))
+                .map(r -> request(r.body())).toList();
+        assertThat(sent).hasSize(2);
+        Map<String, Object> declared = ((List<Map<String, Object>>) ((List<Map<String, Object>>) sent.getFirst().get("tools"))
+                .getFirst().get("functionDeclarations")).getFirst();
+        assertThat(declared).containsEntry("name", WEATHER).containsEntry("parametersJsonSchema", json(SCHEMA));
+        List<Map<String, Object>> contents = (List<Map<String, Object>>) sent.get(1).get("contents");
+        assertThat(contents).extracting(c -> c.get("role")).containsExactly("user", "model", "user");
+        Map<String, Object> called = ((List<Map<String, Object>>) contents.get(1).get("parts")).getLast();
+        assertThat((Map<String, Object>) called.get("functionCall")).containsEntry("name", WEATHER)
+                .containsEntry("args", json(ARGS));
+        assertThat((String) called.get("thoughtSignature")).as("the signature the call came with").startsWith("sig-");
+        Map<String, Object> response = (Map<String, Object>) ((List<Map<String, Object>>) contents.get(2).get("parts"))
+                .getFirst().get("functionResponse");
+        assertThat(response).containsEntry("name", WEATHER).containsEntry("response", Map.of("output", "Sunny, 21 °C"));
+        assertThat(AGENTS.calls).singleElement().satisfies(c -> assertThat(json(c.argumentsJson())).isEqualTo(json(ARGS)));
+        assertThat(content(savedAnswer(alice, convo))).extracting(p -> p.get("type")).containsExactly("tool_call", "text");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void theRecursionLimitStopsAModelThatCallsToolsForever() throws Exception {
         Person alice = person();
         String id = agentId();

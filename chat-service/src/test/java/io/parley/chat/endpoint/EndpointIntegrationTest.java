@@ -27,7 +27,7 @@ class EndpointIntegrationTest extends ChatIntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         Map<String, Object> endpoints = json(response.body());
-        assertThat(endpoints).containsOnlyKeys("agents", "anthropic", "FakeAI", "OwnKey", "offline-demo");
+        assertThat(endpoints).containsOnlyKeys("agents", "anthropic", "google", "FakeAI", "OwnKey", "offline-demo");
         assertThat(endpoints.keySet()).first().isEqualTo("agents");
         assertThat((Map<String, Object>) endpoints.get("agents")).containsEntry("order", 1)
                 .containsEntry("capabilities", List.of("tools"));

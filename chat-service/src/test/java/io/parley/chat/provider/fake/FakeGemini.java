@@ -108,8 +108,15 @@ public final class FakeGemini extends FakeServer<FakeGemini> {
         return "data: " + errorBody(500, null) + "\r\n\r\n";
     }
 
+    /** A scripted call goes out whole in one part, with a thought signature the next request must carry back. */
     @Override
     protected void stream(Turn turn, Stream stream) throws IOException {
+        ToolCallScript call = toolCallFor(turn);
+        if (call != null) {
+            stream.token(chunk(turn, "{\"functionCall\":{\"name\":" + json(call.name()) + ",\"args\":" + call.argumentsJson()
+                    + "},\"thoughtSignature\":" + json(signature(turn)) + "}", "STOP", 0, 1));
+            return;
+        }
         List<String> reasoning = turn.reasoning();
         List<String> text = turn.text();
         for (int i = 0; i < reasoning.size(); i++) {
@@ -123,6 +130,16 @@ public final class FakeGemini extends FakeServer<FakeGemini> {
         if (text.isEmpty()) {
             stream.event(chunk(turn, "{\"text\":\"\"}", "STOP", reasoning.size(), 0));
         }
+    }
+
+    /** The thought signature a scripted call of this turn carries. */
+    private static String signature(Turn turn) {
+        return "sig-" + turn.id();
+    }
+
+    @Override
+    protected boolean hasToolResult(String body) {
+        return body.contains("\"functionResponse\"");
     }
 
     private String chunk(Turn turn, String part, String finishReason, int thoughts, int candidates) {
