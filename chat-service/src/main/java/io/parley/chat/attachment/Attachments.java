@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Attachments {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Attachments.class);
+
     /** As many files as one message may carry (LibreChat's default {@code fileLimit}). */
     static final int MAX_FILES = 10;
     /** The largest image sent to a model (OpenAI's limit per image). */
@@ -73,6 +75,45 @@ public class Attachments {
                     Base64.getEncoder().encodeToString(files.read(image.getFileId()))));
         }
         return new Attached(attached.stream().map(Attachments::record).toList(), images);
+    }
+
+    /**
+     * The images recorded on earlier messages of the person, to send again with the conversation
+     * (LibreChat's {@code resendFiles}): newest messages first while they fit in what is left of
+     * {@link #MAX_IMAGES_BYTES} after {@code alreadyUsed}; a file deleted since is left out.
+     *
+     * @param filesByMessage each earlier message's recorded {@code files}, by message id, oldest first
+     * @return the images by message id
+     */
+    public Map<String, List<ModelRequest.Image>> earlierImages(Map<String, List<Map<String, Object>>> filesByMessage,
+                                                              long alreadyUsed) {
+        Map<String, List<ModelRequest.Image>> images = new LinkedHashMap<>();
+        long budget = MAX_IMAGES_BYTES - alreadyUsed;
+        List<String> newestFirst = new ArrayList<>(filesByMessage.keySet()).reversed();
+        for (String messageId : newestFirst) {
+            for (Map<String, Object> file : filesByMessage.get(messageId)) {
+                if (!(file.get("file_id") instanceof String fileId) || !MODEL_IMAGE_TYPES.contains(file.get("type"))
+                        || !(file.get("bytes") instanceof Number bytes) || bytes.longValue() > budget) {
+                    continue;
+                }
+                try {
+                    byte[] image = files.read(fileId);
+                    budget -= image.length;
+                    images.computeIfAbsent(messageId, id -> new ArrayList<>()).add(
+                            new ModelRequest.Image((String) file.get("type"), Base64.getEncoder().encodeToString(image)));
+                } catch (ApiException unreadable) {
+                    // deleted since the message was sent, or file-service cannot say now: the conversation
+                    // goes on without the earlier image rather than not at all
+                    log.info("Earlier image not sent again file_id={} reason={}", fileId, unreadable.getMessage());
+                }
+            }
+        }
+        return images;
+    }
+
+    /** How many bytes the images among {@code attached} take. */
+    public static long imageBytes(Attached attached) {
+        return attached.images().stream().mapToLong(i -> i.base64().length() / 4L * 3).sum();
     }
 
     /** LibreChat's entry of a message's {@code files}. */

@@ -98,14 +98,27 @@ class History {
 
     /** The stored branch as model messages; error answers and empty ones are left out. */
     static List<ChatMessage> asChat(List<Document> branch) {
+        return asChat(branch, Map.of());
+    }
+
+    /**
+     * The same, with the images of the person's messages that {@code images} holds (by message id),
+     * sent again as LibreChat does ({@code resendFiles}).
+     */
+    static List<ChatMessage> asChat(List<Document> branch, Map<String, List<ModelRequest.Image>> images) {
         List<ChatMessage> out = new ArrayList<>();
         for (Document message : branch) {
             if (Boolean.TRUE.equals(message.getBoolean("error"))) {
                 continue;
             }
             String text = textOf(message);
-            if (!text.isBlank()) {
-                out.add(new ChatMessage(Boolean.TRUE.equals(message.getBoolean("isCreatedByUser")) ? Role.USER : Role.ASSISTANT, text));
+            boolean byPerson = Boolean.TRUE.equals(message.getBoolean("isCreatedByUser"));
+            List<ModelRequest.Image> attached = byPerson ? images.getOrDefault(message.getString("messageId"), List.of())
+                    : List.of();
+            if (!attached.isEmpty()) {
+                out.add(ChatMessage.userWithImages(text, attached));
+            } else if (!text.isBlank()) {
+                out.add(new ChatMessage(byPerson ? Role.USER : Role.ASSISTANT, text));
             }
         }
         return out;

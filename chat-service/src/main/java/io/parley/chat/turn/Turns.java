@@ -182,7 +182,7 @@ class Turns {
                 throw new ApiException.NotFound("Parent message not found");
             }
             List<Map<String, Object>> parts = edited(response, body.editedContent());
-            List<ChatMessage> chat = new ArrayList<>(History.asChat(History.branch(byId, asked.getString("messageId"))));
+            List<ChatMessage> chat = new ArrayList<>(chatOf(History.branch(byId, asked.getString("messageId")), 0));
             String soFar = parts.stream().filter(p -> "text".equals(p.get("type"))).map(p -> String.valueOf(p.get("text")))
                     .reduce("", String::concat);
             if (!soFar.isBlank()) {
@@ -197,7 +197,7 @@ class Turns {
                 throw new ApiException.NotFound("Message to regenerate not found");
             }
             return new Plan(null, view(asked), History.textOf(asked), Ids.newId(),
-                    History.asChat(History.branch(byId, askedId)), List.of());
+                    chatOf(History.branch(byId, askedId), 0), List.of());
         }
         if (body.text() == null || body.text().isBlank()) {
             throw ApiException.Invalid.field("text", "is required");
@@ -213,9 +213,34 @@ class Turns {
         if (!attached.files().isEmpty()) {
             user.append("files", attached.files());
         }
-        List<ChatMessage> chat = new ArrayList<>(History.asChat(History.branch(byId, parentId)));
+        List<ChatMessage> chat = new ArrayList<>(chatOf(History.branch(byId, parentId), Attachments.imageBytes(attached)));
         chat.add(ChatMessage.userWithImages(body.text(), attached.images()));
         return new Plan(user, view(user), body.text(), Ids.newId(), chat, List.of());
+    }
+
+    /** The branch as model messages, the person's earlier images sent again within what is left of the budget. */
+    private List<ChatMessage> chatOf(List<Document> branch, long imageBytesUsed) {
+        Map<String, List<Map<String, Object>>> filesByMessage = new LinkedHashMap<>();
+        for (Document message : branch) {
+            if (Boolean.TRUE.equals(message.getBoolean("isCreatedByUser")) && message.get("files") instanceof List<?> files
+                    && !files.isEmpty()) {
+                filesByMessage.put(message.getString("messageId"), recordedFiles(files));
+            }
+        }
+        return History.asChat(branch, filesByMessage.isEmpty() ? Map.of()
+                : attachments.earlierImages(filesByMessage, imageBytesUsed));
+    }
+
+    private static List<Map<String, Object>> recordedFiles(List<?> files) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object file : files) {
+            if (file instanceof Map<?, ?> map) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                map.forEach((k, v) -> entry.put(String.valueOf(k), v));
+                out.add(entry);
+            }
+        }
+        return out;
     }
 
     private static String parent(String given, Map<String, Document> byId) {

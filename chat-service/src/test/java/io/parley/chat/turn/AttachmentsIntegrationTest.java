@@ -52,6 +52,32 @@ class AttachmentsIntegrationTest extends ChatIntegrationTest {
     }
 
     @Test
+    void anEarlierImageOfTheConversationIsSentAgainWithAFollowUp() throws Exception {
+        Person alice = person();
+        String image = file(alice, "photo.png", "image/png", 64, 64);
+        Http.Response first = post(alice, "/api/agents/chat/FakeAI", withFiles(firstTurn("What is this?"),
+                "[{\"file_id\":\"" + image + "\"}]"));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        String convo = (String) json(first).get("conversationId");
+        try (SseStream stream = new SseStream("http://127.0.0.1:" + port + "/api/agents/chat/stream/" + convo, alice.auth())) {
+            assertThat(stream.rest().getLast().isFinal()).isTrue();
+        }
+        String answerId = (String) list(get(alice, "/api/messages/" + convo)).getLast().get("messageId");
+        MODEL.clearRequests();
+
+        Http.Response followUp = post(alice, "/api/agents/chat/FakeAI", TurnIntegrationTest.followUp("And its colour?", convo,
+                answerId));
+        assertThat(followUp.status()).as(followUp.body()).isEqualTo(200);
+        try (SseStream stream = new SseStream("http://127.0.0.1:" + port + "/api/agents/chat/stream/" + convo, alice.auth())) {
+            assertThat(stream.rest().getLast().isFinal()).isTrue();
+        }
+
+        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(IMAGE);
+        assertThat(MODEL.requests()).as("the follow-up carries the earlier image").anySatisfy(r -> assertThat(r.body())
+                .contains("And its colour?").contains(dataUrl));
+    }
+
+    @Test
     void aFileThatIsNotThePersonsIsNotFoundAndNothingIsStored() {
         Person alice = person();
         Person bob = person();
