@@ -10,17 +10,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The files a person attaches to a message (LibreChat's {@code files} of the ask body): attached
  * through file-service, which checks each is theirs to use and stops it expiring, and recorded on the
- * message as file-service describes them, never as the client claimed. Images go to the model.
+ * message as file-service describes them, never as the client claimed. Images go to the model, with
+ * this message and again with later ones.
  */
 @Component
 public class Attachments {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Attachments.class);
+    private static final Logger log = LoggerFactory.getLogger(Attachments.class);
 
     /** As many files as one message may carry (LibreChat's default {@code fileLimit}). */
     static final int MAX_FILES = 10;
@@ -72,7 +75,7 @@ public class Attachments {
         List<ModelRequest.Image> images = new ArrayList<>();
         for (FileMetadata image : forModel) {
             images.add(new ModelRequest.Image(image.getType(),
-                    Base64.getEncoder().encodeToString(files.read(image.getFileId()))));
+                    Base64.getEncoder().encodeToString(files.read(image.getFileId(), MAX_IMAGE_BYTES).bytes())));
         }
         return new Attached(attached.stream().map(Attachments::record).toList(), images);
     }
@@ -92,15 +95,20 @@ public class Attachments {
         List<String> newestFirst = new ArrayList<>(filesByMessage.keySet()).reversed();
         for (String messageId : newestFirst) {
             for (Map<String, Object> file : filesByMessage.get(messageId)) {
-                if (!(file.get("file_id") instanceof String fileId) || !MODEL_IMAGE_TYPES.contains(file.get("type"))
+                if (budget <= 0 || !(file.get("file_id") instanceof String fileId)
+                        || !MODEL_IMAGE_TYPES.contains(file.get("type"))
                         || !(file.get("bytes") instanceof Number bytes) || bytes.longValue() > budget) {
                     continue;
                 }
                 try {
-                    byte[] image = files.read(fileId);
-                    budget -= image.length;
-                    images.computeIfAbsent(messageId, id -> new ArrayList<>()).add(
-                            new ModelRequest.Image((String) file.get("type"), Base64.getEncoder().encodeToString(image)));
+                    // the record is the client's own for messages it saved itself: size and type are file-service's
+                    FilesClient.Read image = files.read(fileId, Math.min(budget, MAX_IMAGE_BYTES));
+                    if (!MODEL_IMAGE_TYPES.contains(image.metadata().getType())) {
+                        continue;
+                    }
+                    budget -= image.bytes().length;
+                    images.computeIfAbsent(messageId, id -> new ArrayList<>()).add(new ModelRequest.Image(
+                            image.metadata().getType(), Base64.getEncoder().encodeToString(image.bytes())));
                 } catch (ApiException unreadable) {
                     // deleted since the message was sent, or file-service cannot say now: the conversation
                     // goes on without the earlier image rather than not at all

@@ -1,6 +1,7 @@
 package io.parley.chat.attachment;
 
 import io.grpc.StatusRuntimeException;
+import io.parley.common.error.ApiException;
 import io.parley.common.grpc.GrpcErrors;
 import io.parley.proto.file.v1.AttachFilesRequest;
 import io.parley.proto.file.v1.FileMetadata;
@@ -42,16 +43,38 @@ class FilesClient {
         }
     }
 
-    /** The whole file; callers only ask for files whose size they have checked. */
-    byte[] read(String fileId) {
+    /** A file read whole: file-service's description of it and its bytes. */
+    record Read(FileMetadata metadata, byte[] bytes) {
+    }
+
+    /**
+     * The file, when it has at most {@code maxBytes}: no more than that is ever asked for, so a record
+     * that understates a file's size cannot make this hold a large one.
+     *
+     * @throws io.parley.common.error.ApiException.TooLarge when the file is larger
+     */
+    Read read(String fileId, long maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive: 0 would read the whole file");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        FileMetadata metadata = null;
         try {
             Iterator<ReadFileResponse> chunks = files.withDeadlineAfter(READ_DEADLINE_SECONDS, TimeUnit.SECONDS)
-                    .readFile(ReadFileRequest.newBuilder().setFileId(fileId).build());
-            chunks.forEachRemaining(chunk -> bytes.writeBytes(chunk.getData().toByteArray()));
-            return bytes.toByteArray();
+                    .readFile(ReadFileRequest.newBuilder().setFileId(fileId).setLength(maxBytes).build());
+            while (chunks.hasNext()) {
+                ReadFileResponse chunk = chunks.next();
+                if (chunk.hasMetadata()) {
+                    metadata = chunk.getMetadata();
+                }
+                bytes.writeBytes(chunk.getData().toByteArray());
+            }
         } catch (StatusRuntimeException e) {
             throw GrpcErrors.toApiException(e);
         }
+        if (metadata == null || metadata.getBytes() > maxBytes) {
+            throw new ApiException.TooLarge("The file has more than " + maxBytes + " bytes");
+        }
+        return new Read(metadata, bytes.toByteArray());
     }
 }

@@ -78,6 +78,30 @@ class AttachmentsIntegrationTest extends ChatIntegrationTest {
     }
 
     @Test
+    void aSavedMessageThatUnderstatesAFilesSizeDoesNotGetItSentAgain() throws Exception {
+        Person alice = person();
+        String big = file(alice, "huge.png", "image/png", 9000, 9000, 40L * 1024 * 1024);
+        String convo = uuid();
+        String saved = uuid();
+        Http.Response message = post(alice, "/api/messages/" + convo, """
+                {"messageId":"%s","conversationId":"%s","parentMessageId":"00000000-0000-0000-0000-000000000000",
+                 "text":"look","sender":"User","isCreatedByUser":true,"endpoint":"FakeAI","model":"fake-model",
+                 "files":[{"file_id":"%s","type":"image/png","bytes":10}]}""".formatted(saved, convo, big));
+        assertThat(message.status()).as(message.body()).isLessThan(300);
+        MODEL.clearRequests();
+
+        Http.Response followUp = post(alice, "/api/agents/chat/FakeAI", TurnIntegrationTest.followUp("And now?", convo, saved));
+        assertThat(followUp.status()).as(followUp.body()).isEqualTo(200);
+        try (SseStream stream = new SseStream("http://127.0.0.1:" + port + "/api/agents/chat/stream/" + convo, alice.auth())) {
+            assertThat(stream.rest().getLast().isFinal()).isTrue();
+        }
+
+        assertThat(MODEL.requests()).anySatisfy(r -> assertThat(r.body()).contains("And now?"));
+        assertThat(MODEL.requests()).as("file-service's size counts, not the record's")
+                .noneSatisfy(r -> assertThat(r.body()).contains("image_url"));
+    }
+
+    @Test
     void aFileThatIsNotThePersonsIsNotFoundAndNothingIsStored() {
         Person alice = person();
         Person bob = person();
