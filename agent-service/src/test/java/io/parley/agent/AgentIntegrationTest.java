@@ -2,14 +2,10 @@ package io.parley.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.parley.common.test.GrpcServerPort;
 import io.parley.common.test.Http;
 import io.parley.common.test.TestSigningKey;
 import io.parley.common.test.Tokens;
-import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,15 +26,12 @@ import tools.jackson.databind.JsonNode;
         "parley.mongo.embedded.backend=memory", "spring.grpc.server.port=0", "LOG_FORMAT="})
 public abstract class AgentIntegrationTest {
 
-    static final ECKey KEY = TestSigningKey.KEY;
     protected static final FakeAuthServices AUTH = new FakeAuthServices();
 
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
         registry.add("spring.grpc.client.channels.auth.address", () -> "static://127.0.0.1:" + AUTH.port());
     }
-
-
 
     @LocalServerPort
     protected int port;
@@ -64,11 +57,7 @@ public abstract class AgentIntegrationTest {
     public record Person(String id, String tenant, String role) {
 
         public String token() {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(id).claim("id", id).claim("tenant", tenant)
-                    .claim("role", role).claim("username", "user-" + id.substring(18)).issuer("parley")
-                    .audience("parley-api").issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                    .build();
-            return Tokens.sign(claims, KEY);
+            return Tokens.accessToken(id, tenant, role, "user-" + id.substring(18));
         }
 
         public String[] auth() {

@@ -2,13 +2,11 @@ package io.parley.auth;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.stub.AbstractStub;
-import io.grpc.stub.MetadataUtils;
+import io.parley.common.test.GrpcCalls;
 import io.parley.common.test.GrpcServerPort;
 import io.parley.common.test.Http;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,9 +51,7 @@ public abstract class AuthIntegrationTest {
 
     /** {@code stub} calling as the person of {@code accessToken} (relayed as other services do), with a deadline. */
     protected static <S extends AbstractStub<S>> S as(S stub, String accessToken) {
-        Metadata metadata = new Metadata();
-        metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + accessToken);
-        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata)).withDeadlineAfter(5, TimeUnit.SECONDS);
+        return GrpcCalls.as(stub, accessToken, 5);
     }
 
     protected static String uniqueEmail() {

@@ -1,15 +1,11 @@
 package io.parley.chat;
 
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.parley.chat.provider.fake.FakeAnthropic;
 import io.parley.chat.provider.fake.FakeGemini;
 import io.parley.chat.provider.fake.FakeOpenAi;
 import io.parley.common.test.Http;
 import io.parley.common.test.TestSigningKey;
 import io.parley.common.test.Tokens;
-import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +26,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "parley.chat.import-max-file-size=1MB", "parley.chat.message-limits.ip=false", "DEMO_ENDPOINT=true"})
 public abstract class ChatIntegrationTest {
 
-    static final ECKey KEY = TestSigningKey.KEY;
     /** An OpenAI-compatible model on loopback, shared by every test of the run (tests reset it). */
     protected static final FakeOpenAi MODEL = new FakeOpenAi().expectKey("fake-key").start();
     /** auth-service's balances and settings, as far as chat-service uses them. */
@@ -70,7 +65,6 @@ public abstract class ChatIntegrationTest {
         registry.add("parley.chat.providers.google.models", () -> "gemini-fake");
     }
 
-
     @LocalServerPort
     protected int port;
 
@@ -107,10 +101,7 @@ public abstract class ChatIntegrationTest {
     protected record Person(String id, String tenant) {
 
         public String[] auth() {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(id).claim("id", id).claim("tenant", tenant)
-                    .claim("role", "USER").issuer("parley").audience("parley-api")
-                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
-            return new String[] {"Authorization", "Bearer " + Tokens.sign(claims, KEY)};
+            return new String[] {"Authorization", "Bearer " + Tokens.accessToken(id, tenant, "USER", null)};
         }
     }
 

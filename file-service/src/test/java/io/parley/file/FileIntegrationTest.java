@@ -1,7 +1,5 @@
 package io.parley.file;
 
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.parley.common.test.Http;
 import io.parley.common.test.TestSigningKey;
 import io.parley.common.test.Tokens;
@@ -9,8 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +32,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "parley.file.images.max-width=64", "parley.file.images.max-height=64"})
 public abstract class FileIntegrationTest {
 
-    static final ECKey KEY = TestSigningKey.KEY;
     protected static final Path DATA = temporaryDirectory();
     protected static final FakePeers AUTH = new FakePeers();
     protected static final io.parley.file.scan.FakeClamd CLAMD = startClamd();
@@ -48,7 +43,6 @@ public abstract class FileIntegrationTest {
         registry.add("spring.grpc.client.channels.agent.address", () -> "static://127.0.0.1:" + AUTH.port());
         registry.add("parley.file.clamd.address", CLAMD::address);
     }
-
 
     @LocalServerPort
     protected int port;
@@ -71,10 +65,7 @@ public abstract class FileIntegrationTest {
     public record Person(String id, String tenant) {
 
         public String token() {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(id).claim("id", id).claim("tenant", tenant)
-                    .claim("role", "USER").issuer("parley").audience("parley-api").issueTime(new Date())
-                    .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
-            return Tokens.sign(claims, KEY);
+            return Tokens.accessToken(id, tenant, "USER", null);
         }
 
         public String[] auth() {
@@ -85,7 +76,6 @@ public abstract class FileIntegrationTest {
             return new Person(id, otherTenant);
         }
     }
-
 
     private static io.parley.file.scan.FakeClamd startClamd() {
         try {

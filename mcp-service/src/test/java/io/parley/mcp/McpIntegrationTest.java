@@ -2,8 +2,6 @@ package io.parley.mcp;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.parley.common.test.EverythingServer;
 import io.parley.common.test.GrpcServerPort;
 import io.parley.common.test.Http;
@@ -13,9 +11,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.bson.types.ObjectId;
@@ -44,7 +40,6 @@ public abstract class McpIntegrationTest {
     protected static final String QUERY_SECRET = "sekrit-query-456";
     protected static final String ENV_SECRET = "sekrit-env-789";
 
-    static final ECKey KEY = TestSigningKey.KEY;
     protected static final FakeAuth AUTH = new FakeAuth();
     protected static final EverythingServer EVERYTHING = EverythingServer.get();
     /** Accepts connections and never answers. */
@@ -81,8 +76,6 @@ public abstract class McpIntegrationTest {
         }
     }
 
-
-
     @LocalServerPort
     protected int port;
 
@@ -110,11 +103,7 @@ public abstract class McpIntegrationTest {
     public record Person(String id, String tenant, String role) {
 
         public String token() {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(id).claim("id", id).claim("tenant", tenant)
-                    .claim("role", role).claim("username", "user-" + id.substring(18)).issuer("parley")
-                    .audience("parley-api").issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                    .build();
-            return Tokens.sign(claims, KEY);
+            return Tokens.accessToken(id, tenant, role, "user-" + id.substring(18));
         }
 
         public String[] auth() {

@@ -1,14 +1,15 @@
 package io.parley.agent.definition;
 
+import static io.parley.common.test.GrpcCalls.codeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
+
+import io.parley.common.test.GrpcCalls;
 import io.parley.agent.AgentIntegrationTest;
 import io.parley.common.test.GrpcServerPort;
 import io.parley.common.test.Http;
@@ -42,23 +43,11 @@ class AgentsGrpcIntegrationTest extends AgentIntegrationTest {
     }
 
     private AgentsGrpc.AgentsBlockingStub as(Person who) {
-        Metadata metadata = new Metadata();
-        metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + who.token());
-        return AgentsGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
-                .withDeadlineAfter(3, TimeUnit.SECONDS);
+        return GrpcCalls.as(AgentsGrpc.newBlockingStub(channel), who.token(), 3);
     }
 
     private static GetAgentRequest request(String agentId) {
         return GetAgentRequest.newBuilder().setAgentId(agentId).build();
-    }
-
-    private static Status.Code codeOf(Runnable call) {
-        try {
-            call.run();
-            return Status.Code.OK;
-        } catch (StatusRuntimeException e) {
-            return e.getStatus().getCode();
-        }
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.parley.auth.access;
 
+import static io.parley.common.test.GrpcCalls.codeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+
 import io.parley.auth.AuthIntegrationTest;
 import io.parley.proto.auth.v1.AccessGrpc;
 import io.parley.proto.auth.v1.AclGrant;
@@ -182,15 +184,6 @@ class AccessGrpcIntegrationTest extends AuthIntegrationTest {
 
     private static AclGrant user(String userId, String role) {
         return AclGrant.newBuilder().setType("user").setId(userId).setAccessRoleId(role).build();
-    }
-
-    private static Status.Code codeOf(Runnable call) {
-        try {
-            call.run();
-            return Status.Code.OK;
-        } catch (StatusRuntimeException e) {
-            return e.getStatus().getCode();
-        }
     }
 
     @Test

@@ -28,6 +28,22 @@ public final class Tokens {
         return jwt.serialize();
     }
 
+    /**
+     * An access token of the person as auth-service issues it (10 minutes), signed with the tests'
+     * {@link TestSigningKey}.
+     *
+     * @param username the {@code username} claim; null for none
+     */
+    public static String accessToken(String id, String tenant, String role, String username) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(id).claim("id", id).claim("tenant", tenant)
+                .claim("role", role).issuer("parley").audience("parley-api").issueTime(new java.util.Date())
+                .expirationTime(java.util.Date.from(java.time.Instant.now().plusSeconds(600)));
+        if (username != null) {
+            claims.claim("username", username);
+        }
+        return sign(claims.build(), TestSigningKey.KEY);
+    }
+
     /** The same claims with {@code alg: none} and no signature. */
     public static String unsigned(String signedToken) {
         return Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + signedToken.split("\\.")[1] + ".";

@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
+import io.parley.common.test.GrpcCalls;
 import io.parley.common.test.GrpcServerPort;
 import io.parley.common.test.Http;
 import io.parley.file.FileIntegrationTest;
@@ -220,10 +219,7 @@ class FilesGrpcIntegrationTest extends FileIntegrationTest {
     /** A StoreFile call: the header (unless null), then the content in chunks. */
     private CompletableFuture<FileMetadata> store(Person who, StoreFileHeader header, byte[] content, int chunk) {
         CompletableFuture<FileMetadata> answer = new CompletableFuture<>();
-        Metadata metadata = new Metadata();
-        metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + who.token());
-        StreamObserver<StoreFileRequest> requests = FilesGrpc.newStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata)).withDeadlineAfter(10, TimeUnit.SECONDS)
+        StreamObserver<StoreFileRequest> requests = GrpcCalls.as(FilesGrpc.newStub(channel), who.token(), 10)
                 .storeFile(new StreamObserver<>() {
                     @Override
                     public void onNext(StoreFileResponse response) {
@@ -262,10 +258,7 @@ class FilesGrpcIntegrationTest extends FileIntegrationTest {
     }
 
     private FilesGrpc.FilesBlockingStub as(Person who) {
-        Metadata metadata = new Metadata();
-        metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + who.token());
-        return FilesGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
-                .withDeadlineAfter(5, TimeUnit.SECONDS);
+        return GrpcCalls.as(FilesGrpc.newBlockingStub(channel), who.token(), 5);
     }
 
     private JsonNode upload(Person who, boolean messageFile) {

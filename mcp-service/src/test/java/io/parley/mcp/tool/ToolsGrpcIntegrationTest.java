@@ -1,14 +1,12 @@
 package io.parley.mcp.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
+import io.parley.common.test.GrpcCalls;
 import io.parley.common.test.GrpcServerPort;
 import io.parley.mcp.McpIntegrationTest;
 import io.parley.proto.mcp.v1.CallToolRequest;
@@ -41,10 +39,7 @@ class ToolsGrpcIntegrationTest extends McpIntegrationTest {
     }
 
     private ToolsGrpc.ToolsBlockingStub as(Person who) {
-        Metadata metadata = new Metadata();
-        metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + who.token());
-        return ToolsGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
-                .withDeadlineAfter(30, TimeUnit.SECONDS);
+        return GrpcCalls.as(ToolsGrpc.newBlockingStub(channel), who.token(), 30);
     }
 
     @Test
