@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.core.io.support.ResourceRegion;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
@@ -215,7 +214,6 @@ class FileController {
      * to Spring, which reads the file once and skips between them; an unsatisfiable one is 416.
      */
     private ResponseEntity<Resource> attachment(StoredFile file, String range) throws IOException {
-        Resource bytes = access.bytes(file);
         List<HttpRange> ranges;
         try {
             ranges = range == null ? List.of() : HttpRange.parseRanges(range);
@@ -223,20 +221,26 @@ class FileController {
             ranges = List.of(); // a malformed Range header is ignored (RFC 9110 §14.2)
         }
         if (ranges.size() != 1) {
-            return attachmentHeaders(ResponseEntity.ok(), file).body(bytes);
+            return attachmentHeaders(ResponseEntity.ok(), file).body(access.bytes(file));
         }
-        long length = bytes.contentLength();
-        ResourceRegion region;
+        // the record knows the length: the store is asked only for the range itself
+        long length = file.bytes();
+        long first;
+        long last;
         try {
-            region = ranges.getFirst().toResourceRegion(bytes);
+            first = ranges.getFirst().getRangeStart(length);
+            last = ranges.getFirst().getRangeEnd(length);
         } catch (IllegalArgumentException e) {
+            first = length;
+            last = length;
+        }
+        if (first >= length) {
             return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
                     .header(HttpHeaders.CONTENT_RANGE, "bytes */" + length).build();
         }
-        long first = region.getPosition();
-        long count = region.getCount();
+        long count = last - first + 1;
         return attachmentHeaders(ResponseEntity.status(HttpStatus.PARTIAL_CONTENT), file)
-                .header(HttpHeaders.CONTENT_RANGE, "bytes " + first + "-" + (first + count - 1) + "/" + length)
+                .header(HttpHeaders.CONTENT_RANGE, "bytes " + first + "-" + last + "/" + length)
                 .contentLength(count)
                 .body(new InputStreamResource(access.read(file, first, count)));
     }

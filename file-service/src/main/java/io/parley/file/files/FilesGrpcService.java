@@ -27,8 +27,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -75,9 +78,12 @@ class FilesGrpcService extends FilesGrpc.FilesImplBase {
         if (!ids.isEmpty() && store.attach(caller.tenantId(), ids, Instant.now()) < ids.size()) {
             throw new ApiException.NotFound("Not Found", "A file expired while it was attached");
         }
-        List<StoredFile> attached = access.readableAmong(caller, ids);
+        // the same files, as updated: access was settled above and is not asked of agent-service again
+        Map<String, StoredFile> updated = new HashMap<>();
+        store.findAll(caller.tenantId(), ids).forEach(file -> updated.put(file.fileId(), file));
         response.onNext(AttachFilesResponse.newBuilder()
-                .addAllFiles(attached.stream().map(FilesGrpcService::metadata).toList()).build());
+                .addAllFiles(ids.stream().map(updated::get).filter(Objects::nonNull).map(FilesGrpcService::metadata).toList())
+                .build());
         response.onCompleted();
     }
 
