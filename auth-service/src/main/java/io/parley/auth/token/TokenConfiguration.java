@@ -3,6 +3,7 @@ package io.parley.auth.token;
 import io.parley.common.security.JwkSources;
 import io.parley.common.security.JwtProperties;
 import io.parley.common.security.PublicPaths;
+import io.parley.common.security.VerifiedTokens;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +21,8 @@ class TokenConfiguration {
 
     @Bean
     @Primary
-    JwtDecoder accessTokenDecoder(KeyRing keyRing, JwtProperties properties) {
-        return JwkSources.decoder(keyRing, properties);
+    JwtDecoder accessTokenDecoder(KeyRing keyRing, JwtProperties properties, VerifiedTokens verified) {
+        return verified.around(JwkSources.decoder(keyRing, properties));
     }
 
     @Bean

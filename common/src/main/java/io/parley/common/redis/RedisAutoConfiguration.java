@@ -53,6 +53,12 @@ public class RedisAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    Standings standings(WindowCounter counters, Revocations revocations, Violations violations) {
+        return new Standings(counters, revocations, violations);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     Violations violations(WindowCounter counters, BanProperties bans) {
         return new Violations(counters, bans);
     }

@@ -2,8 +2,12 @@ package io.parley.common.redis;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
+import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
@@ -44,6 +48,20 @@ final class RedisWindowCounter implements WindowCounter {
     public CompletionStage<Count> peek(String key) {
         return script().<List<Object>>evalAsync(RScript.Mode.READ_ONLY, PEEK, RScript.ReturnType.LIST,
                 List.of(prefix + key)).thenApply(RedisWindowCounter::count);
+    }
+
+    /** One pipelined batch (one round trip per Redis node, so keys on different cluster slots work too). */
+    @Override
+    public CompletionStage<List<Count>> peekAll(List<String> keys) {
+        if (keys.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        RBatch batch = redisson.createBatch();
+        RScriptAsync script = batch.getScript(StringCodec.INSTANCE);
+        List<RFuture<List<Object>>> replies = keys.stream().map(key -> script.<List<Object>>evalAsync(
+                RScript.Mode.READ_ONLY, PEEK, RScript.ReturnType.LIST, List.of(prefix + key))).toList();
+        return batch.executeAsync().thenApply(done -> replies.stream()
+                .map(reply -> count(reply.toCompletableFuture().join())).toList());
     }
 
     @Override

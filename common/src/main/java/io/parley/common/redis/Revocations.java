@@ -1,6 +1,7 @@
 package io.parley.common.redis;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -27,6 +28,11 @@ public final class Revocations {
             return CompletableFuture.completedFuture(false);
         }
         return counters.peek(key(tenant, userId)).thenApply(count -> count.value() > 0);
+    }
+
+    /** The counters that say whether the user's tokens are revoked; none without a user. */
+    List<String> keys(String tenant, String userId) {
+        return userId == null ? List.of() : List.of(key(tenant, userId));
     }
 
     private static String key(String tenant, String userId) {

@@ -49,16 +49,13 @@ public final class Violations {
      * read at once (one round trip, not one per key); the first in that order that is in force answers.
      */
     public CompletionStage<Optional<Duration>> banned(String tenant, String ip, String userId) {
-        if (!bans.enabled()) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        List<CompletableFuture<Optional<Duration>>> peeks = keys("ban", tenant, ip, userId).stream()
-                .map(key -> counters.peek(key)
-                        .thenApply(c -> c.value() > 0 ? Optional.of(c.resetsIn()) : Optional.<Duration>empty())
-                        .toCompletableFuture())
-                .toList();
-        return CompletableFuture.allOf(peeks.toArray(CompletableFuture[]::new)).thenApply(done -> peeks.stream()
-                .map(CompletableFuture::join).flatMap(Optional::stream).findFirst());
+        return counters.peekAll(banKeys(tenant, ip, userId)).thenApply(counts -> counts.stream()
+                .filter(c -> c.value() > 0).map(WindowCounter.Count::resetsIn).findFirst());
+    }
+
+    /** The counters {@link #banned} reads; none when bans are off. */
+    List<String> banKeys(String tenant, String ip, String userId) {
+        return bans.enabled() ? keys("ban", tenant, ip, userId) : List.of();
     }
 
     /**

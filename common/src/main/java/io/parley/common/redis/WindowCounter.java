@@ -1,6 +1,8 @@
 package io.parley.common.redis;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -20,6 +22,16 @@ public interface WindowCounter {
 
     /** The counter's current value without changing it; {@code 0} and a zero reset time when absent. */
     CompletionStage<Count> peek(String key);
+
+    /**
+     * Several counters at once, in the order of {@code keys}: one round trip to a shared store instead
+     * of one per key.
+     */
+    default CompletionStage<List<Count>> peekAll(List<String> keys) {
+        List<CompletableFuture<Count>> peeks = keys.stream().map(k -> peek(k).toCompletableFuture()).toList();
+        return CompletableFuture.allOf(peeks.toArray(CompletableFuture[]::new))
+                .thenApply(done -> peeks.stream().map(CompletableFuture::join).toList());
+    }
 
     /** Drops the counter (e.g. a ban lifted by an admin). */
     CompletionStage<Void> reset(String key);

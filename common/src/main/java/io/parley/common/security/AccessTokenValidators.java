@@ -1,5 +1,6 @@
 package io.parley.common.security;
 
+import java.time.Clock;
 import java.util.List;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -16,8 +17,14 @@ public final class AccessTokenValidators {
     }
 
     public static OAuth2TokenValidator<Jwt> of(JwtProperties properties) {
+        return of(properties, Clock.systemUTC());
+    }
+
+    public static OAuth2TokenValidator<Jwt> of(JwtProperties properties, Clock clock) {
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+        timestamps.setClock(clock);
         return new DelegatingOAuth2TokenValidator<>(List.of(
-                new JwtTimestampValidator(properties.clockSkew()),
+                timestamps,
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         aud -> aud != null && aud.contains(properties.audience())),

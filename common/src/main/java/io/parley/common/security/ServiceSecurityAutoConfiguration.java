@@ -2,6 +2,9 @@ package io.parley.common.security;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,17 +36,29 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({JwtProperties.class, VerifiedTokenProperties.class})
 public class ServiceSecurityAutoConfiguration {
 
     static final List<String> ALWAYS_OPEN = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/error");
 
-    /** The decoder over the key source of this process: auth-service's own keys, or theirs fetched over gRPC. */
+    /** One per process: HTTP security and the gRPC server interceptor share what was verified. */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder parleyJwtDecoder(JWKSource<SecurityContext> keys, JwtProperties properties) {
-        return JwkSources.decoder(keys, properties);
+    VerifiedTokens verifiedAccessTokens(JwtProperties jwt, VerifiedTokenProperties properties,
+                                        ObjectProvider<MeterRegistry> meters) {
+        return new VerifiedTokens(properties, AccessTokenValidators.of(jwt), Clock.systemUTC(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /**
+     * The decoder over the key source of this process (auth-service's own keys, or theirs fetched over
+     * gRPC), verifying each token's signature once.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder parleyJwtDecoder(JWKSource<SecurityContext> keys, JwtProperties properties, VerifiedTokens verified) {
+        return verified.around(JwkSources.decoder(keys, properties));
     }
 
     @Bean

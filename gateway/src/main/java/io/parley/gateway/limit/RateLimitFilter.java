@@ -1,7 +1,7 @@
 package io.parley.gateway.limit;
 
 import io.parley.common.error.ErrorBody;
-import io.parley.common.redis.Revocations;
+import io.parley.common.redis.Standings;
 import io.parley.common.redis.Violations;
 import io.parley.common.redis.WindowCounter;
 import io.parley.common.security.CurrentUser;
@@ -43,15 +43,15 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     private final WindowCounter counters;
     private final Violations violations;
-    private final Revocations revocations;
+    private final Standings standings;
     private final List<CompiledRule> rules;
     private final JsonErrors errors;
 
-    RateLimitFilter(WindowCounter counters, Violations violations, Revocations revocations, LimitProperties properties,
+    RateLimitFilter(WindowCounter counters, Violations violations, Standings standings, LimitProperties properties,
                     JsonErrors errors) {
         this.counters = counters;
         this.violations = violations;
-        this.revocations = revocations;
+        this.standings = standings;
         this.errors = errors;
         this.rules = properties.rules().stream().map(CompiledRule::new).toList();
     }
@@ -72,15 +72,15 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
 
     /**
-     * Two rounds of Redis reads whatever the request: revocation and bans together, then the counters
-     * of every matching rule together (a refused request counts nowhere).
+     * One round trip to Redis for revocation and bans together, then, only when a rule matches the
+     * route, one for the counters of the matching rules (a refused request counts nowhere).
      */
     private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, Offender offender) {
-        return Mono.zip(revoked(offender), banned(offender)).flatMap(state -> {
-            if (state.getT1()) {
+        return standing(offender).flatMap(standing -> {
+            if (standing.revoked()) {
                 return errors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorBody.of("unauthorized", ACCOUNT_GONE));
             }
-            Optional<Duration> banRemaining = state.getT2();
+            Optional<Duration> banRemaining = standing.banRemaining();
             if (banRemaining.isPresent()) {
                 exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, seconds(banRemaining.get()));
                 return errors.write(exchange, HttpStatus.FORBIDDEN, ErrorBody.of("banned", BANNED));
@@ -91,6 +91,9 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, Offender offender) {
         List<CompiledRule> matching = rules.stream().filter(r -> r.matches(exchange)).toList();
+        if (matching.isEmpty()) {
+            return chain.filter(exchange);
+        }
         return Flux.fromIterable(matching)
                 .flatMapSequential(rule -> count(rule, offender).map(count -> new Hit(rule, count)))
                 .collectList()
@@ -114,15 +117,10 @@ class RateLimitFilter implements WebFilter, Ordered {
                         ErrorBody.of("rate_limited", hit.rule().rule.messageText())));
     }
 
-    /** A deleted account's tokens still verify until they expire; auth-service revoked them. */
-    private Mono<Boolean> revoked(Offender offender) {
-        return Mono.fromCompletionStage(revocations.isRevoked(offender.tenant(), offender.userId()))
-                .onErrorResume(e -> failOpen(e, false));
-    }
-
-    private Mono<Optional<Duration>> banned(Offender offender) {
-        return Mono.fromCompletionStage(violations.banned(offender.tenant(), offender.ip(), offender.userId()))
-                .onErrorResume(e -> failOpen(e, Optional.empty()));
+    /** A deleted account's tokens still verify until they expire: auth-service revoked them. */
+    private Mono<Standings.Standing> standing(Offender offender) {
+        return Mono.fromCompletionStage(standings.of(offender.tenant(), offender.ip(), offender.userId()))
+                .onErrorResume(e -> failOpen(e, Standings.Standing.GOOD));
     }
 
     private Mono<WindowCounter.Count> count(CompiledRule rule, Offender offender) {

@@ -8,23 +8,30 @@ import io.parley.common.error.ErrorBody;
 import io.parley.common.security.AccessTokenValidators;
 import io.parley.common.security.JwkSources;
 import io.parley.common.security.JwtProperties;
+import io.parley.common.security.VerifiedTokenProperties;
+import io.parley.common.security.VerifiedTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import io.parley.gateway.GatewayProperties;
 import io.parley.gateway.edge.JsonErrors;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.cors.CorsConfiguration;
@@ -36,15 +43,17 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The access token is verified here on every route but the public ones — signature against
- * auth-service's published keys (cached, refetched for an unknown key id), issuer, audience, expiry
- * — and again by the service behind. CORS for the configured browser origins.
+ * auth-service's published keys (cached, refetched for an unknown key id) the first time the token is
+ * seen, issuer, audience, expiry every time — and again by the service behind. CORS for the configured
+ * browser origins.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({JwtProperties.class, VerifiedTokenProperties.class})
 class GatewaySecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties, JsonErrors errors) {
+        PublicPathMatcher publicPaths = new PublicPathMatcher(properties.publicPaths());
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             return errors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorBody.of("unauthorized", "Unauthorized"));
@@ -58,13 +67,12 @@ class GatewaySecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .cors(cors -> { })
-                .authorizeExchange(a -> {
-                    a.pathMatchers(HttpMethod.OPTIONS, "/**").permitAll();
-                    properties.publicPaths().forEach(entry -> a.matchers(matcher(entry)).permitAll());
-                    a.anyExchange().authenticated();
-                })
+                .authorizeExchange(a -> a
+                        .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .matchers(publicPaths).permitAll()
+                        .anyExchange().authenticated())
                 .oauth2ResourceServer(o -> o.jwt(jwt -> { })
-                        .bearerTokenConverter(ignoredOnPublicPaths(properties.publicPaths()))
+                        .bearerTokenConverter(ignoredOn(publicPaths))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
@@ -72,28 +80,54 @@ class GatewaySecurityConfiguration {
     }
 
     /**
-     * LibreChat's client keeps sending its (possibly expired) bearer token on public routes such as
-     * {@code /api/auth/refresh}; there the token is ignored rather than refused.
+     * The bearer token of the {@code Authorization} header. LibreChat's client keeps sending its (possibly
+     * expired) token on public routes such as {@code /api/auth/refresh}; there it is ignored rather than
+     * refused. Read with a plain scan of the token's characters (RFC 6750's b64token) instead of Spring's
+     * regular expression, which costs more than the rest of the check.
      */
-    private static ServerAuthenticationConverter ignoredOnPublicPaths(List<String> publicPaths) {
-        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
-        List<ServerWebExchangeMatcher> open = publicPaths.stream().map(GatewaySecurityConfiguration::matcher).toList();
-        return exchange -> Flux.fromIterable(open)
-                .concatMap(m -> m.matches(exchange))
-                .any(ServerWebExchangeMatcher.MatchResult::isMatch)
-                .flatMap(isPublic -> isPublic ? Mono.empty() : bearer.convert(exchange));
+    private static ServerAuthenticationConverter ignoredOn(PublicPathMatcher publicPaths) {
+        return exchange -> {
+            if (publicPaths.isPublic(exchange.getRequest())) {
+                return Mono.empty();
+            }
+            String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            if (header == null || !header.regionMatches(true, 0, "Bearer", 0, 6)) {
+                return Mono.empty();
+            }
+            String token = header.length() > 7 && header.charAt(6) == ' ' ? header.substring(7) : "";
+            return isB64Token(token) ? Mono.just(new BearerTokenAuthenticationToken(token))
+                    : Mono.error(new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed")));
+        };
     }
 
-    /** "METHOD /path" or "/path" (Ant-style pattern). */
-    private static ServerWebExchangeMatcher matcher(String entry) {
-        String[] parts = entry.trim().split("\\s+", 2);
-        return parts.length == 2
-                ? ServerWebExchangeMatchers.pathMatchers(HttpMethod.valueOf(parts[0]), parts[1])
-                : ServerWebExchangeMatchers.pathMatchers(parts[0]);
+    /** {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="} */
+    static boolean isB64Token(String token) {
+        int end = token.length();
+        while (end > 0 && token.charAt(end - 1) == '=') {
+            end--;
+        }
+        if (end == 0) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
+            char c = token.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Bean
-    ReactiveJwtDecoder accessTokenDecoder(JwtProperties properties) {
+    VerifiedTokens verifiedAccessTokens(JwtProperties jwt, VerifiedTokenProperties properties, MeterRegistry meters) {
+        return new VerifiedTokens(properties, AccessTokenValidators.of(jwt), Clock.systemUTC(), meters);
+    }
+
+    /** Verifies a token's signature the first time it is seen; later requests take it from {@link VerifiedTokens}. */
+    @Bean
+    ReactiveJwtDecoder accessTokenDecoder(JwtProperties properties, VerifiedTokens verified) {
         JWKSource<SecurityContext> keys = JwkSources.cached(properties.jwksUri());
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
                 .withJwkSource(jwt -> Mono.fromCallable(() -> keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
@@ -102,7 +136,15 @@ class GatewaySecurityConfiguration {
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
         decoder.setJwtValidator(AccessTokenValidators.of(properties));
-        return decoder;
+        return token -> {
+            Jwt known;
+            try {
+                known = verified.lookup(token);
+            } catch (JwtException e) {
+                return Mono.error(e);
+            }
+            return known != null ? Mono.just(known) : decoder.decode(token).doOnNext(jwt -> verified.remember(token, jwt));
+        };
     }
 
     /** LibreChat's client sends cookies (refresh) and the bearer header; several origins may be allowed. */

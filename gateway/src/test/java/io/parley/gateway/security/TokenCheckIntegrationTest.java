@@ -15,9 +15,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import io.parley.common.redis.Revocations;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class TokenCheckIntegrationTest extends GatewayIntegrationTest {
+
+    @Autowired
+    Revocations revocations;
 
     @Test
     void aValidTokenReachesTheServiceWithItsAuthorizationRequestIdAndTenant() {
@@ -93,6 +98,40 @@ class TokenCheckIntegrationTest extends GatewayIntegrationTest {
         String token = UPSTREAM.token("u1", "acme");
         assertThat(get("/api/convos", "Authorization", "Bearer " + token, "X-Tenant", "acme").status()).isEqualTo(200);
         assertThat(get("/api/convos", "Authorization", "Bearer " + token).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenAcceptedBeforeIsStillRefusedOnAnotherTenantsHost() {
+        String token = UPSTREAM.token("u2", "acme");
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("/api/convos", "Authorization", "Bearer " + token, "X-Tenant", "acme").status()).isEqualTo(200);
+        }
+        assertThat(get("/api/convos", "Authorization", "Bearer " + token, "X-Tenant", "globex").status()).isEqualTo(401);
+        assertThat(get("/api/convos", "Authorization", "Bearer " + token, "X-Tenant", "acme").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenAcceptedBeforeIsRefusedOnceTheAccountsTokensAreRevoked() {
+        String token = UPSTREAM.token("u3", "default");
+        assertThat(get("/api/convos", "Authorization", "Bearer " + token).status()).isEqualTo(200);
+
+        revocations.revokeUser("default", "u3", Duration.ofMinutes(15)).toCompletableFuture().join();
+
+        Http.Response refused = get("/api/convos", "Authorization", "Bearer " + token);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("message").asString()).isEqualTo("The account no longer exists");
+    }
+
+    @Test
+    void malformedBearerHeadersAre401WithoutReachingTheService() {
+        String valid = UPSTREAM.token("u1", "default");
+        for (String header : new String[] {"Bearer " + valid + " x", "Bearer " + valid + "\"", "Bearer ", "Bearer",
+                "Bearer  " + valid, "Bearer =", "Basic dXNlcjpwYXNz", valid}) {
+            Http.Response response = get("/api/convos", "Authorization", header);
+            assertThat(response.status()).as(header).isEqualTo(401);
+            assertThat(response.json().get("error").asString()).isEqualTo("unauthorized");
+        }
+        assertThat(get("/api/convos", "Authorization", "bearer " + valid).status()).isEqualTo(200);
     }
 
     @Test
