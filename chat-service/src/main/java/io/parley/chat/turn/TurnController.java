@@ -40,10 +40,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 class TurnController {
 
-    /** How long a follower waits for the next event before checking again. */
-    private static final Duration WAIT = Duration.ofSeconds(5);
-    /** Most events written before one flush. */
-    private static final int MAX_BATCH = 64;
+    /** A client gets at most one write per this interval while tokens stream; the rest wait for it. */
+    private static final EventWriter EVENTS = new EventWriter(Duration.ofMillis(10), 256);
     private static final int PROTOCOL_VERSION = 2;
     private static final String STREAM_GONE = "Stream not found: the generation job does not exist or has expired.";
 
@@ -158,16 +156,7 @@ class TurnController {
                 }
                 // The stream Spring hands over does not pass flush() on to the connection; the response does.
                 response.flushBuffer();
-                while (!feed.ended()) {
-                    StreamEvent event = feed.next(WAIT);
-                    // Under load several events wait at once: they go out together, in one flush.
-                    int batch = 0;
-                    while (event != null) {
-                        write(out, event);
-                        event = ++batch < MAX_BATCH ? feed.next(Duration.ZERO) : null;
-                    }
-                    response.flushBuffer();
-                }
+                EVENTS.pump(feed, out, response::flushBuffer);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
