@@ -3,8 +3,8 @@ package io.parley.common.mongo;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.parley.common.mongo.embedded.IndexedH2Backend;
+import io.parley.common.mongo.embedded.IndexedMemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Bean;
  * One machine, nothing installed: without {@code MONGODB_URI} (or {@code spring.mongodb.uri}) a
  * service starts a MongoDB-wire server in its own process, on a free loopback port, and connects to
  * it. Code must stay within what that server supports (no transactions, no {@code $text}, TTL
- * never fires): see docs/architecture.md.
+ * never fires): see docs/architecture.md. Both backends answer equality queries on an index's leading
+ * fields from that index instead of scanning (see {@code io.parley.common.mongo.embedded}).
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration")
 @ConditionalOnClass({MongoServer.class, MongoConnectionDetails.class})
@@ -55,7 +56,7 @@ public class EmbeddedMongoAutoConfiguration {
 
     private static MongoBackend backend(EmbeddedMongoProperties properties, String application) {
         if (properties.backend() == EmbeddedMongoProperties.Backend.MEMORY) {
-            return new MemoryBackend();
+            return new IndexedMemoryBackend();
         }
         Path dir = properties.dataDir().resolve(application);
         try {
@@ -63,6 +64,6 @@ public class EmbeddedMongoAutoConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + dir.toAbsolutePath(), e);
         }
-        return new H2Backend(dir.resolve("mongo.mv.db").toString());
+        return new IndexedH2Backend(dir.resolve("mongo.mv.db").toString());
     }
 }
