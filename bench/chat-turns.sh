@@ -4,7 +4,7 @@
 # (stopped at the end) and prints: (a) time to first delta and to final, direct vs through Parley;
 # (b) turns per second; (c) live streams held at once, p99 added inter-token delay, chat-service RSS.
 # Accounting runs as configured (CHECK_BALANCE off: transactions are still recorded).
-# Usage: bench/chat-turns.sh   Env: LEVELS ("500 1000 2000"), SAMPLES (200), SECONDS (20), WORKERS (32).
+# Usage: bench/chat-turns.sh   Env: LEVELS ("500 1000 2000"), SAMPLES (200), RUN_SECONDS (20), WORKERS (32).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,7 +14,7 @@ source deploy/local/find-jdk.sh
 require_jdk
 LEVELS="${LEVELS:-500 1000 2000}"
 SAMPLES="${SAMPLES:-200}"
-SECONDS_RUN="${SECONDS:-20}"
+SECONDS_RUN="${RUN_SECONDS:-20}"
 WORKERS="${WORKERS:-32}"
 FAST_PORT=18790
 SLOW_PORT=18791

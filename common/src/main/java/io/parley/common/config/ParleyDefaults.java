@@ -36,6 +36,10 @@ public class ParleyDefaults implements EnvironmentPostProcessor {
         defaults.put("management.health.redis.enabled", "false");
         defaults.put("management.otlp.metrics.export.enabled", "false");
         defaults.put("management.tracing.sampling.probability", "1.0");
+        // Spring Security observes every filter of its chain on every request, which costs more than the
+        // request's own work on a cheap route; the request's server and client observations (its metrics
+        // and its trace) stay.
+        defaults.put("management.observations.enable.spring.security", "false");
         // gRPC calls are authorized by CallerJwtServerInterceptor (the end user's relayed token), not by
         // Spring gRPC's security, which refuses unauthenticated public calls such as the key set.
         defaults.put("spring.autoconfigure.exclude",
