@@ -8,6 +8,8 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.IndexBuildFailedException;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The lookups live in memory only: H2 keeps the documents across restarts, every index is added again when
  * the database is reopened, and its lookup is rebuilt from the stored documents when a query first needs it.
+ * Unique indexes live in memory too ({@link InMemoryUniqueIndex}); they are filled when added, as the library
+ * requires of a unique index.
  *
  * <p>Locking: as {@link IndexedMemoryCollection}.
  */
@@ -72,8 +76,28 @@ final class IndexedH2Collection extends H2Collection implements IndexedCollectio
 
     @Override
     public synchronized void addIndex(Index<Object> index) {
+        fillInOnePass(index);
         super.addIndex(index);
         lookups.indexAdded(index);
+    }
+
+    /**
+     * Fills a new in-memory unique index from the stored documents before the library sees it. The library would
+     * fill an empty index itself, but in two passes (check every document, then add every one), each reading the
+     * whole collection from the file; this matters when a database is reopened and every unique index is rebuilt.
+     * One pass is as safe: {@code add} checks each document before adding it, and an index that fails to build is
+     * thrown away (the library would not add it either), with the same error as the library's.
+     */
+    private void fillInOnePass(Index<Object> index) {
+        boolean isNew = getIndexes().stream().noneMatch(existing -> existing.getName().equals(index.getName()));
+        if (!(index instanceof InMemoryUniqueIndex) || !index.isEmpty() || !isNew) {
+            return;
+        }
+        try {
+            streamAllDocumentsWithPosition().forEach(stored -> index.add(stored.getDocument(), stored.getPosition(), this));
+        } catch (MongoServerError e) {
+            throw new IndexBuildFailedException(e, this);
+        }
     }
 
     @Override

@@ -10,7 +10,10 @@ import java.util.List;
 import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
 
-/** An H2 database whose collections answer equality queries from their indexes. */
+/**
+ * An H2 database whose collections answer equality queries from their indexes and whose unique indexes, {@code _id}
+ * included, are hash maps in memory (see {@link InMemoryUniqueIndex}) instead of H2 maps in the file.
+ */
 final class IndexedH2Database extends H2Database {
 
     /** Null while H2Database's constructor runs; see {@link #initializeNamespacesAndIndexes()}. */
@@ -43,6 +46,25 @@ final class IndexedH2Database extends H2Database {
         String namespace = getFullCollectionNamespace(collectionName);
         return new IndexedH2Collection(this, collectionName, options, store.openMap("databases." + namespace),
                 store.openMap("meta." + namespace), cursorRegistry);
+    }
+
+    /**
+     * The index starts empty and the collection fills it from its documents (the library does so for any empty index
+     * it adds, also each index it finds in the file when reopening). The H2 map the library's own unique index would
+     * have kept is removed if the file has one: it would go stale with the first write here, and a file opened by the
+     * library's backend again (or an older Parley) must find no map rather than a stale one, so that it rebuilds it.
+     */
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                    boolean sparse) {
+        if (store == null) {
+            throw new IllegalStateException("The H2 store is not set yet");
+        }
+        String libraryMapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        if (store.hasMap(libraryMapName)) {
+            store.removeMap(libraryMapName);
+        }
+        return new InMemoryUniqueIndex(indexName, keys, sparse);
     }
 
     @Override

@@ -32,13 +32,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The index path changes speed, never answers: random documents, indexes, queries and writes, each run against
  * a collection with the indexes on our backend and a copy without them on the library's own backend of the same
- * kind, must give the same documents in the same order, the same counts and the same failures.
+ * kind, must give the same documents in the same order, the same counts and the same failures. Unique indexes are
+ * the exception: some cases create them on both sides, our in-memory ones and the library's, which must refuse the
+ * same writes (and fail to build on the same duplicates).
  *
  * <p>Seeded: a failure names its backend, seed, step and operation; {@code CASES} cases per backend.
  */
 class IndexPathPropertyTest {
 
     private static final int CASES = 150;
+    private static final String DUPLICATE_KEY = "failed with code 11000";
     private static final long FIRST_SEED = 20_261_128L;
 
     private static final List<Object> TENANTS = List.of("t1", "t1", "t2", "t3");
@@ -58,6 +61,17 @@ class IndexPathPropertyTest {
             new Document("flag", 1).append("nested.a", 1),
             new Document("nested.a", 1),
             new Document("updatedAt", -1).append("_id", -1));
+    /**
+     * Unique indexes, created on both sides (the reference's are the library's own): they must refuse the same writes.
+     * Most collide often (few distinct values; numbers equal across int, long and double), so each is rare in a case.
+     */
+    private static final List<UniqueIndex> UNIQUE_INDEXES = List.of(
+            new UniqueIndex(new Document("n", 1), true),
+            new UniqueIndex(new Document("n", 1), false),
+            new UniqueIndex(new Document("user", 1).append("updatedAt", -1), false),
+            new UniqueIndex(new Document("flag", 1).append("nested.a", 1), true),
+            new UniqueIndex(new Document("tenantId", 1).append("tags", 1), true),
+            new UniqueIndex(new Document("seq", 1).append("tenantId", 1), false));
 
     @TempDir
     Path folder;
@@ -79,11 +93,18 @@ class IndexPathPropertyTest {
 
     private void runCases(EmbeddedStore store, EmbeddedStore reference, String backend) {
         long indexedReads = 0;
+        long duplicatesRefused = 0;
         for (int i = 0; i < CASES; i++) {
             long seed = FIRST_SEED + i;
-            indexedReads += new Case(store, reference, new Random(seed), backend + " seed " + seed, i).run();
+            Case randomCase = new Case(store, reference, new Random(seed), backend + " seed " + seed, i);
+            indexedReads += randomCase.run();
+            duplicatesRefused += randomCase.duplicatesRefused;
         }
         assertThat(indexedReads).as("queries that took the index path").isGreaterThan(CASES * 4L);
+        assertThat(duplicatesRefused).as("writes and index builds both sides refused as duplicates").isGreaterThan(CASES / 10);
+    }
+
+    private record UniqueIndex(Document keys, boolean sparse) {
     }
 
     /** One collection and the database it is in, to run commands against. */
@@ -103,6 +124,7 @@ class IndexPathPropertyTest {
         private final MongoCollection<Document> plain;
         private int nextSeq;
         private int step;
+        private int duplicatesRefused;
 
         Case(EmbeddedStore store, EmbeddedStore reference, Random random, String name, int number) {
             this.store = store;
@@ -154,6 +176,13 @@ class IndexPathPropertyTest {
             }
             if (random.nextBoolean()) {
                 indexed.createIndex(new Document("tenantId", 1).append("seq", 1), new IndexOptions().unique(true));
+            }
+            for (UniqueIndex unique : UNIQUE_INDEXES) {
+                if (random.nextInt(6) == 0) {
+                    IndexOptions options = new IndexOptions().unique(true).sparse(unique.sparse())
+                            .name("unique_" + UNIQUE_INDEXES.indexOf(unique));
+                    agree("create unique index " + unique, side -> side.collection().createIndex(unique.keys(), options));
+                }
             }
         }
 
@@ -245,6 +274,9 @@ class IndexPathPropertyTest {
             Object fromIndexed = outcome(indexedSide, operation);
             Object fromPlain = outcome(plainSide, operation);
             assertThat(fromIndexed).as("%s step %d: %s", name, step, what).isEqualTo(fromPlain);
+            if (DUPLICATE_KEY.equals(fromPlain)) {
+                duplicatesRefused++;
+            }
         }
 
         private static Object outcome(Side side, Function<Side, Object> operation) {
