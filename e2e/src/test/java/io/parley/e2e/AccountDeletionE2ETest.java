@@ -45,7 +45,9 @@ class AccountDeletionE2ETest extends E2ETest {
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
         assertThat(deleted.json().get("message").asString()).isEqualTo("User deleted");
 
-        // The gateway refuses the deleted account's still-valid token from now on.
+        // The gateway refuses the deleted account's still-valid token within a second, then from then on.
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> as(tenant, leaves, "GET", "/api/convos", null).status() == 401);
         Http.Response refused = as(tenant, leaves, "GET", "/api/convos", null);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().get("message").asString()).isEqualTo("The account no longer exists");

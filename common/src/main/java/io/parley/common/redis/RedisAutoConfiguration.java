@@ -54,7 +54,7 @@ public class RedisAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Standings standings(WindowCounter counters, Revocations revocations, Violations violations) {
-        return new Standings(counters, revocations, violations);
+        return new Standings(counters, revocations, violations, Standings.FRESH_FOR);
     }
 
     @Bean

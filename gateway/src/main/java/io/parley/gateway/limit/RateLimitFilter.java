@@ -72,8 +72,9 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
 
     /**
-     * One round trip to Redis for revocation and bans together, then, only when a rule matches the
-     * route, one for the counters of the matching rules (a refused request counts nowhere).
+     * Revocation and bans as {@link Standings} knows them (at most one round trip to Redis, none while
+     * fresh), then, only when a rule matches the route, one for the counters of the matching rules (a
+     * refused request counts nowhere).
      */
     private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, Offender offender) {
         return standing(offender).flatMap(standing -> {
@@ -135,6 +136,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     private Mono<Void> violation(Offender offender, long score) {
         return Mono.fromCompletionStage(violations.add(offender.tenant(), offender.ip(), offender.userId(), score))
+                .doOnSuccess(done -> standings.forget(offender.tenant(), offender.ip(), offender.userId()))
                 .onErrorResume(e -> failOpen(e, null));
     }
 

@@ -1,6 +1,7 @@
 package io.parley.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -117,6 +118,9 @@ class TokenCheckIntegrationTest extends GatewayIntegrationTest {
 
         revocations.revokeUser("default", "u3", Duration.ofMinutes(15)).toCompletableFuture().join();
 
+        // Revocations made elsewhere reach the gateway within Standings.FRESH_FOR.
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> get("/api/convos", "Authorization", "Bearer " + token).status() == 401);
         Http.Response refused = get("/api/convos", "Authorization", "Bearer " + token);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().get("message").asString()).isEqualTo("The account no longer exists");
