@@ -19,9 +19,9 @@
 # login, import); the JVMs run with the benchmark options of chat-turns.sh (full JIT, G1).
 # Needs wrk (Debian/Ubuntu: apt-get install -y wrk; macOS: brew install wrk), curl, python3, a JDK 21+.
 # Usage: bench/edge.sh   Env: DURATION (10, seconds per measured run), WARMUP (30), THREADS (2),
-#   CONNECTIONS (32), TURN_CLIENTS (16), STREAMS (300), OTHER_USERS (100), CONVOS_PER_USER (100),
+#   CONNECTIONS (32), TURN_CLIENTS (16), STREAMS (300), STREAM_WARMUPS (3), OTHER_USERS (100), CONVOS_PER_USER (100),
 #   OWN_CONVOS (100), SEED_PARALLEL (8), SKIP_BUILD (0; 1 runs the jars already built), KEEP (0; 1 keeps
-#   the data), PARLEY_REDIS_PORT (6395: a private redis-server when one is installed).
+#   the data), LAUNCHER_DEFAULTS (0; 1 runs the JVMs with ./parley's own flags), PARLEY_REDIS_PORT (6395: a private redis-server when one is installed).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,6 +35,7 @@ THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 TURN_CLIENTS="${TURN_CLIENTS:-16}"
 STREAMS="${STREAMS:-300}"
+STREAM_WARMUPS="${STREAM_WARMUPS:-3}"
 OTHER_USERS="${OTHER_USERS:-100}"
 CONVOS_PER_USER="${CONVOS_PER_USER:-100}"
 OWN_CONVOS="${OWN_CONVOS:-100}"
@@ -114,7 +115,11 @@ endpoints:
       titleConvo: false
 YAML
 # The launcher's defaults favour a quick start (C1 only, serial GC); a benchmark wants the full JIT.
-export PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:--Xss512k -XX:+UseG1GC}"
+if [[ "${LAUNCHER_DEFAULTS:-0}" == 1 ]]; then
+  unset PARLEY_JAVA_OPTS # the launcher's own flags: C1 only, serial GC (a quick start, little memory)
+else
+  export PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:--Xss512k -XX:+UseG1GC}"
+fi
 export PARLEY_REDIS_PORT="${PARLEY_REDIS_PORT:-6395}"
 export CONFIG_PATH="$WORK/librechat.yaml" PARLEY_DATA_DIR="$WORK/data"
 export LIMIT_MESSAGE_IP=false LIMIT_MESSAGE_USER=false CONCURRENT_MESSAGE_MAX=1000000
@@ -231,7 +236,8 @@ run_streams() { # path base
 
 echo "== 1. GET /api/user: wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s (after ${WARMUP}s of warm-up on each path)"
 login
-warm_wrk "$BASE/api/user"; warm_wrk "$AUTH_DIRECT/api/user"
+# The first load on freshly started JVMs is mostly JIT compilation: give the gateway path longer.
+warm_wrk "$BASE/api/user"; warm_wrk "$AUTH_DIRECT/api/user"; warm_wrk "$BASE/api/user"
 run_wrk "GET /api/user" gateway "$BASE/api/user"
 run_wrk "GET /api/user" direct "$AUTH_DIRECT/api/user"
 
@@ -253,8 +259,14 @@ warm_turns "$BASE"; warm_turns "$CHAT_DIRECT"
 run_turns gateway "$BASE"
 run_turns direct "$CHAT_DIRECT"
 
-echo "== 4. $STREAMS live streams, 50 tokens 20 ms apart, held by the model and released together"
+echo "== 4. $STREAMS live streams, 50 tokens 20 ms apart, held by the model and released together" \
+  "($STREAM_WARMUPS unmeasured rounds on each path first)"
 login
+for _ in $(seq 1 "$STREAM_WARMUPS"); do
+  for base in "$BASE" "$CHAT_DIRECT"; do
+    "${LOADGEN[@]}" EdgeBench streams "$base" "$TOKEN" FakeSlow "$STREAMS" "http://127.0.0.1:$SLOW_PORT/v1" >/dev/null
+  done
+done
 run_streams gateway "$BASE"
 run_streams direct "$CHAT_DIRECT"
 
