@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,7 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Helper of bench/edge.sh, JDK only (run with {@code java bench/EdgeBench.java <mode> ...}):
+ * Helper of bench/edge.sh, JDK only, compiled together with ChatTurnBench.java (whose turn start, model
+ * probe and percentiles it uses) and run as {@code java -cp <classes> EdgeBench <mode> ...}:
  * <pre>
  *   seed    &lt;gateway&gt; &lt;token&gt; &lt;ownConvos&gt; &lt;users&gt; &lt;convosPerUser&gt; &lt;parallel&gt;
  *           the measured person's conversations, then that many other people (register, login) with
@@ -36,10 +36,8 @@ public class EdgeBench {
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-    static final Pattern CONVO = Pattern.compile("\"conversationId\":\"([0-9a-f-]{36})\"");
     static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     static final Pattern COUNT = Pattern.compile("\"count\":\"?(\\d+)");
-    static final String NO_PARENT = "00000000-0000-0000-0000-000000000000";
     static final String PASSWORD = "Edge-Bench-Password-1";
 
     public static void main(String[] args) throws Exception {
@@ -173,7 +171,7 @@ public class EdgeBench {
             });
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while ((attached.get() + failed.get() < count || waiting(fakeBase) < attached.get())
+        while ((attached.get() + failed.get() < count || ChatTurnBench.waiting(fakeBase) < attached.get())
                 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
@@ -202,23 +200,20 @@ public class EdgeBench {
         int bad = count - ok;
         System.out.printf("   %d streams: %d complete, %d failed; release to first delta p50 %.0f ms p99 %.0f ms; "
                         + "release to final (whole turn) p50 %.0f ms p99 %.0f ms max %.0f ms%n",
-                count, ok, bad, pct(first, 50), pct(first, 99), pct(whole, 50), pct(whole, 99), pct(whole, 100));
+                count, ok, bad, ChatTurnBench.pct(first, 50), ChatTurnBench.pct(first, 99),
+                ChatTurnBench.pct(whole, 50), ChatTurnBench.pct(whole, 99), ChatTurnBench.pct(whole, 100));
         System.out.printf("RESULT ok=%d failed=%d p50=%.1f p99=%.1f first_p50=%.1f first_p99=%.1f%n",
-                ok, bad, pct(whole, 50), pct(whole, 99), pct(first, 50), pct(first, 99));
+                ok, bad, ChatTurnBench.pct(whole, 50), ChatTurnBench.pct(whole, 99),
+                ChatTurnBench.pct(first, 50), ChatTurnBench.pct(first, 99));
     }
 
+    /** Starts a turn (ChatTurnBench's request); fails loudly when it did not start. */
     static String startTurn(String base, String token, String endpoint) throws Exception {
-        String body = "{\"text\":\"Benchmark question\",\"sender\":\"User\",\"isCreatedByUser\":true,\"parentMessageId\":\""
-                + NO_PARENT + "\",\"endpoint\":\"" + endpoint + "\",\"model\":\"fake-model\"}";
-        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/agents/chat/" + endpoint))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher convo = CONVO.matcher(started.body());
-        if (started.statusCode() != 200 || !convo.find()) {
-            throw new IllegalStateException("the turn did not start: " + started.statusCode() + " " + started.body());
+        String convo = ChatTurnBench.startTurn(base, token, endpoint);
+        if (convo == null) {
+            throw new IllegalStateException("the turn did not start");
         }
-        return convo.group(1);
+        return convo;
     }
 
     /** Follows one stream to its final event; an aborted or cut stream has no final mark. */
@@ -251,22 +246,5 @@ public class EdgeBench {
             }
         }
         throw new IllegalStateException("the stream ended without a final event");
-    }
-
-    static int waiting(String fakeBase) throws Exception {
-        String body = HTTP.send(HttpRequest.newBuilder(URI.create(fakeBase.replace("/v1", "") + "/fake/waiting")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("\"waiting\":(\\d+)").matcher(body);
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
-    }
-
-    static double pct(List<Double> values, int p) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 }
