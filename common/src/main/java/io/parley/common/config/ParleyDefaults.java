@@ -30,6 +30,9 @@ public class ParleyDefaults implements EnvironmentPostProcessor {
         defaults.put("server.error.include-message", "never");
         defaults.put("server.forward-headers-strategy", "native");
         defaults.put("server.shutdown", "graceful");
+        // Behind the gateway a connection carries many requests: Tomcat's default of closing it after 100
+        // races the gateway's next request on it, which then fails (a POST is not retried).
+        defaults.put("server.tomcat.max-keep-alive-requests", "-1");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.health.mongodb.enabled", "false");
