@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
+import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Every failure the gateway itself answers, in Parley's error shape: no route (404), too large
@@ -44,6 +46,18 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             return errors.write(exchange, HttpStatus.GATEWAY_TIMEOUT,
                     ErrorBody.of("timeout", "The service for this request did not answer in time"));
         }
+        if (inChain(failure, AbortedException.class)) {
+            // The client went away: nobody is left to answer, and nothing failed here.
+            log.debug("Client gone request_id={} path={}", EdgeRequest.requestId(exchange),
+                    exchange.getRequest().getPath().value());
+            return Mono.empty();
+        }
+        if (inChain(failure, PrematureCloseException.class)) {
+            log.warn("Service closed the connection request_id={} path={}: {}", EdgeRequest.requestId(exchange),
+                    exchange.getRequest().getPath().value(), failure.getMessage());
+            return errors.write(exchange, HttpStatus.BAD_GATEWAY, ErrorBody.of("bad_gateway",
+                    "The service for this request closed the connection before answering; try again"));
+        }
         log.error("Gateway failure request_id={} path={}", EdgeRequest.requestId(exchange),
                 exchange.getRequest().getPath().value(), failure);
         return errors.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR,
@@ -61,6 +75,15 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
                     ? ErrorBody.of("invalid_request", reason == null ? "The request is invalid" : reason)
                     : ErrorBody.of("internal_error", "Something went wrong");
         };
+    }
+
+    private static boolean inChain(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootOf(Throwable failure) {
