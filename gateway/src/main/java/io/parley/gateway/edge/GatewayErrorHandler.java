@@ -46,17 +46,13 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             return errors.write(exchange, HttpStatus.GATEWAY_TIMEOUT,
                     ErrorBody.of("timeout", "The service for this request did not answer in time"));
         }
-        if (inChain(failure, AbortedException.class)) {
-            // The client went away: nobody is left to answer, and nothing failed here.
-            log.debug("Client gone request_id={} path={}", EdgeRequest.requestId(exchange),
-                    exchange.getRequest().getPath().value());
-            return Mono.empty();
-        }
-        if (inChain(failure, PrematureCloseException.class)) {
-            log.warn("Service closed the connection request_id={} path={}: {}", EdgeRequest.requestId(exchange),
-                    exchange.getRequest().getPath().value(), failure.getMessage());
+        if (inChain(failure, PrematureCloseException.class) || inChain(failure, AbortedException.class)) {
+            // Mostly a client that went away (nobody reads the answer) or a service that dropped the
+            // connection: not a failure of the gateway's own.
+            log.debug("Connection closed request_id={} path={}: {}", EdgeRequest.requestId(exchange),
+                    exchange.getRequest().getPath().value(), failure.toString());
             return errors.write(exchange, HttpStatus.BAD_GATEWAY, ErrorBody.of("bad_gateway",
-                    "The service for this request closed the connection before answering; try again"));
+                    "The connection to the service for this request closed before it answered; try again"));
         }
         log.error("Gateway failure request_id={} path={}", EdgeRequest.requestId(exchange),
                 exchange.getRequest().getPath().value(), failure);

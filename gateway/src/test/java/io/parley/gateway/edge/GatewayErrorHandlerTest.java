@@ -29,11 +29,11 @@ class GatewayErrorHandlerTest {
     }
 
     @Test
-    void aClientThatWentAwayGetsNothingWrittenAndIsNoServerError() {
+    void anAbortedConnectionIsAJson502NotA500() {
         MockServerWebExchange exchange = failed(new AbortedException(new IOException("Broken pipe")));
 
-        assertThat(exchange.getResponse().getStatusCode()).isNull();
-        assertThat(exchange.getResponse().isCommitted()).isFalse();
+        assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(502);
+        assertThat(exchange.getResponse().getBodyAsString().block()).contains("\"error\":\"bad_gateway\"");
     }
 
     @Test
