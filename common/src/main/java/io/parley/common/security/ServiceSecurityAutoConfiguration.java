@@ -4,7 +4,6 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,8 +46,7 @@ public class ServiceSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     VerifiedTokens verifiedAccessTokens(JwtProperties jwt, VerifiedTokenProperties properties,
                                         ObjectProvider<MeterRegistry> meters) {
-        return new VerifiedTokens(properties, AccessTokenValidators.of(jwt), Clock.systemUTC(),
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+        return VerifiedTokens.ofAccessTokens(jwt, properties, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /**

@@ -17,6 +17,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
 
 /**
  * Access tokens whose signature this process has already verified, so that a token crossing the
@@ -48,6 +50,12 @@ public final class VerifiedTokens {
                 .description("Access tokens whose signature was verified").register(meters);
     }
 
+    /** Remembers access tokens as {@link AccessTokenValidators} checks them, on the system clock. */
+    public static VerifiedTokens ofAccessTokens(JwtProperties jwt, VerifiedTokenProperties properties,
+                                                MeterRegistry meters) {
+        return new VerifiedTokens(properties, AccessTokenValidators.of(jwt), Clock.systemUTC(), meters);
+    }
+
     /** A decoder that verifies through {@code verifier} only the tokens not verified before. */
     public JwtDecoder around(JwtDecoder verifier) {
         return token -> {
@@ -58,6 +66,19 @@ public final class VerifiedTokens {
             Jwt jwt = verifier.decode(token);
             remember(token, jwt);
             return jwt;
+        };
+    }
+
+    /** The same for a reactive decoder (the gateway's). */
+    public ReactiveJwtDecoder aroundReactive(ReactiveJwtDecoder verifier) {
+        return token -> {
+            Jwt known;
+            try {
+                known = lookup(token);
+            } catch (JwtException e) {
+                return Mono.error(e);
+            }
+            return known != null ? Mono.just(known) : verifier.decode(token).doOnNext(jwt -> remember(token, jwt));
         };
     }
 

@@ -4,16 +4,13 @@ import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.common.error.ErrorBody;
 import io.parley.common.security.AccessTokenValidators;
 import io.parley.common.security.JwkSources;
 import io.parley.common.security.JwtProperties;
 import io.parley.common.security.VerifiedTokenProperties;
 import io.parley.common.security.VerifiedTokens;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtException;
 import io.parley.gateway.GatewayProperties;
 import io.parley.gateway.edge.JsonErrors;
 import java.util.List;
@@ -24,18 +21,18 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
-import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
-import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -152,7 +149,7 @@ class GatewaySecurityConfiguration {
 
     @Bean
     VerifiedTokens verifiedAccessTokens(JwtProperties jwt, VerifiedTokenProperties properties, MeterRegistry meters) {
-        return new VerifiedTokens(properties, AccessTokenValidators.of(jwt), Clock.systemUTC(), meters);
+        return VerifiedTokens.ofAccessTokens(jwt, properties, meters);
     }
 
     /** Verifies a token's signature the first time it is seen; later requests take it from {@link VerifiedTokens}. */
@@ -166,15 +163,7 @@ class GatewaySecurityConfiguration {
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
         decoder.setJwtValidator(AccessTokenValidators.of(properties));
-        return token -> {
-            Jwt known;
-            try {
-                known = verified.lookup(token);
-            } catch (JwtException e) {
-                return Mono.error(e);
-            }
-            return known != null ? Mono.just(known) : decoder.decode(token).doOnNext(jwt -> verified.remember(token, jwt));
-        };
+        return verified.aroundReactive(decoder);
     }
 
     /** LibreChat's client sends cookies (refresh) and the bearer header; several origins may be allowed. */
