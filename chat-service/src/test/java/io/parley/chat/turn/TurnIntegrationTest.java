@@ -6,8 +6,10 @@ import io.parley.chat.ChatIntegrationTest;
 import io.parley.chat.SseStream;
 import io.parley.chat.provider.fake.FakeServer;
 import io.parley.common.test.Http;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -211,7 +213,9 @@ class TurnIntegrationTest extends ChatIntegrationTest {
                 // The model has not answered yet: the first two events must arrive on their own.
                 assertThat(stream.next().data()).containsEntry("created", true);
                 assertThat(stream.next().event()).isEqualTo("on_run_step");
-                new io.parley.common.test.Http(MODEL.baseUrl().replace("/v1", "")).post("/fake/release", "");
+                // Released only once the model holds the stream: an earlier release would be spent on no one.
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> MODEL.waiting() >= 1);
+                MODEL.release();
                 assertThat(stream.rest().getLast().isFinal()).isTrue();
             }
         } finally {

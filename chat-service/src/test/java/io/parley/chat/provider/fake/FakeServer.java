@@ -242,15 +242,28 @@ public abstract class FakeServer<S extends FakeServer<S>> implements AutoCloseab
      */
     public S holdFirstToken(boolean hold) {
         this.holdFirstToken = hold;
+        if (!hold) {
+            release();
+        }
         return self();
+    }
+
+    /** Lets the streams now waiting for their first token go on. */
+    public void release() {
+        java.util.concurrent.CountDownLatch released = gate;
+        gate = new java.util.concurrent.CountDownLatch(1);
+        released.countDown();
+    }
+
+    /** How many streams wait for {@link #release()}. */
+    public int waiting() {
+        return waiting.get();
     }
 
     private void control(String path, Exchange exchange) throws IOException {
         switch (path) {
             case "/fake/release" -> {
-                java.util.concurrent.CountDownLatch released = gate;
-                gate = new java.util.concurrent.CountDownLatch(1);
-                released.countDown();
+                release();
                 exchange.json(200, "{\"released\":true}");
             }
             case "/fake/waiting" -> exchange.json(200, "{\"waiting\":" + waiting.get() + "}");
