@@ -37,6 +37,8 @@ public final class FakeUpstream {
     /** Released by a test once it has read the first SSE event. */
     public volatile CountDownLatch secondEvent = new CountDownLatch(1);
 
+    private final java.util.concurrent.atomic.AtomicInteger jwksFetches = new java.util.concurrent.atomic.AtomicInteger();
+
     public FakeUpstream() {
         try {
             key = new ECKeyGenerator(Curve.P_256).keyID("test-key").generate();
@@ -69,6 +71,11 @@ public final class FakeUpstream {
         return Tokens.sign(claims, signer);
     }
 
+    /** How many times the key set was asked for. */
+    public int jwksFetches() {
+        return jwksFetches.get();
+    }
+
     public ECKey key() {
         return key;
     }
@@ -76,6 +83,7 @@ public final class FakeUpstream {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         if (path.equals("/.well-known/jwks.json")) {
+            jwksFetches.incrementAndGet();
             respond(exchange, 200, "application/json", new JWKSet(key.toPublicJWK()).toString());
             return;
         }

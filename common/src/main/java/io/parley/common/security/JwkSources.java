@@ -16,8 +16,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Where verification keys come from, and the decoder built on them. Keys are cached; a token that
- * names a key id not in the cache makes the source ask again (at most once every
- * {@link #REFRESH_AT_MOST_EVERY}), which is how a process follows a key rotation without a restart.
+ * names a key id not in the cache makes the source ask again (at most twice every
+ * {@link #REFRESH_AT_MOST_EVERY}, shared by all requests), which is how a process follows a key
+ * rotation without a restart. A token whose key cannot be found — an unknown or forged key id, an
+ * algorithm no key has, a refetch that is throttled or fails — finds no key and so is refused like any
+ * token with a bad signature (401), never an error of the process.
  */
 public final class JwkSources {
 
@@ -33,11 +36,11 @@ public final class JwkSources {
 
     /** A cached source over another process's key set (gRPC or any custom fetch). */
     public static JWKSource<SecurityContext> cached(JWKSetSource<SecurityContext> origin) {
-        return JWKSourceBuilder.create(origin)
+        return new NoKeyOnFailure(JWKSourceBuilder.create(origin)
                 .cache(CACHE_FOR.toMillis(), FETCH_TIMEOUT.toMillis())
                 .rateLimited(REFRESH_AT_MOST_EVERY.toMillis())
                 .retrying(true)
-                .build();
+                .build());
     }
 
     /** A cached source over an HTTP JWKS document. */
@@ -46,11 +49,11 @@ public final class JwkSources {
             // Explicit timeouts: a fetch that hangs must fail (and be retried) rather than hold the request.
             DefaultResourceRetriever http = new DefaultResourceRetriever((int) FETCH_TIMEOUT.toMillis(),
                     (int) FETCH_TIMEOUT.toMillis(), 512 * 1024);
-            return JWKSourceBuilder.create(URI.create(jwksUri).toURL(), http)
+            return new NoKeyOnFailure(JWKSourceBuilder.create(URI.create(jwksUri).toURL(), http)
                     .cache(CACHE_FOR.toMillis(), FETCH_TIMEOUT.toMillis())
                     .rateLimited(REFRESH_AT_MOST_EVERY.toMillis())
                     .retrying(true)
-                    .build();
+                    .build());
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("parley.jwt.jwks-uri is not a URL: " + jwksUri, e);
         }

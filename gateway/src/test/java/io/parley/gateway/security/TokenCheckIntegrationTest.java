@@ -3,6 +3,9 @@ package io.parley.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
@@ -15,7 +18,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.parley.common.redis.Revocations;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +85,43 @@ class TokenCheckIntegrationTest extends GatewayIntegrationTest {
             Http.Response response = get("/api/convos", "Authorization", "Bearer " + token);
             assertThat(response.status()).as(token).isEqualTo(401);
             assertThat(response.json().get("error").asString()).isEqualTo("unauthorized");
+        }
+    }
+
+    @Test
+    void aBurstOfTokensWithForgedKeyIdsIsRefusedWith401AndFetchesTheKeysOnlyAFewTimes() throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("u1").claim("id", "u1").claim("tenant", "default")
+                .claim("role", "USER").issuer("parley").audience("parley-api")
+                .expirationTime(java.util.Date.from(Instant.now().plusSeconds(600))).build();
+        SignedJWT macSigned = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(UPSTREAM.key().getKeyID()).build(),
+                claims);
+        macSigned.sign(new MACSigner(new byte[32]));
+        List<String> tokens = new ArrayList<>();
+        tokens.add(macSigned.serialize());
+        for (int i = 0; i < 39; i++) {
+            tokens.add(UPSTREAM.token("u1", "default", Instant.now().plusSeconds(600),
+                    new ECKeyGenerator(Curve.P_256).keyID("forged-" + i).generate()));
+        }
+        int fetchesBefore = UPSTREAM.jwksFetches();
+
+        List<Integer> statuses;
+        try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+            statuses = clients.invokeAll(tokens.stream().<Callable<Integer>>map(token ->
+                    () -> get("/api/convos", "Authorization", "Bearer " + token).status()).toList())
+                    .stream().map(this::join).toList();
+        }
+
+        assertThat(statuses).hasSize(40).containsOnly(401);
+        // At most two refetches per two seconds, however many forged key ids arrive.
+        assertThat(UPSTREAM.jwksFetches() - fetchesBefore).isLessThanOrEqualTo(6);
+        assertThat(get("/api/convos", "Authorization", "Bearer " + UPSTREAM.token("u1", "default")).status()).isEqualTo(200);
+    }
+
+    private int join(Future<Integer> status) {
+        try {
+            return status.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
