@@ -48,6 +48,37 @@ class AuthFlowE2ETest extends E2ETest {
     }
 
     @Test
+    void anEndedSessionsAccessTokenIsRefusedEverywhereWithinASecond() {
+        String email = uniqueEmail();
+        register(email);
+
+        Http.Response loggedOut = login(email, PASSWORD);
+        Http.Response other = login(email, PASSWORD);
+        assertThat(get("/api/convos", "Authorization", bearer(loggedOut)).status()).isEqualTo(200);
+        assertThat(post("/api/auth/logout", null, "Authorization", bearer(loggedOut),
+                "Cookie", "refreshToken=" + loggedOut.cookie("refreshToken")).status()).isEqualTo(200);
+        assertRefusedWithinASecond(loggedOut);
+        assertThat(get("/api/user", "Authorization", bearer(other)).status()).as("another session goes on").isEqualTo(200);
+
+        Http.Response replayed = login(email, PASSWORD);
+        post("/api/auth/refresh", null, "Cookie", "refreshToken=" + replayed.cookie("refreshToken"));
+        Http.Response rotated = post("/api/auth/refresh", null, "Cookie", "refreshToken=" + replayed.cookie("refreshToken"));
+        assertThat(rotated.status()).as("a replayed refresh token").isEqualTo(401);
+        assertRefusedWithinASecond(replayed);
+    }
+
+    private void assertRefusedWithinASecond(Http.Response session) {
+        // Standings.FRESH_FOR is a second; the deadline leaves room for a loaded machine.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(3))
+                .until(() -> get("/api/user", "Authorization", bearer(session)).status() == 401);
+        for (String path : new String[] {"/api/user", "/api/convos", "/api/agents", "/api/files", "/api/mcp/tools"}) {
+            Http.Response refused = get(path, "Authorization", bearer(session));
+            assertThat(refused.status()).as(path).isEqualTo(401);
+            assertThat(refused.json().get("message").asString()).as(path).isEqualTo("The session has ended");
+        }
+    }
+
+    @Test
     void everyServiceVerifiesTheTokenItselfAndAnswersUnknownPathsWithJson404() {
         String email = uniqueEmail();
         register(email);

@@ -1,6 +1,7 @@
 package io.parley.auth.login;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
@@ -57,6 +58,14 @@ public class SessionStore implements InitializingBean {
     public long deleteAll(String tenantId, String userId) {
         return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("userId").is(userId)), Session.class)
                 .getDeletedCount();
+    }
+
+    /** The ids of the user's sessions not revoked yet (expired ones included: their last access token may still live). */
+    List<String> openIdsOf(String tenantId, String userId) {
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("userId").is(userId).and("revokedAt").isNull());
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, mongo.getCollectionName(Session.class)).stream()
+                .map(d -> d.getString("_id")).toList();
     }
 
     /** Revokes every session of the user that is not revoked yet; @return how many */

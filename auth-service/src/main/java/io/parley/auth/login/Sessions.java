@@ -27,6 +27,7 @@ class Sessions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SessionStore sessions;
+    private final SessionRevocation revocation;
     private final UserStore users;
     private final TokenIssuer tokens;
     private final JwtDecoder refreshTokens;
@@ -34,10 +35,11 @@ class Sessions {
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    Sessions(SessionStore sessions, UserStore users, TokenIssuer tokens,
+    Sessions(SessionStore sessions, SessionRevocation revocation, UserStore users, TokenIssuer tokens,
              @Qualifier("refresh") JwtDecoder refreshTokens, AuthProperties properties,
              ApplicationEventPublisher events) {
         this.sessions = sessions;
+        this.revocation = revocation;
         this.users = users;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
@@ -78,7 +80,7 @@ class Sessions {
                 ? sessions.advance(tenantId, sessionId, generation, now).orElse(null)
                 : null;
         if (advanced == null) {
-            sessions.revoke(tenantId, sessionId, "refresh token reused", now);
+            revocation.revoke(tenantId, sessionId, "refresh token reused");
             log.warn("Refresh token reuse, session revoked tenant_id={} user_id={} session_id={}", tenantId,
                     session.userId(), sessionId);
             throw new ApiException.Unauthorized("refresh_token_reused",
@@ -106,7 +108,7 @@ class Sessions {
             }
         }
         if (sessionId != null) {
-            sessions.revoke(tenantId, sessionId, "logout", clock.instant());
+            revocation.revoke(tenantId, sessionId, "logout");
             log.info("Session ended tenant_id={} user_id={} session_id={}", tenantId, userId, sessionId);
         }
     }

@@ -26,6 +26,9 @@ class PasswordResetIntegrationTest extends EmailIntegrationTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    io.parley.common.redis.Standings standings;
+
     @Test
     void aKnownAndAnUnknownAddressGetTheSameAnswerAndOnlyTheAccountGetsAMail() {
         String known = verifiedAccount();
@@ -67,12 +70,23 @@ class PasswordResetIntegrationTest extends EmailIntegrationTest {
         assertThat(login(email, NEW_PASSWORD).status()).isEqualTo(200);
         assertThat(http.post("/api/auth/refresh", null, "Cookie", "refreshToken=" + refreshToken).status())
                 .as("the session from before the reset").isEqualTo(401);
+        assertThat(standings.of("default", null, userId, sessionOf(session.json().get("token").asString()))
+                .toCompletableFuture().join().sessionEnded())
+                .as("its access token, refused by the gateway").isTrue();
         Http.Response again = resetPassword(userId, token, "Another-Password-7");
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().get("message").asString()).isEqualTo("Invalid or expired password reset token");
         assertThat(login(email, NEW_PASSWORD).status()).isEqualTo(200);
         ReceivedMail confirmation = ReceivedMail.of(awaitMails(email, 3).get(2));
         assertThat(confirmation.subject()).isEqualTo("Password Reset Successfully");
+    }
+
+    private static String sessionOf(String accessToken) {
+        try {
+            return com.nimbusds.jwt.SignedJWT.parse(accessToken).getJWTClaimsSet().getStringClaim("sid");
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

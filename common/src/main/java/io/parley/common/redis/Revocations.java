@@ -6,9 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Accounts whose access tokens are no longer honoured, though their signatures still verify: a
- * deleted account's tokens would otherwise keep working at every service until they expire. Kept in
- * the shared {@link WindowCounter} for as long as such a token can live; the gateway refuses them.
+ * Access tokens no longer honoured though their signatures still verify: every token of a deleted
+ * account, and the tokens of a login session that has ended (logout, a replayed refresh token, a
+ * password reset). Otherwise they would keep working at every service until they expire. Kept in the
+ * shared {@link WindowCounter} for as long as such a token can live; the gateway refuses them.
  */
 public final class Revocations {
 
@@ -23,6 +24,11 @@ public final class Revocations {
         return counters.add(key(tenant, userId), 1, tokenLifetime).thenApply(count -> null);
     }
 
+    /** Refuses every access token issued for the login session, for {@code tokenLifetime} from now. */
+    public CompletionStage<Void> revokeSession(String tenant, String sessionId, Duration tokenLifetime) {
+        return counters.add(sessionKey(tenant, sessionId), 1, tokenLifetime).thenApply(count -> null);
+    }
+
     public CompletionStage<Boolean> isRevoked(String tenant, String userId) {
         if (userId == null) {
             return CompletableFuture.completedFuture(false);
@@ -35,7 +41,16 @@ public final class Revocations {
         return userId == null ? List.of() : List.of(key(tenant, userId));
     }
 
+    /** The counter that says whether the session's tokens are revoked; none without a session. */
+    List<String> sessionKeys(String tenant, String sessionId) {
+        return sessionId == null ? List.of() : List.of(sessionKey(tenant, sessionId));
+    }
+
     private static String key(String tenant, String userId) {
         return "revoked:" + tenant + ":user:" + userId;
+    }
+
+    private static String sessionKey(String tenant, String sessionId) {
+        return "revoked:" + tenant + ":session:" + sessionId;
     }
 }

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Whether a request's user and address may be served at all — the user's tokens revoked, the address
- * or the user banned — as the edge needs it on every request. What the shared counters said is kept
+ * Whether a request's user and address may be served at all — the user's tokens or the token's login
+ * session revoked, the address or the user banned — as the edge needs it on every request. What the shared counters said is kept
  * here for {@code freshFor} (a second by default): a revocation or a ban made elsewhere applies within
  * that time, and a steady stream of requests from one person costs one round trip to Redis per
  * interval, not one per request. Counters this process changes itself are forgotten at once
@@ -35,9 +35,15 @@ public final class Standings {
         this.known = Caffeine.newBuilder().expireAfterWrite(freshFor).maximumSize(100_000).build();
     }
 
-    /** The standing of {@code userId} (null for no token) calling from {@code ip} in {@code tenant}. */
-    public CompletionStage<Standing> of(String tenant, String ip, String userId) {
-        List<String> revoked = revocations.keys(tenant, userId);
+    /**
+     * The standing of {@code userId} (null for no token) in {@code tenant}, whose token was issued for
+     * {@code sessionId} (null for none), calling from {@code ip} (null when the address is not to be
+     * judged, such as a trusted proxy's own).
+     */
+    public CompletionStage<Standing> of(String tenant, String ip, String userId, String sessionId) {
+        List<String> accountKeys = revocations.keys(tenant, userId);
+        List<String> revoked = new ArrayList<>(accountKeys);
+        revoked.addAll(revocations.sessionKeys(tenant, sessionId));
         List<String> keys = new ArrayList<>(revoked);
         keys.addAll(violations.banKeys(tenant, ip, userId));
         Map<String, Known> found = new HashMap<>(keys.size());
@@ -62,10 +68,12 @@ public final class Standings {
                 });
         return all.thenApply(byKey -> {
             long now = System.nanoTime();
-            boolean isRevoked = revoked.stream().anyMatch(key -> byKey.get(key).inForce(now));
+            boolean accountRevoked = accountKeys.stream().anyMatch(key -> byKey.get(key).inForce(now));
+            boolean sessionEnded = revoked.subList(accountKeys.size(), revoked.size()).stream()
+                    .anyMatch(key -> byKey.get(key).inForce(now));
             Optional<Duration> ban = keys.subList(revoked.size(), keys.size()).stream().map(byKey::get)
                     .filter(k -> k.inForce(now)).map(k -> k.remaining(now)).findFirst();
-            return new Standing(isRevoked, ban);
+            return new Standing(accountRevoked, sessionEnded, ban);
         });
     }
 
@@ -91,11 +99,12 @@ public final class Standings {
     }
 
     /**
-     * @param revoked      the user's tokens are no longer honoured
+     * @param revoked      the user's tokens are no longer honoured (the account is gone)
+     * @param sessionEnded the tokens of the token's login session are no longer honoured
      * @param banRemaining how long the address's or else the user's ban lasts; empty when neither is banned
      */
-    public record Standing(boolean revoked, Optional<Duration> banRemaining) {
+    public record Standing(boolean revoked, boolean sessionEnded, Optional<Duration> banRemaining) {
 
-        public static final Standing GOOD = new Standing(false, Optional.empty());
+        public static final Standing GOOD = new Standing(false, false, Optional.empty());
     }
 }

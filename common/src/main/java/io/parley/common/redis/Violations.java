@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * Violation scores and the bans they lead to, per client address and per user of a tenant, in the
  * shared {@link WindowCounter}: the gateway refuses banned offenders on every route, and any process
  * that refuses a request (a limit the gateway cannot see, such as chat-service's message limits)
- * adds to the same score.
+ * adds to the same score. A violation counts against the person when the request names one and
+ * against the address only when it does not (sign-in, registration, a password reset): behind a proxy
+ * or a NAT many people share one address, and one of them must not get it banned for all.
  */
 public final class Violations {
 
@@ -35,13 +37,14 @@ public final class Violations {
         if (!bans.enabled() || score <= 0) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
-        for (String key : keys("violations", tenant, ip, userId)) {
-            all = all.thenCompose(done -> counters.add(key, score, bans.duration()).thenCompose(count ->
-                    (count.value() - score) / bans.interval() < count.value() / bans.interval()
-                            ? ban(tenant, ip, userId) : CompletableFuture.completedFuture(null)));
+        String offender = userId != null ? offenderKey("violations", tenant, null, userId)
+                : ip != null ? offenderKey("violations", tenant, ip, null) : null;
+        if (offender == null) {
+            return CompletableFuture.completedFuture(null);
         }
-        return all;
+        return counters.add(offender, score, bans.duration()).thenCompose(count ->
+                (count.value() - score) / bans.interval() < count.value() / bans.interval()
+                        ? ban(tenant, userId == null ? ip : null, userId) : CompletableFuture.completedFuture(null));
     }
 
     /**
@@ -75,13 +78,14 @@ public final class Violations {
                 .thenCompose(done -> counters.reset(keys("violations", tenant, null, userId).getFirst()));
     }
 
+    /** Bans the one offender named: the user, or else the address. */
     private CompletionStage<Void> ban(String tenant, String ip, String userId) {
         log.warn("Banned tenant_id={} client_ip={} user_id={} for={}", tenant, ip, userId, bans.duration());
-        CompletionStage<Void> all = CompletableFuture.completedFuture(null);
-        for (String key : keys("ban", tenant, ip, userId)) {
-            all = all.thenCompose(done -> counters.add(key, 1, bans.duration()).thenApply(c -> null));
-        }
-        return all;
+        return counters.add(offenderKey("ban", tenant, ip, userId), 1, bans.duration()).thenApply(c -> null);
+    }
+
+    private static String offenderKey(String kind, String tenant, String ip, String userId) {
+        return keys(kind, tenant, ip, userId).getFirst();
     }
 
     private static List<String> keys(String kind, String tenant, String ip, String userId) {

@@ -19,7 +19,7 @@ class StandingsTest {
     private final Violations violations = new Violations(shared, bans);
 
     private Standings.Standing standing(Standings standings, String ip, String user) {
-        return standings.of("acme", ip, user).toCompletableFuture().join();
+        return standings.of("acme", ip, user, null).toCompletableFuture().join();
     }
 
     @Test
@@ -45,6 +45,45 @@ class StandingsTest {
     }
 
     @Test
+    void anEndedSessionsTokensAreRefusedAndTheSameUsersOtherSessionsAreNot() {
+        Standings standings = new Standings(shared, revocations, violations, Duration.ofMillis(200));
+        assertThat(standings.of("acme", "10.0.0.7", "u7", "s1").toCompletableFuture().join()).isEqualTo(Standings.Standing.GOOD);
+
+        revocations.revokeSession("acme", "s1", Duration.ofMinutes(15)).toCompletableFuture().join();
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> standings.of("acme", "10.0.0.7", "u7", "s1").toCompletableFuture().join().sessionEnded());
+        Standings.Standing ended = standings.of("acme", "10.0.0.7", "u7", "s1").toCompletableFuture().join();
+        assertThat(ended.revoked()).isFalse();
+        assertThat(standings.of("acme", "10.0.0.7", "u7", "s2").toCompletableFuture().join()).isEqualTo(Standings.Standing.GOOD);
+        assertThat(standings.of("globex", "10.0.0.7", "u7", "s1").toCompletableFuture().join()).isEqualTo(Standings.Standing.GOOD);
+    }
+
+    @Test
+    void violationsOfAPersonBanThePersonNotTheAddressTheyShare() {
+        Standings standings = new Standings(shared, revocations, violations, Duration.ofMinutes(1));
+
+        violations.add("acme", "10.0.0.8", "u8", 3).toCompletableFuture().join();
+        standings.forget("acme", "10.0.0.8", "u8");
+
+        assertThat(standing(standings, "10.0.0.8", "u8").banRemaining()).isPresent();
+        assertThat(standing(standings, "10.0.0.8", "u9").banRemaining()).isEmpty();
+        assertThat(standing(standings, "10.0.0.8", null).banRemaining()).isEmpty();
+    }
+
+    @Test
+    void violationsWithoutAPersonBanTheAddress() {
+        Standings standings = new Standings(shared, revocations, violations, Duration.ofMinutes(1));
+
+        violations.add("acme", "10.0.0.9", null, 3).toCompletableFuture().join();
+        standings.forget("acme", "10.0.0.9", null);
+
+        assertThat(standing(standings, "10.0.0.9", null).banRemaining()).isPresent();
+        assertThat(standing(standings, "10.0.0.9", "u10").banRemaining()).isPresent();
+        assertThat(standing(standings, null, "u10").banRemaining()).isEmpty();
+    }
+
+    @Test
     void aBanThisProcessCountedAppliesAtOnceOnceForgotten() {
         Standings standings = new Standings(shared, revocations, violations, Duration.ofMinutes(1));
         assertThat(standing(standings, "10.0.0.4", "u4").banRemaining()).isEmpty();
@@ -54,6 +93,7 @@ class StandingsTest {
 
         assertThat(standing(standings, "10.0.0.4", "u4").banRemaining()).hasValueSatisfying(remaining ->
                 assertThat(remaining).isGreaterThan(Duration.ofMinutes(119)));
+        assertThat(standing(standings, "10.0.0.5", "u4").banRemaining()).isPresent();
         assertThat(standing(standings, "10.0.0.5", null).banRemaining()).isEmpty();
     }
 

@@ -72,12 +72,23 @@ class ViolationsTest {
 
     @Test
     void unbanLeavesAnAddressBanInPlace() {
+        violations.add("t1", "10.0.0.1", null, 20).toCompletableFuture().join();
         violations.add("t1", "10.0.0.1", "u1", 20).toCompletableFuture().join();
 
         violations.unban("t1", "u1").toCompletableFuture().join();
 
         assertThat(banned("t1", null, "u1")).isEmpty();
         assertThat(banned("t1", "10.0.0.1", null)).isPresent();
+    }
+
+    @Test
+    void aPersonsViolationsCountAgainstThePersonOnly() {
+        violations.add("t1", "10.0.0.1", "u1", 20).toCompletableFuture().join();
+
+        assertThat(banned("t1", "10.0.0.1", "u1")).contains(Duration.ofHours(2));
+        assertThat(banned("t1", "10.0.0.1", null)).isEmpty();
+        assertThat(banned("t1", "10.0.0.1", "u2")).isEmpty();
+        assertThat(counter.peek("violations:t1:ip:10.0.0.1").toCompletableFuture().join().value()).isZero();
     }
 
     @Test

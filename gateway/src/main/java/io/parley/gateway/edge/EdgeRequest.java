@@ -8,6 +8,7 @@ public final class EdgeRequest {
     static final String REQUEST_ID = "parley.requestId";
     static final String CLIENT_IP = "parley.clientIp";
     static final String TENANT = "parley.tenant";
+    static final String CLIENT_IS_PROXY = "parley.clientIsProxy";
 
     private EdgeRequest() {
     }
@@ -20,6 +21,14 @@ public final class EdgeRequest {
     public static String clientIp(ServerWebExchange exchange) {
         String ip = exchange.getAttribute(CLIENT_IP);
         return ip == null ? "unknown" : ip;
+    }
+
+    /**
+     * Whether the client's address is one of our own trusted proxies (one that did not say whom it
+     * forwarded for): it stands for many people and is never banned.
+     */
+    public static boolean clientIsProxy(ServerWebExchange exchange) {
+        return Boolean.TRUE.equals(exchange.getAttribute(CLIENT_IS_PROXY));
     }
 
     /** The tenant the host name (or a trusted proxy's header) selects. */

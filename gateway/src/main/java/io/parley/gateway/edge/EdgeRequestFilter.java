@@ -66,6 +66,7 @@ class EdgeRequestFilter implements WebFilter, Ordered {
         next.getAttributes().put(EdgeRequest.REQUEST_ID, requestId);
         next.getAttributes().put(EdgeRequest.CLIENT_IP, clientIp);
         next.getAttributes().put(EdgeRequest.TENANT, tenant);
+        next.getAttributes().put(EdgeRequest.CLIENT_IS_PROXY, trusted(clientIp));
         return chain.filter(next);
     }
 

@@ -31,14 +31,18 @@ import reactor.core.publisher.Mono;
 /**
  * Fixed-window limits per client address or user, and bans for repeat offenders, counted in Redis
  * (shared by all gateway instances) or in memory without it. A banned address or user gets 403 on
- * every route until the ban ends; a request over a limit gets 429 with {@code Retry-After}. The
- * token of a deleted account (revoked by auth-service) gets 401 before anything else.
+ * every route until the ban ends (health checks excepted); a request over a limit gets 429 with
+ * {@code Retry-After}. A token of a deleted account or of an ended login session (revoked by
+ * auth-service) gets 401 before anything else. A refusal counts against the person when the request has
+ * one, else against the address; a trusted proxy's own address is never banned.
  */
 @Component
 class RateLimitFilter implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     static final String ACCOUNT_GONE = "The account no longer exists";
+    static final String SESSION_ENDED = "The session has ended";
+    private static final String HEALTH = "/health";
     static final String BANNED = Violations.BANNED_MESSAGE;
 
     private final WindowCounter counters;
@@ -63,12 +67,16 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (HEALTH.equals(exchange.getRequest().getPath().value())) {
+            return chain.filter(exchange);
+        }
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(p -> Optional.of(CurrentUser.from(((JwtAuthenticationToken) p).getToken())))
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(user -> filter(exchange, chain, new Offender(EdgeRequest.tenant(exchange),
-                        EdgeRequest.clientIp(exchange), user.map(CurrentUser::id).orElse(null))));
+                        EdgeRequest.clientIp(exchange), !EdgeRequest.clientIsProxy(exchange),
+                        user.map(CurrentUser::id).orElse(null), user.map(CurrentUser::sessionId).orElse(null))));
     }
 
     /**
@@ -80,6 +88,9 @@ class RateLimitFilter implements WebFilter, Ordered {
         return standing(offender).flatMap(standing -> {
             if (standing.revoked()) {
                 return errors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorBody.of("unauthorized", ACCOUNT_GONE));
+            }
+            if (standing.sessionEnded()) {
+                return errors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorBody.of("unauthorized", SESSION_ENDED));
             }
             Optional<Duration> banRemaining = standing.banRemaining();
             if (banRemaining.isPresent()) {
@@ -118,9 +129,10 @@ class RateLimitFilter implements WebFilter, Ordered {
                         ErrorBody.of("rate_limited", hit.rule().rule.messageText())));
     }
 
-    /** A deleted account's tokens still verify until they expire: auth-service revoked them. */
+    /** A deleted account's or an ended session's tokens still verify until they expire: auth-service revoked them. */
     private Mono<Standings.Standing> standing(Offender offender) {
-        return Mono.fromCompletionStage(standings.of(offender.tenant(), offender.ip(), offender.userId()))
+        return Mono.fromCompletionStage(standings.of(offender.tenant(), offender.bannableIp(), offender.userId(),
+                        offender.sessionId()))
                 .onErrorResume(e -> failOpen(e, Standings.Standing.GOOD));
     }
 
@@ -135,8 +147,8 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> violation(Offender offender, long score) {
-        return Mono.fromCompletionStage(violations.add(offender.tenant(), offender.ip(), offender.userId(), score))
-                .doOnSuccess(done -> standings.forget(offender.tenant(), offender.ip(), offender.userId()))
+        return Mono.fromCompletionStage(violations.add(offender.tenant(), offender.bannableIp(), offender.userId(), score))
+                .doOnSuccess(done -> standings.forget(offender.tenant(), offender.bannableIp(), offender.userId()))
                 .onErrorResume(e -> failOpen(e, null));
     }
 
@@ -161,7 +173,12 @@ class RateLimitFilter implements WebFilter, Ordered {
         return Long.toString(Math.max(1, (duration.toMillis() + 999) / 1000));
     }
 
-    private record Offender(String tenant, String ip, String userId) {
+    /** @param ipBannable false for a trusted proxy's own address, which stands for many people */
+    private record Offender(String tenant, String ip, boolean ipBannable, String userId, String sessionId) {
+
+        String bannableIp() {
+            return ipBannable ? ip : null;
+        }
     }
 
     private record Hit(CompiledRule rule, WindowCounter.Count count) {

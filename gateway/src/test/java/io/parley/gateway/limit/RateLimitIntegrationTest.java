@@ -67,6 +67,25 @@ class RateLimitIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void healthChecksAreAnsweredForABannedAddress() {
+        IntStream.range(0, 8).forEach(i -> post("/api/auth/login", LOGIN));
+        assertThat(get("/api/config").status()).isEqualTo(403);
+
+        Http.Response health = get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("OK");
+    }
+
+    @Test
+    void aTrustedProxysOwnAddressIsLimitedButNeverBanned() {
+        // No X-Forwarded-For from the trusted loopback proxy: the address stands for everyone behind it.
+        IntStream.range(0, 8).forEach(i -> http.post("/api/auth/login", LOGIN));
+
+        assertThat(http.post("/api/auth/login", LOGIN).status()).isEqualTo(429);
+        assertThat(http.get("/api/config").status()).isEqualTo(200);
+    }
+
+    @Test
     void aForgedForwardedForFromAnUntrustedPeerIsIgnored() {
         // Only the loopback proxy is trusted: the address it forwards for counts, not one a client invents in the chain.
         IntStream.range(0, 6).forEach(i -> http.post("/api/auth/login", LOGIN, "X-Forwarded-For", "203.0.113.9, " + ip));
