@@ -33,6 +33,12 @@ public class ParleyDefaults implements EnvironmentPostProcessor {
         // Behind the gateway a connection carries many requests: Tomcat's default of closing it after 100
         // races the gateway's next request on it, which then fails (a POST is not retried).
         defaults.put("server.tomcat.max-keep-alive-requests", "-1");
+        // LibreChat (Express) takes brackets and the like in a query or path and answers what it makes of
+        // them; Tomcat would refuse them before Spring could give a JSON answer. Its request line and
+        // headers may be as long as the gateway lets through (16 KB of target plus the headers).
+        defaults.put("server.tomcat.relaxed-query-chars", "[,],{,},|,^,`,<,>,\",\\");
+        defaults.put("server.tomcat.relaxed-path-chars", "[,],{,},|,^,`,<,>,\",\\");
+        defaults.put("server.max-http-request-header-size", "32KB");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.health.mongodb.enabled", "false");

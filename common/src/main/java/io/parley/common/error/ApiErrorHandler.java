@@ -7,9 +7,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -89,6 +91,13 @@ public class ApiErrorHandler {
                 .withRequestId(RequestIdFilter.current(request)));
     }
 
+    /** A route that produces one kind of body (a stream, a file) asked for another. */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ErrorBody> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return respond(406, ErrorBody.of("not_acceptable", "This route answers " + e.getSupportedMediaTypes())
+                .withRequestId(RequestIdFilter.current(request)));
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return respond(415, ErrorBody.of("unsupported_media_type", "Send the body as application/json")
@@ -114,8 +123,14 @@ public class ApiErrorHandler {
                 + " when reporting it.").withRequestId(requestId));
     }
 
+    /**
+     * Always JSON, whatever the request's {@code Accept} says: a client following a live stream or
+     * downloading a file must still learn that the id is not theirs (404), not get a 406 because an
+     * error cannot be written as {@code text/event-stream}. A preset content type skips Spring's
+     * negotiation.
+     */
     private static ResponseEntity<ErrorBody> respond(int status, ErrorBody body) {
-        return ResponseEntity.status(HttpStatus.valueOf(status)).body(body);
+        return ResponseEntity.status(HttpStatus.valueOf(status)).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     private static ApiException.FieldProblem problem(FieldError error) {

@@ -15,6 +15,22 @@ public record ErrorBody(String error, String message, List<ApiException.FieldPro
         return new ErrorBody(error, message, List.of(), null);
     }
 
+    /** What a status means when nothing more is known (a refusal by the container or the framework). */
+    public static ErrorBody forStatus(int status) {
+        return switch (status) {
+            case 400 -> of("invalid_request", "The request is invalid");
+            case 401 -> of("unauthorized", "Unauthorized");
+            case 403 -> of("forbidden", "You are not allowed to do this");
+            case 404 -> of("not_found", "Endpoint not found");
+            case 405 -> of("method_not_allowed", "Method not allowed");
+            case 413 -> of("payload_too_large", "The request body is too large");
+            case 414 -> of("uri_too_long", "The request URI is too long");
+            case 431 -> of("headers_too_large", "The request headers are too large");
+            default -> status >= 400 && status < 500 ? of("invalid_request", "The request could not be served")
+                    : of("internal_error", "Something went wrong");
+        };
+    }
+
     public static ErrorBody of(ApiException e, String requestId) {
         return new ErrorBody(e.error(), e.getMessage(), e.details(), requestId);
     }

@@ -5,6 +5,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,15 +24,9 @@ class JsonErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        ErrorBody body = switch (status.value()) {
-            case 400 -> ErrorBody.of("invalid_request", "The request is invalid");
-            case 401 -> ErrorBody.of("unauthorized", "Unauthorized");
-            case 403 -> ErrorBody.of("forbidden", "You are not allowed to do this");
-            case 404 -> ErrorBody.of("not_found", "Endpoint not found");
-            case 413 -> ErrorBody.of("payload_too_large", "The request body is too large");
-            default -> status.is4xxClientError() ? ErrorBody.of("invalid_request", status.getReasonPhrase())
-                    : ErrorBody.of("internal_error", "Something went wrong");
-        };
-        return ResponseEntity.status(status).body(body.withRequestId(RequestIdFilter.current(request)));
+        ErrorBody body = ErrorBody.forStatus(status.value());
+        // JSON whatever the Accept header asks for (see ApiErrorHandler#respond).
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(body.withRequestId(RequestIdFilter.current(request)));
     }
 }

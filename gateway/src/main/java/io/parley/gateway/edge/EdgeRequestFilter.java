@@ -1,5 +1,6 @@
 package io.parley.gateway.edge;
 
+import io.parley.common.error.ErrorBody;
 import io.parley.common.web.RequestIds;
 import io.parley.gateway.GatewayProperties;
 import java.net.InetSocketAddress;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -27,12 +29,20 @@ class EdgeRequestFilter implements WebFilter, Ordered {
     /** The client's address as the gateway determined it, for services' own per-address limits. */
     static final String CLIENT_IP_HEADER = "X-Parley-Client-Ip";
     static final String DEFAULT_TENANT = "default";
+    /**
+     * The longest request target served, as Node's default header limit allows LibreChat; longer ones
+     * get a JSON 414 here (Netty itself refuses only beyond {@code server.netty.max-initial-line-length},
+     * set well above this, with an empty 414).
+     */
+    static final int MAX_TARGET_LENGTH = 16 * 1024;
 
     private final List<AddressRange> trustedProxies;
     private final Map<String, String> tenantHosts;
     private final String tenantHeader;
+    private final JsonErrors errors;
 
-    EdgeRequestFilter(GatewayProperties properties) {
+    EdgeRequestFilter(GatewayProperties properties, JsonErrors errors) {
+        this.errors = errors;
         this.trustedProxies = properties.trustedProxies().stream().filter(s -> !s.isBlank()).map(AddressRange::parse).toList();
         this.tenantHosts = properties.tenantHosts();
         this.tenantHeader = properties.tenantHeader();
@@ -47,6 +57,10 @@ class EdgeRequestFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         String requestId = RequestIds.acceptOrCreate(request.getHeaders().getFirst(RequestIds.HEADER));
+        if (targetLength(request) > MAX_TARGET_LENGTH) {
+            exchange.getAttributes().put(EdgeRequest.REQUEST_ID, requestId);
+            return errors.write(exchange, HttpStatus.URI_TOO_LONG, ErrorBody.of("uri_too_long", "The request URI is too long"));
+        }
         String clientIp = clientIp(request);
         String tenant = tenant(request);
         ServerHttpRequest cleaned = request.mutate().headers(headers -> {
@@ -68,6 +82,12 @@ class EdgeRequestFilter implements WebFilter, Ordered {
         next.getAttributes().put(EdgeRequest.TENANT, tenant);
         next.getAttributes().put(EdgeRequest.CLIENT_IS_PROXY, trusted(clientIp));
         return chain.filter(next);
+    }
+
+    private static int targetLength(ServerHttpRequest request) {
+        String path = request.getURI().getRawPath();
+        String query = request.getURI().getRawQuery();
+        return (path == null ? 0 : path.length()) + (query == null ? 0 : query.length() + 1);
     }
 
     private String clientIp(ServerHttpRequest request) {

@@ -31,6 +31,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.web.cors.CorsConfiguration;
@@ -130,6 +132,22 @@ class GatewaySecurityConfiguration {
         firewall.setAllowedHeaderNames(name -> assignedAndNotControl(name, false));
         firewall.setAllowedHeaderValues(value -> assignedAndNotControl(value, true));
         return firewall;
+    }
+
+    /**
+     * A request the firewall refuses (an encoded {@code ..}, {@code /} or NUL in the path, a header
+     * with control characters) is a JSON 400 like every other refusal; Spring's default has no body.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedAsJson(JsonErrors errors) {
+        return (exchange, rejected) -> errors.write(exchange, HttpStatus.BAD_REQUEST,
+                ErrorBody.of("invalid_request", "The request was rejected: " + rejectedPart(rejected)));
+    }
+
+    /** Which part was refused, without echoing what the client sent. */
+    private static String rejectedPart(ServerExchangeRejectedException rejected) {
+        String message = String.valueOf(rejected.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return message.contains("header") ? "a header is not allowed" : "the path is not allowed";
     }
 
     /** Null (a header that is absent) passes, as with Spring Security's own rules. */

@@ -30,6 +30,28 @@ class EdgeIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void pathsTheFirewallRefusesAreJson400sThatReachNoService() {
+        for (String path : new String[] {"/api/convos/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/api/convos/a%2fb", "/api/convos/a%00b",
+                "/api/convos/%2e%2e/x", "/api/convos/a%5cb"}) {
+            Http.Response response = get(path, "Authorization", bearer());
+            assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.header("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            assertThat(response.json().get("error").asString()).as(path).isEqualTo("invalid_request");
+            assertThat(response.json().get("requestId").asString()).as(path).isNotBlank();
+            assertThat(UPSTREAM.paths()).as(path).noneMatch(p -> p.contains("passwd") || p.contains("a/b"));
+        }
+    }
+
+    @Test
+    void aTooLongRequestTargetIsAJson414() {
+        Http.Response response = get("/api/convos/" + "a".repeat(20_000), "Authorization", bearer());
+
+        assertThat(response.status()).isEqualTo(414);
+        assertThat(response.json().get("error").asString()).isEqualTo("uri_too_long");
+        assertThat(get("/api/convos?q=" + "a".repeat(10_000), "Authorization", bearer()).status()).isEqualTo(200);
+    }
+
+    @Test
     void aBodyOverThreeMegabytesIs413AndNeverForwarded() {
         String body = "{\"text\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
         // repeated: the answer comes before the body has been read, and must reach the client every time
