@@ -80,7 +80,8 @@ class BadInputIntegrationTest extends ChatIntegrationTest {
         assertThat(post(ada, "/api/convos/archive", "{\"arg\":{\"conversationId\":\"%s\",\"isArchived\":\"soon\"}}".formatted(convo)).status()).isEqualTo(400);
         assertThat(send(ada, "DELETE", "/api/convos", "{\"arg\":{\"conversationId\":{\"$ne\":null}}}").status()).isEqualTo(400);
         assertThat(send(ada, "DELETE", "/api/convos", null).status()).isEqualTo(400);
-        assertThat(send(ada, "PUT", "/api/messages/" + convo + "/" + uuid(), "{\"index\":1}").status()).isEqualTo(400);
+        String message = get(ada, "/api/messages/" + convo).json().get(0).get("messageId").asString();
+        assertThat(send(ada, "PUT", "/api/messages/" + convo + "/" + message, "{\"index\":1}").status()).isEqualTo(400);
         assertThat(get(ada, "/api/convos/" + convo).json().get("title").asString()).isEqualTo("New Chat");
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** LibreChat's {@code /api/convos} routes, plus the specification's forms where they differ. */
@@ -89,32 +90,24 @@ class ConvoController {
     @PostMapping("/update")
     ResponseEntity<Map<String, Object>> update(CurrentUser caller, @RequestBody Arg<TitleChange> body) {
         TitleChange change = required(body);
-        if (change.title() == null) {
-            throw ApiException.Invalid.field("title", "is required");
-        }
         return ResponseEntity.status(HttpStatus.CREATED).body(convos.rename(caller, change.conversationId(), change.title()));
     }
 
     @PostMapping("/archive")
     Map<String, Object> archive(CurrentUser caller, @RequestBody Arg<ArchiveChange> body) {
         ArchiveChange change = required(body);
-        if (change.isArchived() == null) {
-            throw ApiException.Invalid.field("isArchived", "is required (true or false)");
-        }
-        return convos.set(caller, change.conversationId(), Map.of("isArchived", change.isArchived()));
+        return convos.set(caller, change.conversationId(), () -> Map.of("isArchived", flag("isArchived", change.isArchived())));
     }
 
     @PostMapping("/pin")
     Map<String, Object> pin(CurrentUser caller, @RequestBody Arg<PinChange> body) {
         PinChange change = required(body);
-        if (change.pinned() == null) {
-            throw ApiException.Invalid.field("pinned", "is required (true or false)");
-        }
-        return convos.set(caller, change.conversationId(), Map.of("pinned", change.pinned()));
+        return convos.set(caller, change.conversationId(), () -> Map.of("pinned", flag("pinned", change.pinned())));
     }
 
-    /** LibreChat's form: {@code {arg:{conversationId}}}; the specification's: {@code {conversationId}}. */
+    /** LibreChat's form: {@code {arg:{conversationId}}}; the specification's: {@code {conversationId}}. LibreChat answers 201. */
     @DeleteMapping({"", "/"})
+    @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> delete(CurrentUser caller, @RequestBody(required = false) Map<String, Object> body) {
         Object target = body == null ? null : body.get("arg") instanceof Map<?, ?> arg ? arg.get("conversationId")
                 : body.get("conversationId");
@@ -124,7 +117,9 @@ class ConvoController {
         return convos.delete(caller, conversationId);
     }
 
+    /** LibreChat answers 201. */
     @DeleteMapping("/all")
+    @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> deleteAll(CurrentUser caller) {
         return convos.deleteAll(caller);
     }
@@ -134,6 +129,13 @@ class ConvoController {
     ResponseEntity<Void> deleteOne(CurrentUser caller, @PathVariable String conversationId) {
         convos.delete(caller, conversationId);
         return ResponseEntity.noContent().build();
+    }
+
+    private static boolean flag(String field, Boolean value) {
+        if (value == null) {
+            throw ApiException.Invalid.field(field, "is required (true or false)");
+        }
+        return value;
     }
 
     private static <T> T required(Arg<T> body) {

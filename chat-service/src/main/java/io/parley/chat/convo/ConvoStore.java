@@ -2,6 +2,7 @@ package io.parley.chat.convo;
 
 import io.parley.chat.support.KeysetCursor;
 import io.parley.chat.support.PageRequest;
+import io.parley.chat.support.TenantUniqueIds;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * The conversations collection, LibreChat's document shape. Every query names the tenant and the
- * user: another user's conversation is simply not found.
+ * The conversations collection, LibreChat's document shape. A conversation id is unique within its
+ * tenant; every query names the tenant and the user, so another user's conversation is not found.
  */
 @Repository
 public class ConvoStore implements InitializingBean {
@@ -31,15 +32,16 @@ public class ConvoStore implements InitializingBean {
             "isArchived", "tags");
 
     private final MongoTemplate mongo;
+    private final TenantUniqueIds ids;
 
     ConvoStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.ids = new TenantUniqueIds(mongo, COLLECTION, "conversationId", Convos.NOT_FOUND);
     }
 
     @Override
     public void afterPropertiesSet() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("user", Sort.Direction.ASC)
-                .on("conversationId", Sort.Direction.ASC).unique().named("tenant_user_convo"));
+        ids.ensureIndex("tenant_convo", "tenant_user_convo");
         mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("user", Sort.Direction.ASC)
                 .on("updatedAt", Sort.Direction.DESC).named("tenant_user_updated"));
     }
@@ -65,15 +67,26 @@ public class ConvoStore implements InitializingBean {
         return mongo.find(query, Document.class, COLLECTION);
     }
 
-    /** Creates the conversation on its first message, or marks it as just used. */
+    /** @throws io.parley.common.error.ApiException.NotFound when another user of the tenant has this conversation */
+    public void requireNotAnothers(String tenantId, String user, String conversationId) {
+        ids.requireNotAnothers(tenantId, user, conversationId);
+    }
+
+    /**
+     * Creates the conversation on its first message, or marks it as just used.
+     *
+     * @throws io.parley.common.error.ApiException.NotFound when another user of the tenant has this conversation
+     */
     public void touch(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
-        mongo.upsert(owned(tenantId, user, conversationId), touching(tenantId, user, conversationId, setIfPresent), COLLECTION);
+        ids.write(tenantId, user, conversationId, () -> mongo.upsert(owned(tenantId, user, conversationId),
+                touching(tenantId, user, conversationId, setIfPresent), COLLECTION));
     }
 
     /** {@link #touch} in one round trip that also returns the conversation as it is now. */
     public Document touchAndGet(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
-        return mongo.findAndModify(owned(tenantId, user, conversationId), touching(tenantId, user, conversationId, setIfPresent),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+        return ids.write(tenantId, user, conversationId, () -> mongo.findAndModify(owned(tenantId, user, conversationId),
+                touching(tenantId, user, conversationId, setIfPresent),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION));
     }
 
     private static Update touching(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {

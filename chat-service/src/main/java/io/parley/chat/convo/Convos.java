@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ class Convos {
     static final int MAX_TITLE = 1024;
     static final String DEFAULT_TITLE = "New Chat";
     static final int MAX_SEARCH_HITS = 1000;
+    static final String NOT_FOUND = "Conversation not found";
 
     private final ConvoStore convos;
     private final MessageStore messages;
@@ -74,16 +76,26 @@ class Convos {
     }
 
     Map<String, Object> rename(CurrentUser caller, String conversationId, String title) {
-        String trimmed = title.trim();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_TITLE) {
-            throw ApiException.Invalid.field("title", "must be 1 to " + MAX_TITLE + " characters");
-        }
-        return set(caller, conversationId, Map.of("title", trimmed));
+        return set(caller, conversationId, () -> {
+            if (title == null) {
+                throw ApiException.Invalid.field("title", "is required");
+            }
+            String trimmed = title.trim();
+            if (trimmed.isEmpty() || trimmed.length() > MAX_TITLE) {
+                throw ApiException.Invalid.field("title", "must be 1 to " + MAX_TITLE + " characters");
+            }
+            return Map.of("title", trimmed);
+        });
     }
 
-    Map<String, Object> set(CurrentUser caller, String conversationId, Map<String, Object> fields) {
-        return convos.set(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId), fields)
-                .map(ApiDocs::of).orElseThrow(Convos::notFound);
+    /**
+     * Sets fields of the caller's conversation. {@code fields} is asked only once the conversation is
+     * known to be the caller's, so another person's id is 404 whatever the body holds.
+     */
+    Map<String, Object> set(CurrentUser caller, String conversationId, Supplier<Map<String, Object>> fields) {
+        String id = Ids.requireUuid("conversationId", conversationId);
+        convos.find(caller.tenantId(), caller.id(), id).orElseThrow(Convos::notFound);
+        return convos.set(caller.tenantId(), caller.id(), id, fields.get()).map(ApiDocs::of).orElseThrow(Convos::notFound);
     }
 
     /** LibreChat's answer: how many conversations and messages went. */
@@ -119,6 +131,6 @@ class Convos {
     }
 
     static ApiException notFound() {
-        return new ApiException.NotFound("Conversation not found");
+        return new ApiException.NotFound(NOT_FOUND);
     }
 }

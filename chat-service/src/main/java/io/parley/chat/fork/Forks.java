@@ -66,10 +66,10 @@ class Forks {
     }
 
     Map<String, Object> duplicate(CurrentUser caller, String conversationId, String title) {
+        Document convo = owned(caller, conversationId);
         if (title != null && (title.isBlank() || title.length() > 1024)) {
             throw ApiException.Invalid.field("title", "must be 1 to 1024 characters");
         }
-        Document convo = owned(caller, conversationId);
         List<Document> all = messages.inConversation(caller.tenantId(), caller.id(), convo.getString("conversationId"));
         MessageTree tree = tree(all);
         Set<String> everything = new LinkedHashSet<>();

@@ -2,6 +2,7 @@ package io.parley.chat.message;
 
 import io.parley.chat.support.KeysetCursor;
 import io.parley.chat.support.PageRequest;
+import io.parley.chat.support.TenantUniqueIds;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -17,43 +18,55 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** The messages collection, LibreChat's document shape; every query names the tenant and the user. */
+/**
+ * The messages collection, LibreChat's document shape. A message id is unique within its tenant;
+ * every query names the tenant and the user.
+ */
 @Repository
 public class MessageStore implements InitializingBean {
 
     static final String COLLECTION = "messages";
+    static final String NOT_FOUND = "Message not found";
 
     private final MongoTemplate mongo;
+    private final TenantUniqueIds ids;
 
     MessageStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.ids = new TenantUniqueIds(mongo, COLLECTION, "messageId", NOT_FOUND);
     }
 
     @Override
     public void afterPropertiesSet() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("user", Sort.Direction.ASC)
-                .on("messageId", Sort.Direction.ASC).unique().named("tenant_user_message"));
+        ids.ensureIndex("tenant_message", "tenant_user_message");
         mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("user", Sort.Direction.ASC)
                 .on("conversationId", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC).named("tenant_user_convo_created"));
     }
 
-    /** Inserts, or replaces the caller's message with the same id (LibreChat saves by upsert). */
+    /** @throws io.parley.common.error.ApiException.NotFound when another user of the tenant has this message id */
+    void requireNotAnothers(String tenantId, String user, String messageId) {
+        ids.requireNotAnothers(tenantId, user, messageId);
+    }
+
+    /**
+     * Inserts, or replaces the caller's message with the same id (LibreChat saves by upsert).
+     *
+     * @throws io.parley.common.error.ApiException.NotFound when another user of the tenant has this message id
+     */
     public Document save(Document message) {
-        Query same = Query.query(Criteria.where("tenantId").is(message.get("tenantId")).and("user").is(message.get("user"))
-                .and("messageId").is(message.get("messageId")));
-        Document existing = mongo.findOne(same, Document.class, COLLECTION);
-        if (existing != null) {
+        String tenantId = message.getString("tenantId");
+        String user = message.getString("user");
+        String messageId = message.getString("messageId");
+        return ids.write(tenantId, user, messageId, () -> {
+            Document existing = mongo.findOne(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)
+                    .and("messageId").is(messageId)), Document.class, COLLECTION);
+            if (existing == null) {
+                return mongo.insert(message, COLLECTION);
+            }
             message.put("_id", existing.get("_id"));
             message.put("createdAt", existing.get("createdAt"));
-            mongo.save(message, COLLECTION);
-            return message;
-        }
-        try {
-            mongo.insert(message, COLLECTION);
-        } catch (DuplicateKeyException raced) {
-            return save(message);
-        }
-        return message;
+            return mongo.save(message, COLLECTION);
+        });
     }
 
     /** A message with an id made just now: one insert, no lookup (an unlikely clash falls back to {@link #save}). */

@@ -45,12 +45,18 @@ class Messages {
         this.search = search;
     }
 
+    /**
+     * Saves the caller's message into the caller's conversation (made on its first message). Either id
+     * held by another user of the tenant is 404, checked before the body, and nothing is stored.
+     */
     Map<String, Object> save(CurrentUser caller, String conversationId, MessageInput input) {
         String convoId = Ids.requireUuid("conversationId", conversationId);
+        convos.requireNotAnothers(caller.tenantId(), caller.id(), convoId);
+        String messageId = Ids.requireUuid("messageId", input.messageId());
+        messages.requireNotAnothers(caller.tenantId(), caller.id(), messageId);
         if (input.conversationId() != null && !input.conversationId().equalsIgnoreCase(convoId)) {
             throw new ApiException.Invalid("Conversation ID mismatch");
         }
-        String messageId = Ids.requireUuid("messageId", input.messageId());
         String parent = input.parentMessageId() == null ? Ids.NO_PARENT : Ids.requireUuid("parentMessageId", input.parentMessageId());
         String text = input.text() == null ? "" : input.text();
         if (text.length() > MAX_TEXT) {
@@ -146,14 +152,13 @@ class Messages {
     Map<String, Object> update(CurrentUser caller, String conversationId, String messageId, String text, Integer index) {
         String convoId = Ids.requireUuid("conversationId", conversationId);
         String id = Ids.requireUuid("messageId", messageId);
+        Document current = messages.find(caller.tenantId(), caller.id(), convoId, id).orElseThrow(Messages::notFound);
         if (text == null) {
             throw ApiException.Invalid.field("text", "is required");
         }
         if (text.length() > MAX_TEXT) {
             throw ApiException.Invalid.field("text", "must be at most " + MAX_TEXT + " characters");
         }
-        Document current = messages.find(caller.tenantId(), caller.id(), convoId, id)
-                .orElseThrow(() -> new ApiException.NotFound("Message not found"));
         Update update = new Update();
         if (index == null) {
             update.set("text", text).set("tokenCount", tokens.count(text));
@@ -172,7 +177,7 @@ class Messages {
             update.set("content", edited).set("tokenCount", tokens.count(all));
         }
         Document saved = messages.set(caller.tenantId(), caller.id(), convoId, id, update)
-                .orElseThrow(() -> new ApiException.NotFound("Message not found"));
+                .orElseThrow(Messages::notFound);
         Map<String, Object> out = new LinkedHashMap<>();
         for (String field : List.of("messageId", "conversationId", "parentMessageId", "sender", "text", "isCreatedByUser",
                 "tokenCount", "feedback", "endpoint", "content")) {
@@ -182,10 +187,12 @@ class Messages {
     }
 
     Map<String, Object> feedback(CurrentUser caller, String conversationId, String messageId, Map<String, Object> feedback) {
+        String convoId = Ids.requireUuid("conversationId", conversationId);
+        String id = Ids.requireUuid("messageId", messageId);
+        messages.find(caller.tenantId(), caller.id(), convoId, id).orElseThrow(Messages::notFound);
         Map<String, Object> stored = Feedback.checked(feedback);
         Update update = stored == null ? new Update().unset("feedback") : new Update().set("feedback", stored);
-        Document saved = messages.set(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId),
-                Ids.requireUuid("messageId", messageId), update).orElseThrow(() -> new ApiException.NotFound("Message not found"));
+        Document saved = messages.set(caller.tenantId(), caller.id(), convoId, id, update).orElseThrow(Messages::notFound);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("messageId", saved.getString("messageId"));
         out.put("conversationId", saved.getString("conversationId"));
@@ -198,12 +205,12 @@ class Messages {
      * (counted through its text parts, or its text when it has none).
      */
     Map<String, Object> editArtifact(CurrentUser caller, String messageId, Integer index, String original, String updated) {
+        Document message = messages.findAnywhere(caller.tenantId(), caller.id(), Ids.requireUuid("messageId", messageId))
+                .orElseThrow(Messages::notFound);
         if (index == null || index < 0 || original == null || original.isEmpty() || updated == null
                 || updated.length() > MAX_TEXT) {
             throw new ApiException.Invalid("Invalid request parameters");
         }
-        Document message = messages.findAnywhere(caller.tenantId(), caller.id(), Ids.requireUuid("messageId", messageId))
-                .orElseThrow(() -> new ApiException.NotFound("Message not found"));
         String conversationId = message.getString("conversationId");
         List<Document> parts = message.getList("content", Document.class, List.of());
         Update update = new Update();
@@ -235,7 +242,7 @@ class Messages {
             throw new ApiException.Invalid("Artifact index out of bounds");
         }
         Document saved = messages.set(caller.tenantId(), caller.id(), conversationId, message.getString("messageId"), update)
-                .orElseThrow(() -> new ApiException.NotFound("Message not found"));
+                .orElseThrow(Messages::notFound);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("conversationId", conversationId);
         out.put("content", ApiDocs.value(saved.get("content")));
@@ -247,7 +254,7 @@ class Messages {
         long deleted = messages.delete(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId),
                 Ids.requireUuid("messageId", messageId));
         if (deleted == 0) {
-            throw new ApiException.NotFound("Message not found");
+            throw notFound();
         }
     }
 
@@ -257,6 +264,10 @@ class Messages {
             throw new ApiException.NotFound("Conversation not found");
         }
         return convoId;
+    }
+
+    private static ApiException notFound() {
+        return new ApiException.NotFound(MessageStore.NOT_FOUND);
     }
 
     /** A message as the client reads it (LibreChat's projection leaves out {@code _id} and {@code user}). */

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** LibreChat's {@code /api/presets} (create-or-update by POST, {@code POST /delete}) and the specification's PUT/DELETE by id. */
@@ -49,8 +50,9 @@ class PresetController {
         return ResponseEntity.noContent().build();
     }
 
-    /** LibreChat's form: {@code {presetId}} deletes one; without it, all of the caller's presets. */
+    /** LibreChat's form: {@code {presetId}} deletes one; without it, all of the caller's presets. LibreChat answers 201. */
     @PostMapping("/delete")
+    @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> deleteByBody(CurrentUser caller, @RequestBody(required = false) Map<String, Object> body) {
         Object presetId = body == null ? null : body.get("presetId");
         if (presetId != null && !(presetId instanceof String)) {

@@ -1,5 +1,6 @@
 package io.parley.chat.preset;
 
+import io.parley.chat.support.TenantUniqueIds;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -13,22 +14,30 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** The presets collection, unique by {@code presetId} per user. */
+/** The presets collection: a {@code presetId} is unique within its tenant, and every query names the user. */
 @Repository
 public class PresetStore implements InitializingBean {
 
     static final String COLLECTION = "presets";
 
     private final MongoTemplate mongo;
+    private final TenantUniqueIds ids;
 
     PresetStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.ids = new TenantUniqueIds(mongo, COLLECTION, "presetId", Presets.NOT_FOUND);
     }
 
     @Override
     public void afterPropertiesSet() {
+        ids.ensureIndex("tenant_preset", "tenant_user_preset");
         mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("user", Sort.Direction.ASC)
-                .on("presetId", Sort.Direction.ASC).unique().named("tenant_user_preset"));
+                .on("order", Sort.Direction.ASC).named("tenant_user_order"));
+    }
+
+    /** @throws io.parley.common.error.ApiException.NotFound when another user of the tenant has this preset id */
+    void requireNotAnothers(String tenantId, String user, String presetId) {
+        ids.requireNotAnothers(tenantId, user, presetId);
     }
 
     List<Document> all(String tenantId, String user) {
@@ -40,10 +49,14 @@ public class PresetStore implements InitializingBean {
         return Optional.ofNullable(mongo.findOne(one(tenantId, user, presetId), Document.class, COLLECTION));
     }
 
-    /** Creates or updates the preset; the update's {@code $setOnInsert} values apply only to a new one. */
+    /**
+     * Creates or updates the preset; the update's {@code $setOnInsert} values apply only to a new one.
+     *
+     * @throws io.parley.common.error.ApiException.NotFound when another user of the tenant has this preset id
+     */
     Document upsert(String tenantId, String user, String presetId, Update update) {
-        return mongo.findAndModify(one(tenantId, user, presetId), update,
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+        return ids.write(tenantId, user, presetId, () -> mongo.findAndModify(one(tenantId, user, presetId), update,
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION));
     }
 
     Optional<Document> update(String tenantId, String user, String presetId, Update update) {

@@ -25,6 +25,7 @@ class Presets {
     static final int DEFAULT_ORDER = 10_000;
     static final int MAX_STRING = 50_000;
     static final int MAX_TITLE = 256;
+    static final String NOT_FOUND = "Preset not found";
     /** LibreChat's conversation preset fields ({@code packages/data-schemas/src/schema/defaults.ts}). */
     static final Set<String> FIELDS = Set.of("title", "endpoint", "endpointType", "model", "modelLabel", "chatGptLabel",
             "promptPrefix", "temperature", "top_p", "topP", "topK", "maxOutputTokens", "maxTokens", "max_tokens",
@@ -44,10 +45,14 @@ class Presets {
         return presets.all(caller.tenantId(), caller.id()).stream().map(Presets::view).toList();
     }
 
-    /** LibreChat's create-or-update by {@code presetId} (a new id when none is given). */
+    /**
+     * LibreChat's create-or-update by {@code presetId} (a new id when none is given). Another user's id
+     * in the tenant is 404 before the rest of the body is looked at.
+     */
     Map<String, Object> save(CurrentUser caller, Map<String, Object> body) {
         Object given = body.get("presetId");
         String presetId = given == null ? Ids.newId() : checkedId(given);
+        presets.requireNotAnothers(caller.tenantId(), caller.id(), presetId);
         return view(write(caller, presetId, body, true));
     }
 
@@ -59,8 +64,13 @@ class Presets {
         return view(write(caller, id, body, false));
     }
 
+    /** @param presetId null for all of the caller's presets; another user's is 404 */
     long delete(CurrentUser caller, String presetId) {
-        return presets.delete(caller.tenantId(), caller.id(), presetId == null ? null : checkedId(presetId));
+        String id = presetId == null ? null : checkedId(presetId);
+        if (id != null) {
+            presets.requireNotAnothers(caller.tenantId(), caller.id(), id);
+        }
+        return presets.delete(caller.tenantId(), caller.id(), id);
     }
 
     private Document write(CurrentUser caller, String presetId, Map<String, Object> body, boolean upsert) {
@@ -138,6 +148,6 @@ class Presets {
     }
 
     static ApiException notFound() {
-        return new ApiException.NotFound("Preset not found");
+        return new ApiException.NotFound(NOT_FOUND);
     }
 }

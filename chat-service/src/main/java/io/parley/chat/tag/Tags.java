@@ -42,14 +42,11 @@ class Tags {
 
     /** LibreChat answers an existing tag unchanged. */
     Map<String, Object> create(CurrentUser caller, String tag, String description, boolean addToConversation, String conversationId) {
+        if (addToConversation) {
+            requireOwn(caller, conversationId);
+        }
         String name = name(tag);
         String text = description(description);
-        if (addToConversation) {
-            String convo = Ids.requireUuid("conversationId", conversationId);
-            if (convos.find(caller.tenantId(), caller.id(), convo).isEmpty()) {
-                throw new ApiException.NotFound("Conversation not found");
-            }
-        }
         Document result = tags.create(caller.tenantId(), caller.id(), name, text)
                 .or(() -> tags.find(caller.tenantId(), caller.id(), name)).orElseThrow();
         if (addToConversation) {
@@ -104,7 +101,7 @@ class Tags {
 
     /** Sets a conversation's tags (creating unknown ones) and answers the tags it now has. */
     List<String> tagConversation(CurrentUser caller, String conversationId, List<String> requested) {
-        String convo = Ids.requireUuid("conversationId", conversationId);
+        String convo = requireOwn(caller, conversationId);
         if (requested == null) {
             throw ApiException.Invalid.field("tags", "is required");
         }
@@ -113,7 +110,7 @@ class Tags {
         }
         List<String> names = List.copyOf(new LinkedHashSet<>(requested.stream().map(Tags::name).toList()));
         List<String> before = convos.replaceTags(caller.tenantId(), caller.id(), convo, names)
-                .orElseThrow(() -> new ApiException.NotFound("Conversation not found"));
+                .orElseThrow(Tags::conversationNotFound);
         names.forEach(name -> tags.create(caller.tenantId(), caller.id(), name, null));
         Set<String> changed = new LinkedHashSet<>(before);
         changed.addAll(names);
@@ -131,6 +128,17 @@ class Tags {
 
     private void recount(CurrentUser caller, Collection<String> names) {
         names.forEach(tag -> tags.setCount(caller.tenantId(), caller.id(), tag, convos.countTagged(caller.tenantId(), caller.id(), tag)));
+    }
+
+    /** The conversation id when it is the caller's; checked before the body, so another person's id is 404. */
+    private String requireOwn(CurrentUser caller, String conversationId) {
+        String convo = Ids.requireUuid("conversationId", conversationId);
+        convos.find(caller.tenantId(), caller.id(), convo).orElseThrow(Tags::conversationNotFound);
+        return convo;
+    }
+
+    private static ApiException conversationNotFound() {
+        return new ApiException.NotFound("Conversation not found");
     }
 
     private static String name(String tag) {

@@ -85,15 +85,7 @@ class Turns {
     }
 
     Started start(CurrentUser caller, String endpointName, TurnRequest body) {
-        AgentSetup agent = AgentRuns.ENDPOINT.equals(endpointName) && endpoints.agentsEnabled()
-                ? agentRuns.prepare(body.agent_id()) : null;
-        Endpoint endpoint = agent != null ? agent.endpoint() : endpoints.find(endpointName)
-                .orElseThrow(() -> ApiException.Invalid.field("endpoint", "is not an endpoint of this installation"));
-        String model = agent != null ? agent.model() : model(endpoint, body.model());
-        if (body.text() != null && body.text().length() > MAX_TEXT) {
-            throw ApiException.Invalid.field("text", "must be at most " + MAX_TEXT + " characters");
-        }
-
+        // The conversation first: another person's id is 404 whatever else the request holds.
         boolean newConvo = body.conversationId() == null || body.conversationId().isBlank()
                 || Ids.NEW_CONVO.equals(body.conversationId());
         String conversationId = newConvo ? Ids.newId() : Ids.requireUuid("conversationId", body.conversationId());
@@ -104,6 +96,15 @@ class Turns {
             for (Document message : messages.inConversation(caller.tenantId(), caller.id(), conversationId)) {
                 byId.put(message.getString("messageId"), message);
             }
+        }
+
+        AgentSetup agent = AgentRuns.ENDPOINT.equals(endpointName) && endpoints.agentsEnabled()
+                ? agentRuns.prepare(body.agent_id()) : null;
+        Endpoint endpoint = agent != null ? agent.endpoint() : endpoints.find(endpointName)
+                .orElseThrow(() -> ApiException.Invalid.field("endpoint", "is not an endpoint of this installation"));
+        String model = agent != null ? agent.model() : model(endpoint, body.model());
+        if (body.text() != null && body.text().length() > MAX_TEXT) {
+            throw ApiException.Invalid.field("text", "must be at most " + MAX_TEXT + " characters");
         }
 
         Plan plan = plan(caller, body, conversationId, byId);

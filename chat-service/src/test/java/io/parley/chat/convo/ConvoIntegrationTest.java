@@ -119,7 +119,7 @@ class ConvoIntegrationTest extends ChatIntegrationTest {
         String kept = conversation(ada, "Keep me");
 
         Http.Response deleted = send(ada, "DELETE", "/api/convos", "{\"arg\":{\"conversationId\":\"%s\"}}".formatted(convo));
-        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.status()).isEqualTo(201);
         assertThat(deleted.json().get("deletedCount").asInt()).isEqualTo(1);
         assertThat(deleted.json().at("/messages/deletedCount").asInt()).isEqualTo(2);
         assertThat(get(ada, "/api/convos/" + convo).status()).isEqualTo(404);
@@ -139,7 +139,7 @@ class ConvoIntegrationTest extends ChatIntegrationTest {
         String bobs = conversation(bob, "b1");
 
         Http.Response all = send(ada, "DELETE", "/api/convos/all", null);
-        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.status()).isEqualTo(201);
         assertThat(all.json().get("deletedCount").asInt()).isEqualTo(2);
         assertThat(get(ada, "/api/convos").json().get("conversations").isEmpty()).isTrue();
         assertThat(get(bob, "/api/convos/" + bobs).status()).isEqualTo(200);
