@@ -6,9 +6,14 @@ import io.grpc.stub.StreamObserver;
 import io.parley.common.test.RelayedCaller;
 import io.parley.proto.agent.v1.AddResourceFileRequest;
 import io.parley.proto.agent.v1.AddResourceFileResponse;
+import io.parley.proto.agent.v1.Agent;
 import io.parley.proto.agent.v1.AgentsGrpc;
 import io.parley.proto.agent.v1.CanReadFileRequest;
 import io.parley.proto.agent.v1.CanReadFileResponse;
+import io.parley.proto.agent.v1.GetAgentRequest;
+import io.parley.proto.agent.v1.GetAgentResponse;
+import io.parley.proto.agent.v1.SetAgentAvatarRequest;
+import io.parley.proto.agent.v1.SetAgentAvatarResponse;
 import io.parley.proto.auth.v1.SetAvatarRequest;
 import io.parley.proto.auth.v1.SetAvatarResponse;
 import io.parley.proto.auth.v1.User;
@@ -31,6 +36,10 @@ public final class FakePeers {
     private final Map<String, String> avatars = new ConcurrentHashMap<>();
     /** agent id → tool resource → file ids added. */
     private final Map<String, Set<String>> agentFiles = new ConcurrentHashMap<>();
+    /** "tenant/agentId" → owner: only the owner sees such an agent; every other agent anyone may edit. */
+    private final Map<String, String> ownedAgents = new ConcurrentHashMap<>();
+    /** "tenant/agentId" → avatar filepath set through {@code SetAvatar}. */
+    private final Map<String, String> agentAvatars = new ConcurrentHashMap<>();
     /** "tenant/user/fileId" readable through an agent. */
     private final Set<String> readableThroughAgents = ConcurrentHashMap.newKeySet();
     private volatile boolean refusing;
@@ -66,6 +75,35 @@ public final class FakePeers {
             }
 
             @Override
+            public void getAgent(GetAgentRequest request, StreamObserver<GetAgentResponse> response) {
+                RelayedCaller.Caller caller = RelayedCaller.current();
+                String owner = ownedAgents.get(caller.tenant() + "/" + request.getAgentId());
+                if (owner != null && !owner.equals(caller.id())) {
+                    response.onError(Status.NOT_FOUND.withDescription("Agent not found").asRuntimeException());
+                    return;
+                }
+                int bits = LOCKED_AGENT.equals(request.getAgentId()) ? 1 : 15;
+                response.onNext(GetAgentResponse.newBuilder().setAgent(Agent.newBuilder().setId(request.getAgentId())
+                        .setPermissionBits(bits)).build());
+                response.onCompleted();
+            }
+
+            @Override
+            public void setAvatar(SetAgentAvatarRequest request, StreamObserver<SetAgentAvatarResponse> response) {
+                RelayedCaller.Caller caller = RelayedCaller.current();
+                String owner = ownedAgents.get(caller.tenant() + "/" + request.getAgentId());
+                if (LOCKED_AGENT.equals(request.getAgentId()) || owner != null && !owner.equals(caller.id())) {
+                    response.onError(Status.PERMISSION_DENIED.withDescription("Insufficient permissions to access this agent")
+                            .asRuntimeException());
+                    return;
+                }
+                agentAvatars.put(caller.tenant() + "/" + request.getAgentId(), request.getFilepath());
+                response.onNext(SetAgentAvatarResponse.newBuilder().setAgentJson("{\"id\":\"" + request.getAgentId()
+                        + "\",\"avatar\":{\"filepath\":\"" + request.getFilepath() + "\"}}").build());
+                response.onCompleted();
+            }
+
+            @Override
             public void canReadFile(CanReadFileRequest request, StreamObserver<CanReadFileResponse> response) {
                 RelayedCaller.Caller caller = RelayedCaller.current();
                 boolean allowed = readableThroughAgents.contains(caller.tenant() + "/" + caller.id() + "/" + request.getFileId());
@@ -92,6 +130,16 @@ public final class FakePeers {
     /** The files added to an agent's tool resource. */
     public Set<String> filesOf(String agentId, String toolResource) {
         return agentFiles.getOrDefault(agentId + "/" + toolResource, Set.of());
+    }
+
+    /** An agent only {@code owner} may see (and edit) in the tenant. */
+    public void ownAgent(String tenant, String owner, String agentId) {
+        ownedAgents.put(tenant + "/" + agentId, owner);
+    }
+
+    /** The avatar set on the agent, or null. */
+    public String avatarOfAgent(String tenant, String agentId) {
+        return agentAvatars.get(tenant + "/" + agentId);
     }
 
     /** As if an agent the person may view listed the file. */

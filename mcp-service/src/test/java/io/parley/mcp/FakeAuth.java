@@ -47,6 +47,17 @@ public final class FakeAuth {
         return !acl.getOrDefault(tenant + "/" + resourceId, Map.of()).isEmpty();
     }
 
+    /** The resources of the tenant on which the user holds any entry. */
+    public java.util.Set<String> resourcesOf(String tenant, String userId) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        acl.forEach((key, entries) -> {
+            if (key.startsWith(tenant + "/") && entries.containsKey(userId)) {
+                out.add(key.substring(tenant.length() + 1));
+            }
+        });
+        return out;
+    }
+
 
 
     private int bits(String resourceId) {

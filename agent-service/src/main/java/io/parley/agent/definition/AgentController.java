@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** LibreChat's agent routes ({@code api/server/routes/agents/v1.js}) under {@code /api/agents}. */
 @RestController
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AgentController {
 
     private final Agents agents;
+    private final JsonMapper json;
 
-    AgentController(Agents agents) {
+    AgentController(Agents agents, JsonMapper json) {
         this.agents = agents;
+        this.json = json;
     }
 
     /**
@@ -55,10 +58,10 @@ class AgentController {
         return agents.expanded(caller, id);
     }
 
+    /** The body is read only once the caller may edit the agent (see {@link UnreadBody}). */
     @PatchMapping("/{id}")
-    Map<String, Object> update(CurrentUser caller, @PathVariable String id,
-                               @RequestBody(required = false) Map<String, Object> body) {
-        return agents.update(caller, id, body);
+    Map<String, Object> update(CurrentUser caller, @PathVariable String id, @RequestBody(required = false) byte[] body) {
+        return agents.update(caller, id, new UnreadBody(body, json));
     }
 
     @PostMapping("/{id}/duplicate")
@@ -67,10 +70,10 @@ class AgentController {
         return agents.duplicate(caller, id);
     }
 
+    /** The body is read only once the caller may edit the agent (see {@link UnreadBody}). */
     @PostMapping("/{id}/revert")
-    Map<String, Object> revert(CurrentUser caller, @PathVariable String id,
-                               @RequestBody(required = false) Map<String, Object> body) {
-        return agents.revert(caller, id, body);
+    Map<String, Object> revert(CurrentUser caller, @PathVariable String id, @RequestBody(required = false) byte[] body) {
+        return agents.revert(caller, id, new UnreadBody(body, json));
     }
 
     @DeleteMapping("/{id}")

@@ -1,5 +1,6 @@
 package io.parley.agent.definition;
 
+import io.parley.common.error.ApiException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -66,8 +68,16 @@ public class AgentStore implements InitializingBean {
         return Optional.ofNullable(mongo.findOne(byAgentId(tenantId, agentId), Document.class, COLLECTION));
     }
 
+    /**
+     * @throws io.parley.common.error.ApiException.Conflict when the tenant already has an agent with this
+     *     {@code id} (ids are random, so only a client replaying one could get here; never a second record)
+     */
     void insert(Document agent) {
-        mongo.insert(agent, COLLECTION);
+        try {
+            mongo.insert(agent, COLLECTION);
+        } catch (DuplicateKeyException e) {
+            throw new ApiException.Conflict("An agent with this id already exists");
+        }
     }
 
     /**

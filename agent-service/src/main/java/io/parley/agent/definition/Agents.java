@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -75,8 +76,7 @@ public class Agents {
         agent.append("author", caller.id()).append("authorName", authorName(caller));
         agent.append("versions", List.of(AgentDocument.version(AgentDocument.snapshot(agent), now, null)));
         agent.append("createdAt", now).append("updatedAt", now);
-        access.created(id);
-        store.insert(agent);
+        insertOwned(agent);
         log.info("Agent created tenant_id={} agent_id={} user_id={}", caller.tenantId(), agent.getString("id"), caller.id());
         return AgentViews.full(agent, caller);
     }
@@ -101,10 +101,19 @@ public class Agents {
 
     /** Changes the named fields; a change that changes nothing is answered with the agent as it is, no version added. */
     public Map<String, Object> update(CurrentUser caller, String agentId, Map<String, Object> body) {
+        return update(caller, agentId, () -> body);
+    }
+
+    /** {@link #update(CurrentUser, String, Map)} with the body read only after the role gates and the EDIT bit. */
+    Map<String, Object> update(CurrentUser caller, String agentId, UnreadBody body) {
+        return update(caller, agentId, body::asObject);
+    }
+
+    private Map<String, Object> update(CurrentUser caller, String agentId, Supplier<Map<String, Object>> body) {
         access.requireCreate();
         Document agent = find(caller, agentId);
         access.require(agent, AccessClient.EDIT);
-        Document changes = AgentInput.forUpdate(body, caller.isAdmin(), this::jsonChars);
+        Document changes = AgentInput.forUpdate(body.get(), caller.isAdmin(), this::jsonChars);
         if (changes.containsKey("tools")) {
             changes.put("mcpServerNames", AgentInput.mcpServerNames((List<?>) changes.get("tools")));
         }
@@ -159,10 +168,11 @@ public class Agents {
     }
 
     /** Makes the agent's fields those of one of its versions again (no version is added, as in LibreChat). */
-    public Map<String, Object> revert(CurrentUser caller, String agentId, Map<String, Object> body) {
+    Map<String, Object> revert(CurrentUser caller, String agentId, UnreadBody unread) {
         access.requireCreate();
         Document agent = find(caller, agentId);
         access.require(agent, AccessClient.EDIT);
+        Map<String, Object> body = unread.asObject();
         Object index = body == null ? null : body.get("version_index");
         if (index == null) {
             throw new ApiException.Invalid("version_index is required", "version_index is required", List.of());
@@ -217,14 +227,25 @@ public class Agents {
         copy.append("author", caller.id()).append("authorName", authorName(caller));
         copy.append("versions", List.of(AgentDocument.version(AgentDocument.snapshot(copy), now, null)));
         copy.append("createdAt", now).append("updatedAt", now);
-        access.created(id);
-        store.insert(copy);
+        insertOwned(copy);
         log.info("Agent duplicated tenant_id={} from={} agent_id={} user_id={}", caller.tenantId(), agentId,
                 copy.getString("id"), caller.id());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("agent", AgentViews.full(copy, caller));
         out.put("actions", List.of());
         return out;
+    }
+
+    /** The caller becomes the owner first; if the agent then cannot be stored, that grant is taken back. */
+    private void insertOwned(Document agent) {
+        ObjectId id = agent.getObjectId("_id");
+        access.created(id);
+        try {
+            store.insert(agent);
+        } catch (ApiException e) {
+            access.deleted(id);
+            throw e;
+        }
     }
 
     public void delete(CurrentUser caller, String agentId) {

@@ -2,6 +2,7 @@ package io.parley.agent.sharing;
 
 import io.parley.agent.definition.AgentAccess;
 import io.parley.agent.definition.Agents;
+import io.parley.agent.definition.UnreadBody;
 import io.parley.common.access.AccessClient;
 import io.parley.common.access.AccessClient.Entries;
 import io.parley.common.access.AccessClient.Grant;
@@ -44,15 +45,22 @@ class AgentSharing {
     record ShareRequest(String type, String id, String accessRoleId) {
     }
 
+    /** {@code {accessRoleId}}. */
+    record RoleChange(String accessRoleId) {
+    }
+
     Map<String, Object> read(CurrentUser caller, String agentId) {
         agentAccess.requireUse();
         Document agent = agents.find(caller, agentId);
         return view(agent, access.entries(AgentAccess.TYPE, AgentAccess.resourceId(agent)));
     }
 
-    Map<String, Object> share(CurrentUser caller, String agentId, ShareRequest request) {
+    /** The SHARE bit is checked before the body is read: a stranger's body, valid or not, is never looked at. */
+    Map<String, Object> share(CurrentUser caller, String agentId, UnreadBody body) {
         agentAccess.requireUse();
         Document agent = agents.find(caller, agentId);
+        agentAccess.require(agent, AccessClient.SHARE);
+        ShareRequest request = body.as(ShareRequest.class);
         if (request == null || request.type() == null) {
             throw ApiException.Invalid.field("type", "must be one of user, group, role, public");
         }
@@ -61,11 +69,14 @@ class AgentSharing {
         return find(after, shareId).orElseThrow(() -> new ApiException.Unavailable("The share was not recorded"));
     }
 
-    Map<String, Object> change(CurrentUser caller, String agentId, String shareId, String accessRoleId) {
+    /** Reading the entries needs the SHARE bit (auth-service checks it), so the body is read after that. */
+    Map<String, Object> change(CurrentUser caller, String agentId, String shareId, UnreadBody body) {
         agentAccess.requireUse();
         Document agent = agents.find(caller, agentId);
         String resourceId = AgentAccess.resourceId(agent);
         requireExisting(access.entries(AgentAccess.TYPE, resourceId), shareId);
+        RoleChange request = body.as(RoleChange.class);
+        String accessRoleId = request == null ? null : request.accessRoleId();
         if (accessRoleId == null || accessRoleId.isBlank()) {
             throw ApiException.Invalid.field("accessRoleId", "is required");
         }

@@ -1,5 +1,6 @@
 package io.parley.agent.sharing;
 
+import io.parley.agent.definition.UnreadBody;
 import io.parley.common.security.CurrentUser;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The specification's sharing routes: {@code /api/agents/:id/access} and {@code /api/agents/:id/share[/:shareId]}. */
 @RestController
@@ -19,12 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ShareController {
 
     private final AgentSharing sharing;
+    private final JsonMapper json;
 
-    ShareController(AgentSharing sharing) {
+    ShareController(AgentSharing sharing, JsonMapper json) {
         this.sharing = sharing;
-    }
-
-    record RoleChange(String accessRoleId) {
+        this.json = json;
     }
 
     @GetMapping("/access")
@@ -32,17 +33,17 @@ class ShareController {
         return sharing.read(caller, id);
     }
 
+    /** Bodies are read only once the caller may share the agent (see {@link UnreadBody}). */
     @PostMapping("/share")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> share(CurrentUser caller, @PathVariable String id,
-                              @RequestBody(required = false) AgentSharing.ShareRequest body) {
-        return sharing.share(caller, id, body);
+    Map<String, Object> share(CurrentUser caller, @PathVariable String id, @RequestBody(required = false) byte[] body) {
+        return sharing.share(caller, id, new UnreadBody(body, json));
     }
 
     @PatchMapping("/share/{shareId}")
     Map<String, Object> change(CurrentUser caller, @PathVariable String id, @PathVariable String shareId,
-                               @RequestBody(required = false) RoleChange body) {
-        return sharing.change(caller, id, shareId, body == null ? null : body.accessRoleId());
+                               @RequestBody(required = false) byte[] body) {
+        return sharing.change(caller, id, shareId, new UnreadBody(body, json));
     }
 
     @DeleteMapping("/share/{shareId}")

@@ -1,6 +1,8 @@
 package io.parley.file.files;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.parley.common.error.ApiException;
 import io.parley.common.grpc.GrpcErrors;
 import io.parley.proto.agent.v1.AddResourceFileRequest;
 import io.parley.proto.agent.v1.Agent;
@@ -33,6 +35,30 @@ class AgentsClient {
     AgentsClient(GrpcChannelFactory channels, JsonMapper json) {
         this.agents = AgentsGrpc.newBlockingStub(channels.createChannel("agent"));
         this.json = json;
+    }
+
+    /**
+     * Checked before a request's body is read, so whoever may not edit the agent is refused without
+     * anything being parsed or stored. The role gates are agent-service's, when the change is made.
+     *
+     * @throws io.parley.common.error.ApiException 404 for an agent the person may not view, unknown or of
+     *     another tenant (a malformed id included, as agent-service's own routes answer); 403 LibreChat's
+     *     {@code Insufficient permissions to access this agent} without EDIT; 503 when agent-service cannot say
+     */
+    void requireEditable(String agentId) {
+        Agent agent;
+        try {
+            agent = agents.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+                    .getAgent(GetAgentRequest.newBuilder().setAgentId(agentId).build()).getAgent();
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
+                throw new ApiException.NotFound("Agent not found", "Agent not found");
+            }
+            throw GrpcErrors.toApiException(e);
+        }
+        if ((agent.getPermissionBits() & EDIT) == 0) {
+            throw new ApiException.Forbidden("Forbidden", "Insufficient permissions to access this agent");
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.parley.file.files;
 
 import io.parley.common.security.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
  * LibreChat's {@code POST /api/files/images/avatar} (and the seed's {@code POST /api/user/avatar}, which the
@@ -47,13 +49,17 @@ class AvatarController {
     }
 
     /**
-     * LibreChat's {@code POST /api/files/images/agents/:agent_id/avatar}: the same image handling, then
-     * agent-service sets it on the agent if the caller may EDIT it (else the image is removed again) and
-     * the answer is the agent, 201.
+     * LibreChat's {@code POST /api/files/images/agents/:agent_id/avatar}: whoever may not edit the agent
+     * is refused before the body is read (any body, multipart or not; multipart is resolved lazily, so
+     * nothing of it is parsed before this check). Then the same image handling, then agent-service sets
+     * it on the agent (its role gates; a refusal there removes the image again) and the answer is the
+     * agent, 201.
      */
-    @PostMapping(path = "/api/files/images/agents/{agentId}/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<String> uploadForAgent(CurrentUser user, @PathVariable String agentId,
-                                          @RequestParam(required = false) MultipartFile file) throws IOException {
+    @PostMapping("/api/files/images/agents/{agentId}/avatar")
+    ResponseEntity<String> uploadForAgent(CurrentUser user, @PathVariable String agentId, HttpServletRequest request)
+            throws IOException {
+        agents.requireEditable(agentId);
+        MultipartFile file = request instanceof MultipartHttpServletRequest multipart ? multipart.getFile("file") : null;
         StoredFile stored = avatarImages.store(user, file);
         try {
             String agent = agents.setAvatar(agentId, stored.filepath(), stored.source());

@@ -47,6 +47,23 @@ class FileAccess {
         return file;
     }
 
+    /**
+     * The caller's own file, for changes: reading through an agent never extends to deleting.
+     *
+     * @throws ApiException.NotFound for an unknown or expired id, or one of another tenant
+     * @throws ApiException.Forbidden LibreChat's file refusal for anyone else's file
+     */
+    StoredFile owned(CurrentUser user, String fileId) {
+        StoredFile file = store.find(user.tenantId(), fileId);
+        if (file == null || file.expired(java.time.Instant.now())) {
+            throw new ApiException.NotFound("Not Found", "File not found");
+        }
+        if (!file.user().equals(user.id())) {
+            throw new ApiException.Forbidden("Forbidden", "Insufficient permissions to access this file");
+        }
+        return file;
+    }
+
     /** The readable files among {@code fileIds}, in their order; unknown, expired and others' files left out. */
     List<StoredFile> readableAmong(CurrentUser user, List<String> fileIds) {
         java.util.Map<String, StoredFile> found = new java.util.HashMap<>();

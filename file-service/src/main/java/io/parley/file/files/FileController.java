@@ -202,10 +202,10 @@ class FileController {
         return ResponseEntity.ok(Map.of("message", "Files deleted successfully"));
     }
 
-    /** The seed's single deletes. */
+    /** The seed's single deletes: the owner's only, like LibreChat's {@code DELETE /api/files}. */
     @DeleteMapping({"/api/files/{fileId}", "/api/files/images/{fileId}"})
     ResponseEntity<Void> deleteOne(CurrentUser user, @PathVariable String fileId) throws IOException {
-        access.delete(access.readable(user, fileId));
+        access.delete(access.owned(user, fileId));
         return ResponseEntity.noContent().build();
     }
 

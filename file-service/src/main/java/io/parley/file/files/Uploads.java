@@ -89,6 +89,10 @@ class Uploads {
 
     StoredFile upload(CurrentUser user, UploadForm form, MultipartFile file, Route route) throws IOException {
         FileLimits.Rules rules = rules(form);
+        if (addsToAgent(form)) {
+            // before the file is looked at: whoever may not edit the agent gets its 403/404, nothing stored
+            agents.requireEditable(form.agentId());
+        }
         if (file == null) {
             throw ApiException.Invalid.field("file", "No file uploaded");
         }
@@ -144,8 +148,7 @@ class Uploads {
             storage.delete(key);
             throw e;
         }
-        if (form.agentId() != null && !form.agentId().isBlank() && form.toolResource() != null
-                && !form.toolResource().isBlank()) {
+        if (addsToAgent(form)) {
             // LibreChat adds a file uploaded for an agent to its tool resource; without EDIT on the agent
             // the upload is refused and nothing of it stays.
             try {
@@ -158,6 +161,12 @@ class Uploads {
         log.info("File stored tenant_id={} user_id={} file_id={} bytes={} type={}", user.tenantId(), user.id(), fileId,
                 bytes, type);
         return stored;
+    }
+
+    /** An upload into an agent's tool resource; a chat attachment that only names the agent is the person's own. */
+    private static boolean addsToAgent(UploadForm form) {
+        return form.agentId() != null && !form.agentId().isBlank() && form.toolResource() != null
+                && !form.toolResource().isBlank();
     }
 
     private FileLimits.Rules rules(UploadForm form) {

@@ -59,10 +59,14 @@ class ServerController {
         return ServerView.of(userServers.create(caller, given, config(given)));
     }
 
+    /**
+     * The body is read only once the caller may edit the server: a stranger's body, valid or not, is
+     * answered as the server is (404 unseen, 403 without EDIT), never with a 400 about the body.
+     */
     @PatchMapping("/{serverName}")
-    ServerView update(CurrentUser caller, @PathVariable String serverName, @RequestBody(required = false) Map<String, Object> body) {
+    ServerView update(CurrentUser caller, @PathVariable String serverName, @RequestBody(required = false) byte[] body) {
         ServerRef server = userManaged(caller, serverName);
-        ServerRef changed = userServers.update(caller, server, config(body == null ? Map.of() : body));
+        ServerRef changed = userServers.update(caller, server, () -> config(object(body)));
         connections.closeAll(server);
         return ServerView.of(changed);
     }
@@ -81,6 +85,20 @@ class ServerController {
             throw new ApiException.Forbidden("Forbidden", "Servers from the configuration file cannot be changed here");
         }
         return server;
+    }
+
+    /** As the common handler answers a body Spring could not read; nothing at all is an empty object. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> object(byte[] body) {
+        if (body == null || body.length == 0) {
+            return Map.of();
+        }
+        try {
+            Map<String, Object> parsed = json.readValue(body, Map.class);
+            return parsed == null ? Map.of() : parsed;
+        } catch (JacksonException e) {
+            throw new ApiException.Invalid("invalid_json", "The request body contains malformed JSON", List.of());
+        }
     }
 
     private ServerConfig config(Map<String, Object> body) {

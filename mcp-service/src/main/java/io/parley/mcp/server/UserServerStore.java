@@ -42,6 +42,10 @@ class UserServerStore {
         return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId)).limit(MAX_PER_TENANT), Document.class, COLLECTION);
     }
 
+    boolean nameTaken(String tenantId, String serverName) {
+        return mongo.exists(Query.query(Criteria.where("tenantId").is(tenantId).and("serverName").is(serverName)), COLLECTION);
+    }
+
     boolean anyInTenant(String tenantId) {
         return mongo.exists(Query.query(Criteria.where("tenantId").is(tenantId)), COLLECTION);
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -84,7 +85,9 @@ public class UserServers {
         roles.require("MCP_SERVERS", "USE", "CREATE");
         String name = nameOf(body, config);
         validate(config);
-        if (operatorNames.contains(name)) {
+        // A name is the server's id in the tenant: a taken one is refused before anything is granted or
+        // stored; two creates racing for it meet at the unique index below.
+        if (operatorNames.contains(name) || store.nameTaken(user.tenantId(), name)) {
             throw new ApiException.Conflict("An MCP server named '" + name + "' already exists");
         }
         ObjectId id = new ObjectId();
@@ -103,10 +106,14 @@ public class UserServers {
         return ref(doc, user.tenantId());
     }
 
-    /** @return the changed server; the caller closes the old one's connections */
-    public ServerRef update(CurrentUser user, ServerRef server, ServerConfig config) {
+    /**
+     * @param body read only after the role gate and the EDIT bit, so who may not edit learns nothing from it
+     * @return the changed server; the caller closes the old one's connections
+     */
+    public ServerRef update(CurrentUser user, ServerRef server, Supplier<ServerConfig> body) {
         roles.require("MCP_SERVERS", "USE", "CREATE");
         requireBits(server, AccessClient.EDIT);
+        ServerConfig config = body.get();
         validate(config);
         store.update(user.tenantId(), new ObjectId(server.id()), stored(config),
                 new Binary(secrets.seal(config.headers(), user.tenantId(), server.id())));
