@@ -55,8 +55,8 @@ public class ChatTurnBench {
         if (convo == null) {
             return new Turn(start, 0, 0, List.of(), false);
         }
-        HttpResponse<java.io.InputStream> stream = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(base + "/api/agents/chat/stream/" + convo))
+        HttpResponse<java.io.InputStream> stream = HTTP.send(vouched(HttpRequest.newBuilder(
+                        URI.create(base + "/api/agents/chat/stream/" + convo)))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         long first = 0;
         List<Long> deltas = keepDeltas ? new ArrayList<>(64) : null;
@@ -224,10 +224,29 @@ public class ChatTurnBench {
         }
     }
 
+    /**
+     * The gateway's assertion (see common's EdgeAssertion), for requests straight to a service: the
+     * benchmark is given the installation's PARLEY_EDGE_KEY. Through the gateway it is replaced.
+     */
+    static HttpRequest.Builder vouched(HttpRequest.Builder request) throws Exception {
+        String key = System.getenv("PARLEY_EDGE_KEY");
+        if (key == null || key.isBlank()) {
+            return request;
+        }
+        byte[] raw = java.util.HexFormat.of().parseHex(key.strip());
+        String keyId = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(raw), 0, 4);
+        long now = System.currentTimeMillis() / 1000;
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(raw, "HmacSHA256"));
+        byte[] signed = mac.doFinal((now + "\n\n").getBytes(StandardCharsets.UTF_8));
+        return request.header("X-Parley-Edge", keyId + "." + now + "."
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(signed));
+    }
+
     static String startTurn(String base, String token, String endpoint) throws Exception {
         String body = "{\"text\":\"Benchmark question\",\"sender\":\"User\",\"isCreatedByUser\":true,\"parentMessageId\":\""
                 + NO_PARENT + "\",\"endpoint\":\"" + endpoint + "\",\"model\":\"fake-model\"}";
-        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/agents/chat/" + endpoint))
+        HttpResponse<String> started = HTTP.send(vouched(HttpRequest.newBuilder(URI.create(base + "/api/agents/chat/" + endpoint)))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -237,8 +256,8 @@ public class ChatTurnBench {
 
     /** Follows one stream to its final event, noting when each delta arrived. */
     static boolean follow(String base, String token, String convo, List<Long> times, AtomicInteger attached) throws Exception {
-        HttpResponse<java.io.InputStream> stream = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(base + "/api/agents/chat/stream/" + convo))
+        HttpResponse<java.io.InputStream> stream = HTTP.send(vouched(HttpRequest.newBuilder(
+                        URI.create(base + "/api/agents/chat/stream/" + convo)))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         if (stream.statusCode() != 200) {
             throw new IllegalStateException("the stream answered " + stream.statusCode() + ": "

@@ -17,7 +17,7 @@
 # machine it takes a good part of them): the figures compare the two paths; they are not capacity.
 # Limits that would stop a benchmark are off or raised (message limits, concurrent turns, register,
 # login, import); the JVMs run with the benchmark options of chat-turns.sh (full JIT, G1).
-# Needs wrk (Debian/Ubuntu: apt-get install -y wrk; macOS: brew install wrk), curl, python3, a JDK 21+.
+# Needs wrk (Debian/Ubuntu: apt-get install -y wrk; macOS: brew install wrk), curl, python3, openssl, xxd, a JDK 21+.
 # Usage: bench/edge.sh   Env: DURATION (10, seconds per measured run), WARMUP (30), THREADS (2),
 #   CONNECTIONS (32), TURN_CLIENTS (16), STREAMS (300), STREAM_WARMUPS (3), OTHER_USERS (100), CONVOS_PER_USER (100),
 #   OWN_CONVOS (100), SEED_PARALLEL (8), SKIP_BUILD (0; 1 runs the jars already built), KEEP (0; 1 keeps
@@ -122,6 +122,8 @@ else
 fi
 export PARLEY_REDIS_PORT="${PARLEY_REDIS_PORT:-6395}"
 export CONFIG_PATH="$WORK/librechat.yaml" PARLEY_DATA_DIR="$WORK/data"
+# The key the gateway vouches with; the benchmark signs its requests straight to a service with it.
+export PARLEY_EDGE_KEY="${PARLEY_EDGE_KEY:-$(openssl rand -hex 32)}"
 export LIMIT_MESSAGE_IP=false LIMIT_MESSAGE_USER=false CONCURRENT_MESSAGE_MAX=1000000
 export REGISTER_MAX=1000000 LOGIN_MAX=1000000 IMPORT_IP_MAX=1000000 IMPORT_USER_MAX=1000000
 "$SYS/parley" up
@@ -172,6 +174,16 @@ expect_ok() { # url
   fi
 }
 
+# The gateway's assertion (common's EdgeAssertion: key id, time, HMAC over time, tenant, address), good
+# for a minute: made afresh for each wrk run, the gateway replaces it.
+edge_assertion() {
+  local now mac kid
+  now=$(date +%s)
+  kid=$(printf '%s' "$PARLEY_EDGE_KEY" | xxd -r -p | sha256sum | cut -c1-8)
+  mac=$(printf '%s\n\n' "$now" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$PARLEY_EDGE_KEY" -binary | base64 | tr '+/' '-_' | tr -d '=')
+  echo "$kid.$now.$mac"
+}
+
 # wrk's summary -> "req/s p50ms p99ms requests non2xx socketErrors"
 parse_wrk() {
   awk 'function ms(v) { if (v ~ /us$/) return v * 0.001; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000;
@@ -184,13 +196,15 @@ parse_wrk() {
 
 warm_wrk() { # url
   expect_ok "$1"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -H "Authorization: Bearer $TOKEN" "$1" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -H "Authorization: Bearer $TOKEN" \
+    -H "X-Parley-Edge: $(edge_assertion)" "$1" >/dev/null
 }
 
 run_wrk() { # test path url
   local name=$1 path=$2 url=$3 out="$WORK/wrk-$RANDOM.txt" before after
   before=$(snap)
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -H "Authorization: Bearer $TOKEN" "$url" >"$out"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -H "Authorization: Bearer $TOKEN" \
+    -H "X-Parley-Edge: $(edge_assertion)" "$url" >"$out"
   after=$(snap)
   local rps p50 p99 n bad sock cpu
   read -r rps p50 p99 n bad sock <<<"$(parse_wrk "$out")"

@@ -68,6 +68,7 @@ class ComposeFileTest {
             assertThat(env.get("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT"))
                     .isEqualTo("http://otel-collector:4318/v1/traces");
             assertThat(env.get("CONFIG_PATH")).isEqualTo("/config/librechat.yaml");
+            assertThat((String) env.get("PARLEY_EDGE_KEY")).as(name).startsWith("${PARLEY_EDGE_KEY:?");
         }
         assertThat(environment("gateway")).doesNotContainKey("MONGODB_URI")
                 .containsEntry("CHAT_SERVICE_URL", "http://chat-service:3082");

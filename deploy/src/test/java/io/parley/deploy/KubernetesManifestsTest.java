@@ -219,6 +219,7 @@ class KubernetesManifestsTest {
             Map<String, EnvVar> env2 = container(deployment).getEnv().stream()
                     .collect(Collectors.toMap(EnvVar::getName, e -> e));
             assertThat(env2.get("REDIS_URI").getValueFrom().getSecretKeyRef().getName()).isEqualTo("parley-redis");
+            assertThat(env2.get("PARLEY_EDGE_KEY").getValueFrom().getSecretKeyRef().getName()).as(name).isEqualTo("parley-edge");
             if (SERVICES.contains(name)) {
                 assertThat(env2.get("MONGODB_URI").getValueFrom().getSecretKeyRef().getName()).isEqualTo(name + "-mongodb");
             } else {

@@ -52,6 +52,16 @@ public final class ParleySystem implements BeforeAllCallback {
         return Running.instance.fileServiceUrl;
     }
 
+    /** The services' names (as their modules are named), in start order. */
+    static List<String> services() {
+        return SERVICES;
+    }
+
+    /** A service's own base URL, behind the gateway (its Actuator {@code mappings} is exposed for the route catalogue). */
+    static String serviceUrl(String service) {
+        return Running.instance.serviceUrls.get(service);
+    }
+
     /** The heap file-service runs with: less than the large file a test moves through it, so only streaming passes. */
     static final String FILE_SERVICE_HEAP = "-Xmx128m";
 
@@ -85,6 +95,7 @@ public final class ParleySystem implements BeforeAllCallback {
         private String gatewayUrl;
         private String chatServiceUrl;
         private String fileServiceUrl;
+        private final Map<String, String> serviceUrls = new LinkedHashMap<>();
         private String authStore;
 
         static Running start() {
@@ -138,11 +149,15 @@ public final class ParleySystem implements BeforeAllCallback {
                         "--parley.file.local.root=" + data.resolve("files"),
                         "--parley.redis.uri=" + redis,
                         "--parley.redis.key-prefix=" + redisPrefix,
+                        // the key the tests' own requests to a service are vouched for with (Http)
+                        "--parley.edge.key=" + io.parley.common.test.TestEdge.KEY,
                         otlp,
                         // token accounting on, so that turns are checked and charged through auth-service
                         "--CHECK_BALANCE=true",
                         // MCP servers on this machine (tests bind loopback) pass mcp-service's SSRF guard
-                        "--librechat.mcpSettings.allowedDomains[0]=127.0.0.1"));
+                        "--librechat.mcpSettings.allowedDomains[0]=127.0.0.1",
+                        // the route catalogue test reads every handler mapping (needs a token like any other route)
+                        "--management.endpoints.web.exposure.include=health,info,prometheus,mappings"));
                 if (service.equals("chat-service")) {
                     args.addAll(modelEndpoint);
                 }
@@ -157,6 +172,7 @@ public final class ParleySystem implements BeforeAllCallback {
                     "--parley.services.mcp=http://127.0.0.1:" + http.get("mcp-service"),
                     "--parley.redis.uri=" + redis,
                     "--parley.redis.key-prefix=" + redisPrefix,
+                    "--parley.edge.key=" + io.parley.common.test.TestEdge.KEY,
                     otlp,
                     "--parley.gateway.trusted-proxies=127.0.0.1",
                     "--parley.gateway.tenant-header=X-Tenant"));
@@ -164,6 +180,7 @@ public final class ParleySystem implements BeforeAllCallback {
             gatewayUrl = "http://127.0.0.1:" + gateway;
             chatServiceUrl = "http://127.0.0.1:" + http.get("chat-service");
             fileServiceUrl = "http://127.0.0.1:" + http.get("file-service");
+            http.forEach((service, port) -> serviceUrls.put(service, "http://127.0.0.1:" + port));
             Map<String, Integer> health = new LinkedHashMap<>(http);
             health.put("gateway", gateway);
             await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()

@@ -77,8 +77,9 @@ final class Browser {
     private Page send(HttpRequest.Builder request, String url) {
         boolean toParley = isParley(url);
         if (toParley) {
-            for (int i = 0; i < headers.length; i += 2) {
-                request.header(headers[i], headers[i + 1]);
+            String[] vouched = io.parley.common.test.TestEdge.vouched(headers);
+            for (int i = 0; i < vouched.length; i += 2) {
+                request.header(vouched[i], vouched[i + 1]);
             }
             if (!cookies.isEmpty()) {
                 request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

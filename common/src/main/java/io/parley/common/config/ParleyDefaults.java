@@ -39,6 +39,8 @@ public class ParleyDefaults implements EnvironmentPostProcessor {
         defaults.put("server.tomcat.relaxed-query-chars", "[,],{,},|,^,`,<,>,\",\\");
         defaults.put("server.tomcat.relaxed-path-chars", "[,],{,},|,^,`,<,>,\",\\");
         defaults.put("server.max-http-request-header-size", "32KB");
+        defaults.put("parley.edge.previous-key", "${PARLEY_EDGE_PREVIOUS_KEY:}");
+        defaults.put("parley.edge.key-file", "${parley.mongo.embedded.data-dir:data}/edge.key");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.health.mongodb.enabled", "false");

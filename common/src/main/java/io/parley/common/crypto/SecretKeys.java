@@ -76,12 +76,19 @@ public final class SecretKeys {
             }
             byte[] raw = new byte[32];
             RANDOM.nextBytes(raw);
-            try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    ownerOnly())) {
-                channel.write(ByteBuffer.wrap((HexFormat.of().formatHex(raw) + "\n").getBytes(StandardCharsets.US_ASCII)));
-                channel.force(true);
+            // Written whole under another name, then linked into place: processes starting together
+            // (gateway and services share one key file) either create it or read a complete one.
+            Path written = Files.createTempFile(dir == null ? Path.of(".") : dir, ".key-", ".tmp", ownerOnly());
+            try {
+                try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
+                    channel.write(ByteBuffer.wrap((HexFormat.of().formatHex(raw) + "\n").getBytes(StandardCharsets.US_ASCII)));
+                    channel.force(true);
+                }
+                Files.createLink(file, written);
             } catch (FileAlreadyExistsException raced) {
                 return read(file, settingName, usedFor);
+            } finally {
+                Files.deleteIfExists(written);
             }
             log.info("{} is not set: generated a key for {} and saved it, readable by its owner only, in {}. Back it up"
                     + " with the database, or set {}: what it encrypted cannot be read without it.", settingName, usedFor,

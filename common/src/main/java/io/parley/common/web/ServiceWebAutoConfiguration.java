@@ -4,6 +4,10 @@ import io.parley.common.error.ApiErrorHandler;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import io.parley.common.edge.EdgeAssertion;
+import io.parley.common.edge.EdgeAssertionFilter;
+import io.parley.common.edge.EdgeAutoConfiguration;
+import java.time.Clock;
 import org.apache.catalina.Valve;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
@@ -17,7 +21,7 @@ import org.springframework.core.Ordered;
  * The web pieces every service shares: request ids, the JSON error handler, JSON for /error and for
  * what Tomcat refuses itself.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@AutoConfiguration(after = EdgeAutoConfiguration.class, beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ApiErrorHandler.class, JsonErrorController.class})
 public class ServiceWebAutoConfiguration {
@@ -27,6 +31,15 @@ public class ServiceWebAutoConfiguration {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         // Before Spring Security, so that its 401s carry the id too.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Right after the request id: nothing of a request the gateway did not vouch for is served. */
+    @Bean
+    FilterRegistrationBean<EdgeAssertionFilter> edgeAssertionFilter(EdgeAssertion assertions) {
+        FilterRegistrationBean<EdgeAssertionFilter> registration =
+                new FilterRegistrationBean<>(new EdgeAssertionFilter(assertions, Clock.systemUTC()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

@@ -43,7 +43,9 @@ public final class Http {
         return execute(request, method + " " + path, headers);
     }
 
-    private static Response execute(HttpRequest.Builder request, String what, String... headers) {
+    private static Response execute(HttpRequest.Builder request, String what, String... given) {
+        // Through the gateway this header is replaced; straight to a service it stands for the gateway.
+        String[] headers = TestEdge.vouched(given);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

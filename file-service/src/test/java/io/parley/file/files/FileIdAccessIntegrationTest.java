@@ -164,6 +164,7 @@ class FileIdAccessIntegrationTest extends FileIntegrationTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
                 .header("Authorization", "Bearer " + who.token())
+                .header(io.parley.common.edge.EdgeAssertion.HEADER, io.parley.common.test.TestEdge.assertion(null, null))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

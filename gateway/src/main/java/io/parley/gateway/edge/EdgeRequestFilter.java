@@ -1,5 +1,6 @@
 package io.parley.gateway.edge;
 
+import io.parley.common.edge.EdgeAssertion;
 import io.parley.common.error.ErrorBody;
 import io.parley.common.web.RequestIds;
 import io.parley.gateway.GatewayProperties;
@@ -19,15 +20,15 @@ import reactor.core.publisher.Mono;
 /**
  * First at the edge: removes every internal header a client may have sent ({@code X-Parley-*}),
  * then sets the ones the services trust — the request id, the tenant and the client's address — and
- * records the client's address for limits and bans.
+ * records the client's address for limits and bans, and signs what it set ({@link EdgeAssertion}).
  */
 @Component
 class EdgeRequestFilter implements WebFilter, Ordered {
 
     static final String INTERNAL_PREFIX = "x-parley-";
-    static final String TENANT_HEADER = "X-Parley-Tenant";
+    static final String TENANT_HEADER = EdgeAssertion.TENANT_HEADER;
     /** The client's address as the gateway determined it, for services' own per-address limits. */
-    static final String CLIENT_IP_HEADER = "X-Parley-Client-Ip";
+    static final String CLIENT_IP_HEADER = EdgeAssertion.CLIENT_IP_HEADER;
     static final String DEFAULT_TENANT = "default";
     /**
      * The longest request target served, as Node's default header limit allows LibreChat; longer ones
@@ -40,9 +41,11 @@ class EdgeRequestFilter implements WebFilter, Ordered {
     private final Map<String, String> tenantHosts;
     private final String tenantHeader;
     private final JsonErrors errors;
+    private final EdgeAssertion assertions;
 
-    EdgeRequestFilter(GatewayProperties properties, JsonErrors errors) {
+    EdgeRequestFilter(GatewayProperties properties, JsonErrors errors, EdgeAssertion assertions) {
         this.errors = errors;
+        this.assertions = assertions;
         this.trustedProxies = properties.trustedProxies().stream().filter(s -> !s.isBlank()).map(AddressRange::parse).toList();
         this.tenantHosts = properties.tenantHosts();
         this.tenantHeader = properties.tenantHeader();
@@ -70,6 +73,8 @@ class EdgeRequestFilter implements WebFilter, Ordered {
             headers.set(RequestIds.HEADER, requestId);
             headers.set(TENANT_HEADER, tenant);
             headers.set(CLIENT_IP_HEADER, clientIp);
+            // What the services believe tenant and address on: this gateway vouches for them.
+            headers.set(EdgeAssertion.HEADER, assertions.sign(tenant, clientIp, System.currentTimeMillis() / 1000));
         }).build();
         // Set at commit, replacing the copy a service echoes, so the client sees it once.
         exchange.getResponse().beforeCommit(() -> {
