@@ -54,10 +54,11 @@ class GatewayOnlyIntegrationTest extends AuthIntegrationTest {
     }
 
     @Test
-    void publicRoutesNeedTheAssertionTooButHealthDoesNot() throws Exception {
+    void publicRoutesNeedTheAssertionTooButHealthAndTheVerificationKeysDoNot() throws Exception {
         assertThat(send("/api/config").statusCode()).isEqualTo(401);
         assertThat(send("/api/auth/refresh", "POST").statusCode()).isEqualTo(401);
         assertThat(send("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(send("/.well-known/jwks.json").statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> registerDirectly(String email, String... headers) throws Exception {

@@ -16,12 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A service serves only what the gateway vouches for: a request without a valid {@link EdgeAssertion}
  * over its tenant and client address is 401, public routes included. Health and metrics stay open to
- * the platform's probes and scrapers.
+ * the platform's probes and scrapers, and the public verification keys to the gateway, which fetches
+ * them for itself.
  */
 public final class EdgeAssertionFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(EdgeAssertionFilter.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String JWKS = "/.well-known/jwks.json";
     static final String MESSAGE = "This service is reached through the gateway";
 
     private final EdgeAssertion assertions;
@@ -34,7 +36,8 @@ public final class EdgeAssertionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/actuator/");
+        String path = request.getRequestURI();
+        return path.startsWith("/actuator/") || path.equals(JWKS);
     }
 
     @Override
