@@ -52,6 +52,19 @@ public class Access {
         return acl.bits(caller.tenantId(), type, requireResourceId(resourceId), List.of(Principal.PUBLIC));
     }
 
+    /**
+     * A resource exists in a tenant as far as access goes once its owner was granted it (the owning
+     * service does so before storing it): an id with no entry in the caller's tenant is another tenant's
+     * or no one's, and an ADMIN's bypass must not write entries for it.
+     *
+     * @throws ApiException.NotFound when the caller's tenant has no entry for the resource
+     */
+    void requireKnown(CurrentUser caller, ResourceType type, String resourceId) {
+        if (acl.entries(caller.tenantId(), type, requireResourceId(resourceId)).isEmpty()) {
+            throw new ApiException.NotFound("Resource not found");
+        }
+    }
+
     /** @throws ApiException.Forbidden LibreChat-shaped, unless the caller has every required bit */
     int require(CurrentUser caller, ResourceType type, String resourceId, int requiredBits) {
         int bits = bits(caller, type, resourceId);

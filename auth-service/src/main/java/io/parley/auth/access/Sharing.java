@@ -53,6 +53,7 @@ class Sharing {
     }
 
     SharingView read(CurrentUser caller, ResourceType type, String resourceId) {
+        access.requireKnown(caller, type, resourceId);
         access.require(caller, type, resourceId, PermissionBits.SHARE);
         return view(caller.tenantId(), type, resourceId, acl.entries(caller.tenantId(), type, resourceId));
     }
@@ -77,6 +78,7 @@ class Sharing {
     }
 
     private Applied apply(CurrentUser caller, ResourceType type, String resourceId, PermissionsUpdate body) {
+        access.requireKnown(caller, type, resourceId);
         access.require(caller, type, resourceId, PermissionBits.SHARE);
         if (body == null) {
             throw new ApiException.Invalid(FAILED, "Send updated, removed or public", List.of());

@@ -121,7 +121,7 @@ class PermissionsIntegrationTest extends AuthIntegrationTest {
         String agent = ownedAgent(owner);
         send(owner, "PUT", "/api/permissions/agent/" + agent, share("user", viewer.id(), "agent_viewer"));
 
-        for (Person outsider : List.of(viewer, person(tenant), strangerElsewhere())) {
+        for (Person outsider : List.of(viewer, person(tenant))) {
             Http.Response read = get(outsider, "/api/permissions/agent/" + agent);
             assertThat(read.status()).isEqualTo(403);
             assertThat(read.json().get("message").asString()).isEqualTo("Insufficient permissions to access this agent");
@@ -129,8 +129,30 @@ class PermissionsIntegrationTest extends AuthIntegrationTest {
                     share("user", outsider.id(), "agent_owner"));
             assertThat(write.status()).isEqualTo(403);
         }
+        Person elsewhere = strangerElsewhere();
+        assertThat(get(elsewhere, "/api/permissions/agent/" + agent).status()).as("another tenant's").isEqualTo(404);
+        assertThat(send(elsewhere, "PUT", "/api/permissions/agent/" + agent, share("user", elsewhere.id(), "agent_owner"))
+                .status()).isEqualTo(404);
         assertThat(effective(viewer, agent)).isEqualTo(PermissionBits.VIEW);
         assertThat(get(admin, "/api/permissions/agent/" + agent).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherTenantsAdminCannotReadOrWriteEntriesForTheIdsOfThisTenant() {
+        Person owner = person(uniqueTenant());
+        String agent = ownedAgent(owner);
+        Person otherAdmin = person(uniqueTenant());
+
+        for (String type : List.of("agent", "promptGroup", "mcpServer")) {
+            String path = "/api/permissions/" + type + "/" + agent;
+            assertThat(get(otherAdmin, path).status()).as(type).isEqualTo(404);
+            Http.Response write = send(otherAdmin, "PUT", path, "{\"public\":true,\"publicAccessRoleId\":\"" + type + "_viewer\"}");
+            assertThat(write.status()).as(type).isEqualTo(404);
+            assertThat(write.json().get("message").asString()).isEqualTo("Resource not found");
+        }
+        assertThat(access.accessible(otherAdmin.asUser(), ResourceType.AGENT, PermissionBits.VIEW, 100, null, true)
+                .resourceIds()).as("nothing public was stored in the other tenant").doesNotContain(agent);
+        assertThat(get(owner, "/api/permissions/agent/" + agent).json().get("public").asBoolean()).isFalse();
     }
 
     @Test
