@@ -40,6 +40,19 @@ class EmbeddedMongoAutoConfigurationTest {
     }
 
     @Test
+    void writesWaitForAJournaledMajorityUnlessTheAddressNamesAWriteConcern() {
+        ApplicationContextRunner durable = runner().withConfiguration(AutoConfigurations.of(DurableWritesAutoConfiguration.class));
+        durable.run(context -> {
+            com.mongodb.client.MongoClient client = context.getBean(com.mongodb.client.MongoClient.class);
+            assertThat(client.getDatabase("parley_test").getWriteConcern()).isEqualTo(com.mongodb.WriteConcern.MAJORITY.withJournal(true));
+            context.getBean(MongoTemplate.class).insert(new Document("_id", "w1"), "users");
+        });
+        durable.withPropertyValues("spring.mongodb.uri=mongodb://127.0.0.1:1/parley_test?w=1").run(context ->
+                assertThat(context.getBean(com.mongodb.client.MongoClient.class).getDatabase("parley_test").getWriteConcern())
+                        .isEqualTo(com.mongodb.WriteConcern.W1));
+    }
+
+    @Test
     void theMemoryBackendForgetsOnRestart() {
         ApplicationContextRunner memory = runner().withPropertyValues("parley.mongo.embedded.backend=memory");
         memory.run(context -> context.getBean(MongoTemplate.class).insert(new Document("_id", "u1"), "users"));

@@ -37,6 +37,10 @@ final class EmbeddedStore implements AutoCloseable {
         return new EmbeddedStore(new IndexedH2Backend(file.toString()));
     }
 
+    MongoClient client() {
+        return client;
+    }
+
     MongoDatabase database() {
         return client.getDatabase(DATABASE);
     }
