@@ -27,7 +27,12 @@ public class RedisAutoConfiguration {
             config = Config.fromYAML(new File(properties.configFile()));
         } else {
             config = new Config();
-            config.useSingleServer().setAddress(properties.uri());
+            // Short time-outs and no retries: a request waits at most this long for an unreachable
+            // Redis, once; RedisCircuit then answers without asking until Redis is back.
+            config.useSingleServer().setAddress(properties.uri())
+                    .setTimeout((int) properties.timeout().toMillis())
+                    .setConnectTimeout((int) properties.timeout().toMillis())
+                    .setRetryAttempts(0);
         }
         return Redisson.create(config);
     }
@@ -36,7 +41,7 @@ public class RedisAutoConfiguration {
     @ConditionalOnBean(RedissonClient.class)
     @ConditionalOnMissingBean
     WindowCounter redisWindowCounter(RedissonClient redisson, RedisProperties properties) {
-        return new RedisWindowCounter(redisson, properties.keyPrefix());
+        return new RedisCircuit(new RedisWindowCounter(redisson, properties.keyPrefix()));
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.parley.common.redis;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -10,10 +12,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param uri        {@code redis://host:port} (or {@code rediss://}); empty for none. Bound from {@code REDIS_URI}
  * @param configFile a Redisson YAML file for Sentinel or Cluster set-ups; wins over {@code uri}
  * @param keyPrefix  prepended to every key, so that installations can share a Redis
+ * @param timeout    how long a command (or a connection) may take before it fails, with {@code uri}
  */
 @ConfigurationProperties("parley.redis")
 public record RedisProperties(@DefaultValue("") String uri, @DefaultValue("") String configFile,
-                              @DefaultValue("parley:") String keyPrefix) {
+                              @DefaultValue("parley:") String keyPrefix, @DefaultValue("300ms") Duration timeout) {
+
+    @ConstructorBinding
+    public RedisProperties {
+    }
+
+    public RedisProperties(String uri, String configFile, String keyPrefix) {
+        this(uri, configFile, keyPrefix, Duration.ofMillis(300));
+    }
 
     public boolean configured() {
         return !uri.isBlank() || !configFile.isBlank();

@@ -1,6 +1,7 @@
 package io.parley.gateway.limit;
 
 import io.parley.common.error.ErrorBody;
+import io.parley.common.redis.CountersUnavailable;
 import io.parley.common.redis.Standings;
 import io.parley.common.redis.Violations;
 import io.parley.common.redis.WindowCounter;
@@ -152,9 +153,18 @@ class RateLimitFilter implements WebFilter, Ordered {
                 .onErrorResume(e -> failOpen(e, null));
     }
 
+    /**
+     * Limits protect; an unreachable Redis must not take sign-in down with it. Revocations and bans
+     * fail open the same way: a session ended (or a person banned) during an outage is refused once
+     * Redis answers again, while refusing everyone would turn a Redis outage into a full one.
+     */
     private static <T> Mono<T> failOpen(Throwable e, T fallback) {
-        // Limits protect; an unreachable Redis must not take sign-in down with it.
-        log.warn("Rate limit store unavailable, request let through: {}", e.toString());
+        if (CountersUnavailable.is(e)) {
+            // Logged once when Redis went away (RedisCircuit), not for every request meanwhile.
+            log.debug("Rate limit store unavailable, request let through");
+        } else {
+            log.warn("Rate limit store unavailable, request let through: {}", e.toString());
+        }
         return fallback == null ? Mono.empty() : Mono.just(fallback);
     }
 
