@@ -68,9 +68,14 @@ public final class SseStream implements AutoCloseable {
 
     /** The next event, or null when the stream ended; fails after 10 s of silence. */
     public Event next() throws InterruptedException {
-        Event event = events.poll(10, TimeUnit.SECONDS);
+        return next(Duration.ofSeconds(10));
+    }
+
+    /** The next event, or null when the stream ended; fails after {@code silence} without one. */
+    public Event next(Duration silence) throws InterruptedException {
+        Event event = events.poll(silence.toMillis(), TimeUnit.MILLISECONDS);
         if (event == null) {
-            throw new AssertionError("No event within 10 s");
+            throw new AssertionError("No event within " + silence);
         }
         return event == END ? null : event;
     }

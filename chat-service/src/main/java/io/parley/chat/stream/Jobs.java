@@ -15,15 +15,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * The generation jobs of all instances. Jobs run here are {@link LiveJob}s, served from memory;
- * with Redis, jobs of other instances are reached through the shared {@link JobBackplane}.
+ * with Redis, jobs of other instances are reached through the shared {@link JobBackplane}, and a job
+ * outlives its instance: each holds a lease its instance renews, and once that lapses another instance
+ * takes the job over and ends it ({@link JobLeases}).
+ *
+ * <p>Without Redis, jobs live only in this process's memory: a restarted instance knows of none, so
+ * none is reported running; a turn cut short by the restart keeps its saved request message only.
  */
 @Component
 @EnableConfigurationProperties(JobProperties.class)
-public class Jobs {
+public class Jobs implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
 
@@ -34,14 +40,17 @@ public class Jobs {
 
     private final JobProperties properties;
     private final Optional<RedisBackplane> backplane;
+    private final Optional<JobLeases> leases;
     private final Map<JobKey, LiveJob> local = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("job-sweeper").daemon().factory());
 
-    Jobs(JobProperties properties, ObjectProvider<RedissonClient> redis, RedisProperties redisProperties) {
+    Jobs(JobProperties properties, ObjectProvider<RedissonClient> redis, RedisProperties redisProperties,
+         ObjectProvider<JobTakeover> takeover) {
         this.properties = properties;
         this.backplane = Optional.ofNullable(redis.getIfAvailable())
                 .map(client -> new RedisBackplane(client, redisProperties.keyPrefix(), properties.logFlush()));
+        this.leases = backplane.map(shared -> new JobLeases(shared, properties, local, takeover));
         backplane.ifPresent(shared -> shared.onAbortRequest(this::abortHere));
         sweeper.scheduleWithFixedDelay(this::sweep, 10, 10, TimeUnit.SECONDS);
     }
@@ -54,7 +63,8 @@ public class Jobs {
     public Started start(JobKey key, JobInfo info) {
         LiveJob job = new LiveJob(key, info, (k, event) -> backplane.ifPresent(shared -> shared.append(k, event)));
         if (backplane.isPresent()) {
-            JobBackplane.Claim claim = backplane.get().claim(key, info, properties.concurrentMax(), properties.maxDuration());
+            JobBackplane.Claim claim = backplane.get().claim(key, info, properties.concurrentMax(), properties.maxDuration(),
+                    leases.orElseThrow().owner(), properties.lease());
             if (claim != JobBackplane.Claim.CLAIMED) {
                 return new Started(claim == JobBackplane.Claim.AT_LIMIT ? Start.AT_LIMIT : Start.ALREADY_RUNNING, null);
             }
@@ -74,10 +84,43 @@ public class Jobs {
         return new Started(Start.STARTED, job);
     }
 
-    /** The job ended (its terminal event was emitted). */
+    /** The job ended (its terminal event was emitted); a superseded job's end is recorded by its new owner. */
     public void finished(LiveJob job, JobInfo.Status status) {
         job.status(status);
-        backplane.ifPresent(shared -> shared.finish(job.key(), status, properties.retention()));
+        if (!job.superseded()) {
+            backplane.ifPresent(shared -> shared.finish(job.key(), status, properties.retention()));
+        }
+    }
+
+    /**
+     * Keeps what another instance needs to finish the job should this one stop ({@link OrphanedJob#handover()}).
+     * Best effort: without it, a job whose instance dies is ended without saving its answer.
+     */
+    public void handover(LiveJob job, String handover) {
+        backplane.ifPresent(shared -> {
+            try {
+                shared.handover(job.key(), handover);
+            } catch (RuntimeException e) {
+                log.warn("Could not record a job's handover stream_id={} error={}", job.key().streamId(), e.toString());
+            }
+        });
+    }
+
+    /**
+     * The context the job's hold is settled under: {@code proposed} unless the job already has one. The
+     * instance running a job and one that took it over then settle the same way, and auth-service charges
+     * a hold once per context. Call it once the answer is saved: a recorded context tells an instance
+     * taking the job over that the answer need not be saved again.
+     */
+    public String settleAs(JobKey key, String proposed) {
+        return backplane.map(shared -> {
+            try {
+                return shared.settleAs(key, proposed);
+            } catch (RuntimeException e) {
+                log.warn("Could not record a job's settlement stream_id={} error={}", key.streamId(), e.toString());
+                return proposed;
+            }
+        }).orElse(proposed);
     }
 
     /** The job never started: its request could not be stored. */
@@ -87,7 +130,7 @@ public class Jobs {
     }
 
     public Optional<JobInfo> find(JobKey key) {
-        LiveJob job = local.get(key);
+        LiveJob job = current(key);
         if (job != null) {
             return Optional.of(job.info());
         }
@@ -96,12 +139,12 @@ public class Jobs {
 
     /** This instance's live job, if it runs here. */
     public Optional<LiveJob> here(JobKey key) {
-        return Optional.ofNullable(local.get(key));
+        return Optional.ofNullable(current(key));
     }
 
     /** The job's events from the first, following it live; empty when there is no such job. */
     public Optional<EventFeed> feed(JobKey key) {
-        LiveJob job = local.get(key);
+        LiveJob job = current(key);
         if (job != null) {
             return Optional.of(job.feed());
         }
@@ -125,8 +168,14 @@ public class Jobs {
         return backplane.map(shared -> shared.running(tenantId, user)).orElseGet(() -> runningHere(tenantId, user));
     }
 
-    private boolean abortHere(JobKey key) {
+    /** The job run here, unless it was given up: then the shared record is the truth. */
+    private LiveJob current(JobKey key) {
         LiveJob job = local.get(key);
+        return job == null || job.superseded() ? null : job;
+    }
+
+    private boolean abortHere(JobKey key) {
+        LiveJob job = current(key);
         if (job == null || job.ended()) {
             return false;
         }
@@ -156,8 +205,47 @@ public class Jobs {
         local.values().removeIf(job -> job.endedBefore(before));
     }
 
+    /** With Redis: renewing this instance's leases and taking over lapsed jobs begins with the application. */
+    @Override
+    public void start() {
+        leases.ifPresent(JobLeases::start);
+    }
+
+    /**
+     * With Redis: this instance stops renewing and gives up its running jobs, which stop writing
+     * anything shared; another instance takes each over once its lease lapses, as if this one had died.
+     * Runs after the web server has stopped, so requests still being served keep their jobs until then.
+     */
+    @Override
+    public void stop() {
+        leases.ifPresent(running -> {
+            running.stop();
+            int given = 0;
+            for (LiveJob job : local.values()) {
+                if (!job.ended() && !job.superseded()) {
+                    job.supersede();
+                    given++;
+                }
+            }
+            if (given > 0) {
+                log.info("Stopping: jobs left to another instance count={}", given);
+            }
+        });
+    }
+
+    @Override
+    public boolean isRunning() {
+        return leases.map(JobLeases::running).orElse(false);
+    }
+
+    /** Started before and stopped after the web server (whose phases are just below the default). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
     @PreDestroy
-    void stop() {
+    void close() {
         sweeper.shutdownNow();
         backplane.ifPresent(RedisBackplane::close);
     }

@@ -23,6 +23,7 @@ public final class LiveJob {
     private final ContentAggregate content = new ContentAggregate();
     private volatile JobInfo info;
     private volatile boolean ended;
+    private volatile boolean superseded;
     private volatile long endedAt;
     private final Emitted emitted;
 
@@ -54,7 +55,25 @@ public final class LiveJob {
         return cancellation.isCancelled();
     }
 
-    /** Appends an event and hands it to every follower. Called by the job's own thread only. */
+    /**
+     * True once this instance gave the job up: another instance took it over (its lease lapsed) or
+     * this one is stopping. The job then stops, writes nothing shared (no message, no settlement, no
+     * shared event) and only tells the followers of this instance: the instance that takes it over
+     * finishes it.
+     */
+    public boolean superseded() {
+        return superseded;
+    }
+
+    void supersede() {
+        superseded = true;
+        cancellation.cancel();
+    }
+
+    /**
+     * Appends an event and hands it to every follower. Called by the job's own thread only. Once the job
+     * is superseded, the event stays in this instance.
+     */
     public void emit(StreamEvent event) {
         lock.lock();
         try {
@@ -73,7 +92,9 @@ public final class LiveJob {
         } finally {
             lock.unlock();
         }
-        emitted.emitted(key, event);
+        if (!superseded) {
+            emitted.emitted(key, event);
+        }
     }
 
     void status(JobInfo.Status status) {

@@ -47,12 +47,20 @@ class BalancesClient {
      * and the hold stays for an operator to reconcile.
      */
     void settle(Hold hold, String context, long promptTokens, long completionTokens, String model) {
-        if (hold == null || hold.holdId().isEmpty() || promptTokens + completionTokens == 0) {
+        settle(hold == null ? "" : hold.holdId(), context, promptTokens, completionTokens, model);
+    }
+
+    /**
+     * As {@link #settle(Hold, String, long, long, String)}, by the hold's id alone (another instance
+     * finishing the turn). auth-service charges a hold once per context: repeating a settlement is harmless.
+     */
+    void settle(String holdId, String context, long promptTokens, long completionTokens, String model) {
+        if (holdId == null || holdId.isEmpty() || promptTokens + completionTokens == 0) {
             return;
         }
         try {
             balances.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).settle(SettleRequest.newBuilder()
-                    .setHoldId(hold.holdId()).setContext(context).setPromptTokens(promptTokens)
+                    .setHoldId(holdId).setContext(context).setPromptTokens(promptTokens)
                     .setCompletionTokens(completionTokens).setModel(model == null ? "" : model).build());
         } catch (StatusRuntimeException e) {
             log.warn("Could not settle hold of {} ({} prompt, {} completion tokens): {}", context, promptTokens,

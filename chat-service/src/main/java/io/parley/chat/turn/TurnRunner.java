@@ -1,8 +1,6 @@
 package io.parley.chat.turn;
 
 import io.parley.chat.agent.RunTools;
-import io.parley.chat.convo.ConvoStore;
-import io.parley.chat.message.MessageStore;
 import io.parley.chat.provider.Cancellation;
 import io.parley.chat.provider.Completion;
 import io.parley.chat.provider.ModelRequest;
@@ -18,7 +16,6 @@ import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.TokenCounter;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +26,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,6 +34,8 @@ import org.springframework.stereotype.Component;
  * Runs a turn's job on its own virtual thread: calls the model, streams its answer as events,
  * saves the answer (whole, or partial and marked when it failed or was stopped) and only then sends
  * the final event. Nobody needs to be listening: a client that goes away does not stop the job.
+ * Should this instance stop mid-turn, another one finishes the turn ({@link TurnTakeover}) from what
+ * the job left in Redis; a job this instance gave up ({@link LiveJob#superseded()}) stores nothing more.
  */
 @Component
 class TurnRunner {
@@ -47,18 +45,16 @@ class TurnRunner {
     private static final long TITLE_WAIT_MS = 3_000;
 
     private final Jobs jobs;
-    private final MessageStore messages;
-    private final ConvoStore convos;
+    private final Responses responses;
     private final TokenCounter tokens;
     private final Titles titles;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService deadlines =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("turn-deadlines").daemon().factory());
 
-    TurnRunner(Jobs jobs, MessageStore messages, ConvoStore convos, TokenCounter tokens, Titles titles) {
+    TurnRunner(Jobs jobs, Responses responses, TokenCounter tokens, Titles titles) {
         this.jobs = jobs;
-        this.messages = messages;
-        this.convos = convos;
+        this.responses = responses;
         this.tokens = tokens;
         this.titles = titles;
     }
@@ -70,6 +66,8 @@ class TurnRunner {
     private void run(Turn turn) {
         LiveJob job = turn.job();
         try {
+            // Before the first event: an instance finishing this turn for us finds it with whatever got out.
+            jobs.handover(job, TurnRecord.of(turn).json());
             job.emit(TurnEvents.created(turn.userMessage(), job.key().streamId()));
             if (!turn.hold().allowed()) {
                 refuse(turn);
@@ -108,18 +106,26 @@ class TurnRunner {
         } finally {
             deadline.cancel(false);
         }
+        if (job.superseded()) {
+            // Another instance saves and settles what the shared log holds; this one's followers learn the same end.
+            log.info("Turn given up to another instance stream_id={} tenant_id={}", job.key().streamId(),
+                    job.key().tenantId());
+            job.emit(TurnEvents.error(TurnTakeover.INTERRUPTED));
+            return;
+        }
 
-        List<Map<String, Object>> parts = merged(turn.earlierParts(), answer.parts());
+        List<Map<String, Object>> parts = Responses.merged(turn.earlierParts(), answer.parts());
         if (failure != null) {
-            parts.add(TurnEvents.map("type", "error", "error", failure));
+            parts.add(Responses.errorPart(failure));
         }
         if (stopped != null) {
-            parts.add(TurnEvents.map("type", "error", "error", stopped));
+            parts.add(Responses.errorPart(stopped));
         }
         int completionTokens = usage.reported ? usage.completion : tokens.count(answer.text());
         int promptTokens = usage.reported ? usage.prompt : turn.promptTokens();
-        Saved saved = saveResponse(turn, parts, completionTokens, promptTokens, status);
-        turn.settle(status == Status.ABORTED ? "incomplete" : "message", promptTokens, completionTokens, turn.model());
+        Responses.Saved saved = responses.save(TurnRecord.of(turn), parts, completionTokens, promptTokens, status);
+        String context = jobs.settleAs(job.key(), status == Status.ABORTED ? "incomplete" : "message");
+        turn.settle(context, promptTokens, completionTokens, turn.model());
 
         String titleNow = status == Status.COMPLETE ? awaitTitle(title) : null;
         Map<String, Object> conversation = saved.conversation();
@@ -222,57 +228,9 @@ class TurnRunner {
         BalancesClient.Hold hold = turn.hold();
         String reason = StreamEvent.toJson(TurnEvents.map("type", "token_balance", "balance", hold.balance(),
                 "tokenCost", hold.tokenCost(), "promptTokens", turn.promptTokens()));
-        Document saved = responseDocument(turn, List.of(), 0, turn.promptTokens(), Status.ERROR);
-        saved.put("text", reason);
-        messages.save(saved);
+        responses.saveText(TurnRecord.of(turn), reason, turn.promptTokens(), Status.ERROR);
         turn.job().emit(TurnEvents.error(reason));
         jobs.finished(turn.job(), Status.ERROR);
-    }
-
-    /** The saved answer, and its conversation as the final event shows it. */
-    private record Saved(Document response, Map<String, Object> conversation) {
-    }
-
-    private Saved saveResponse(Turn turn, List<Map<String, Object>> parts, int completionTokens, int promptTokens,
-                               Status status) {
-        Document response = responseDocument(turn, parts, completionTokens, promptTokens, status);
-        Document saved = turn.earlierParts().isEmpty() ? messages.insertNew(response) : messages.save(response);
-        return new Saved(saved,
-                ApiDocs.of(convos.touchAndGet(turn.user().tenantId(), turn.user().id(), turn.conversationId(), Map.of())));
-    }
-
-    private Document responseDocument(Turn turn, List<Map<String, Object>> parts, int completionTokens, int promptTokens,
-                                      Status status) {
-        Date now = new Date();
-        Document response = new Document("tenantId", turn.user().tenantId()).append("user", turn.user().id())
-                .append("messageId", turn.responseMessageId()).append("conversationId", turn.conversationId())
-                .append("parentMessageId", turn.userMessage().get("messageId"))
-                .append("isCreatedByUser", false).append("model", turn.responseModel()).append("sender", turn.sender())
-                .append("promptTokens", promptTokens).append("endpoint", turn.recordedEndpoint())
-                .append("text", "").append("content", parts).append("tokenCount", completionTokens)
-                .append("unfinished", status == Status.ABORTED).append("error", status == Status.ERROR)
-                .append("createdAt", now).append("updatedAt", now);
-        if (turn.endpoint().iconURL() != null) {
-            response.append("iconURL", turn.endpoint().iconURL());
-        }
-        return response;
-    }
-
-    /** A continued answer keeps its parts; the new text joins its last part when the types match. */
-    private static List<Map<String, Object>> merged(List<Map<String, Object>> earlier, List<Map<String, Object>> added) {
-        List<Map<String, Object>> parts = new ArrayList<>(earlier);
-        for (Map<String, Object> part : added) {
-            Map<String, Object> last = parts.isEmpty() ? null : parts.getLast();
-            String type = (String) part.get("type");
-            if (last != null && type.equals(last.get("type")) && last.get(type) instanceof String before) {
-                Map<String, Object> joined = new java.util.LinkedHashMap<>(last);
-                joined.put(type, before + part.get(type));
-                parts.set(parts.size() - 1, joined);
-            } else {
-                parts.add(part);
-            }
-        }
-        return parts;
     }
 
     @PreDestroy

@@ -14,12 +14,14 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 class ActiveJobsMeterTest {
 
-    private final Jobs jobs = new Jobs(new JobProperties(5, Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofMillis(20)),
-            new DefaultListableBeanFactory().getBeanProvider(RedissonClient.class), new RedisProperties("", "", "parley:"));
+    private final Jobs jobs = new Jobs(new JobProperties(5, Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofMillis(20),
+            Duration.ofSeconds(6), Duration.ofSeconds(2), Duration.ofSeconds(2)),
+            new DefaultListableBeanFactory().getBeanProvider(RedissonClient.class), new RedisProperties("", "", "parley:"),
+            new DefaultListableBeanFactory().getBeanProvider(JobTakeover.class));
 
     @AfterEach
     void stop() {
-        jobs.stop();
+        jobs.close();
     }
 
     @Test

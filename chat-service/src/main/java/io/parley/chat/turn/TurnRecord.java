@@ -1,0 +1,40 @@
+package io.parley.chat.turn;
+
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a turn's answer is saved under and its cost settled against: all another instance needs to
+ * finish the turn should the one running it stop. Kept with the job in Redis as JSON.
+ *
+ * @param parentMessageId the request message the answer replies to
+ * @param responseModel   the answer's {@code model} (an agent's id for an agent run)
+ * @param endpoint        the endpoint the messages record ({@code agents} for an agent run)
+ * @param iconURL         the endpoint's icon, or null
+ * @param earlierParts    content of the answer being continued; empty for a new answer
+ * @param holdId          auth-service's hold the turn's tokens are settled against; empty when none
+ * @param promptTokens    the prompt as counted here
+ * @param settledModel    the model the tokens are priced at
+ */
+record TurnRecord(String tenantId, String user, String conversationId, String responseMessageId, String parentMessageId,
+                  String responseModel, String sender, String endpoint, String iconURL,
+                  List<Map<String, Object>> earlierParts, String holdId, int promptTokens, String settledModel) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static TurnRecord of(Turn turn) {
+        return new TurnRecord(turn.user().tenantId(), turn.user().id(), turn.conversationId(), turn.responseMessageId(),
+                (String) turn.userMessage().get("messageId"), turn.responseModel(), turn.sender(), turn.recordedEndpoint(),
+                turn.endpoint().iconURL(), turn.earlierParts(), turn.hold() == null ? "" : turn.hold().holdId(),
+                turn.promptTokens(), turn.model());
+    }
+
+    String json() {
+        return JSON.writeValueAsString(this);
+    }
+
+    static TurnRecord fromJson(String json) {
+        return JSON.readValue(json, TurnRecord.class);
+    }
+}
