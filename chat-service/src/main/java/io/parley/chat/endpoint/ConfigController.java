@@ -3,10 +3,12 @@ package io.parley.chat.endpoint;
 import io.grpc.StatusRuntimeException;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
+import io.parley.common.access.LastKnown;
 import io.parley.proto.auth.v1.AuthSettingsGrpc;
 import io.parley.proto.auth.v1.GetPublicConfigRequest;
 import io.parley.proto.auth.v1.GetPublicConfigResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,9 @@ class ConfigController {
     private static final Map<String, Object> DEFAULT_INTERFACE = defaults();
 
     private final AuthSettingsGrpc.AuthSettingsBlockingStub auth;
+    /** The sign-in settings per tenant: a client loads /api/config first, also while auth-service restarts. */
+    private final LastKnown<String, GetPublicConfigResponse> signInSettings =
+            new LastKnown<>("sign-in settings", Duration.ofHours(1), 10_000);
     private final JwtDecoder tokens;
     private final Map<String, Object> interfaceConfig;
     private final String appTitle;
@@ -63,7 +68,9 @@ class ConfigController {
     Map<String, Object> config(HttpServletRequest request) {
         GetPublicConfigResponse flags;
         try {
-            flags = auth.withDeadlineAfter(2, TimeUnit.SECONDS).getPublicConfig(GetPublicConfigRequest.getDefaultInstance());
+            String tenant = request.getHeader("X-Parley-Tenant");
+            flags = signInSettings.get(tenant == null ? "" : tenant, () -> auth.withDeadlineAfter(2, TimeUnit.SECONDS)
+                    .getPublicConfig(GetPublicConfigRequest.getDefaultInstance()));
         } catch (StatusRuntimeException e) {
             throw new ApiException.Unavailable("The sign-in settings are not available right now");
         }

@@ -1,11 +1,15 @@
 package io.parley.chat.turn;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.parley.common.grpc.GrpcErrors;
 import io.parley.proto.auth.v1.BalancesGrpc;
 import io.parley.proto.auth.v1.BeginRequest;
 import io.parley.proto.auth.v1.BeginResponse;
 import io.parley.proto.auth.v1.SettleRequest;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,20 +28,35 @@ class BalancesClient {
     }
 
     private final BalancesGrpc.BalancesBlockingStub balances;
+    /** Per tenant, whether balances were off at auth-service's last answer (kept an hour). */
+    private final Cache<String, Boolean> balancesOff = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1))
+            .maximumSize(10_000).build();
 
     BalancesClient(GrpcChannelFactory channels) {
         this.balances = BalancesGrpc.newBlockingStub(channels.createChannel("auth"));
     }
 
-    /** Called while serving the person's request: relays their token. */
-    Hold begin(String conversationId, String messageId, String model, String endpoint, long promptTokens) {
+    /**
+     * Called while serving the person's request: relays their token. While auth-service cannot be reached,
+     * a tenant whose balances were off at the last answer still chats (nothing to check; the turn's usage
+     * goes unrecorded, logged); with balances on, or never asked, the turn waits for auth-service (503).
+     */
+    Hold begin(String tenant, String conversationId, String messageId, String model, String endpoint, long promptTokens) {
         try {
             BeginResponse answer = balances.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).begin(BeginRequest.newBuilder()
                     .setConversationId(conversationId).setMessageId(messageId).setModel(model).setEndpoint(endpoint)
                     .setPromptTokens(promptTokens).build());
+            balancesOff.put(tenant, !answer.getBalanceEnabled());
             return new Hold(answer.getAllowed(), answer.getHoldId(), answer.getBalanceEnabled(), answer.getBalance(),
                     answer.getTokenCost());
         } catch (StatusRuntimeException e) {
+            Status.Code code = e.getStatus().getCode();
+            boolean unreachable = code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
+            if (unreachable && Boolean.TRUE.equals(balancesOff.getIfPresent(tenant))) {
+                log.warn("auth-service unreachable; turn goes on without a hold, balances being off tenant_id={} "
+                        + "conversation_id={}", tenant, conversationId);
+                return new Hold(true, "", false, 0, 0);
+            }
             throw GrpcErrors.toApiException(e);
         }
     }

@@ -138,7 +138,7 @@ class Turns {
         int promptTokens = history.count(request);
         BalancesClient.Hold hold;
         try {
-            hold = balances.begin(conversationId, responseId, model, endpoint.name(), promptTokens);
+            hold = balances.begin(caller.tenantId(), conversationId, responseId, model, endpoint.name(), promptTokens);
             Map<String, Object> convoFields = new HashMap<>();
             convoFields.put("endpoint", agent != null ? AgentRuns.ENDPOINT : endpoint.name());
             convoFields.put("endpointType", agent != null || endpoint.kind() == Endpoint.Kind.BUILTIN ? null : "custom");

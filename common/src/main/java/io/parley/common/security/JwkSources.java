@@ -30,17 +30,15 @@ public final class JwkSources {
     static final Duration CACHE_FOR = Duration.ofMinutes(5);
     static final Duration REFRESH_AT_MOST_EVERY = Duration.ofSeconds(2);
     static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
+    /** While auth-service cannot be reached, the keys held already keep verifying tokens for this long. */
+    static final Duration OUTAGE_TOLERANT_FOR = Duration.ofHours(1);
 
     private JwkSources() {
     }
 
     /** A cached source over another process's key set (gRPC or any custom fetch). */
     public static JWKSource<SecurityContext> cached(JWKSetSource<SecurityContext> origin) {
-        return new NoKeyOnFailure(JWKSourceBuilder.create(origin)
-                .cache(CACHE_FOR.toMillis(), FETCH_TIMEOUT.toMillis())
-                .rateLimited(REFRESH_AT_MOST_EVERY.toMillis())
-                .retrying(true)
-                .build());
+        return new NoKeyOnFailure(configured(JWKSourceBuilder.create(origin)));
     }
 
     /** A cached source over an HTTP JWKS document. */
@@ -49,14 +47,18 @@ public final class JwkSources {
             // Explicit timeouts: a fetch that hangs must fail (and be retried) rather than hold the request.
             DefaultResourceRetriever http = new DefaultResourceRetriever((int) FETCH_TIMEOUT.toMillis(),
                     (int) FETCH_TIMEOUT.toMillis(), 512 * 1024);
-            return new NoKeyOnFailure(JWKSourceBuilder.create(URI.create(jwksUri).toURL(), http)
-                    .cache(CACHE_FOR.toMillis(), FETCH_TIMEOUT.toMillis())
-                    .rateLimited(REFRESH_AT_MOST_EVERY.toMillis())
-                    .retrying(true)
-                    .build());
+            return new NoKeyOnFailure(configured(JWKSourceBuilder.create(URI.create(jwksUri).toURL(), http)));
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("parley.jwt.jwks-uri is not a URL: " + jwksUri, e);
         }
+    }
+
+    private static JWKSource<SecurityContext> configured(JWKSourceBuilder<SecurityContext> builder) {
+        return builder.cache(CACHE_FOR.toMillis(), FETCH_TIMEOUT.toMillis())
+                .rateLimited(REFRESH_AT_MOST_EVERY.toMillis())
+                .retrying(true)
+                .outageTolerant(OUTAGE_TOLERANT_FOR.toMillis())
+                .build();
     }
 
     /** A blocking decoder that checks signature, issuer, audience, expiry and Parley's own claims. */
