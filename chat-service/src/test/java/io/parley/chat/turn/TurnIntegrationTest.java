@@ -232,6 +232,12 @@ class TurnIntegrationTest extends ChatIntegrationTest {
         try (SseStream theirs = stream(mallory, convo, "")) {
             assertThat(theirs.status).isEqualTo(404);
         }
+        // What a browser's EventSource sends: the refusal is still a JSON 404, not a 406.
+        Http.Response asEventSource = http.get("/api/agents/chat/stream/" + convo, mallory.auth()[0], mallory.auth()[1],
+                "Accept", "text/event-stream");
+        assertThat(asEventSource.status()).isEqualTo(404);
+        assertThat(asEventSource.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(asEventSource.json().has("error")).isTrue();
         assertThat(post(mallory, "/api/agents/chat/abort", "{\"streamId\":\"" + convo + "\"}").status()).isEqualTo(404);
         assertThat(json(get(mallory, "/api/agents/chat/status/" + convo))).containsEntry("active", false);
         assertThat(json(get(mallory, "/api/agents/chat/active")).get("activeJobIds")).isEqualTo(List.of());
