@@ -27,12 +27,7 @@ public class RedisAutoConfiguration {
             config = Config.fromYAML(new File(properties.configFile()));
         } else {
             config = new Config();
-            // Short time-outs and no retries: a request waits at most this long for an unreachable
-            // Redis, once; RedisCircuit then answers without asking until Redis is back.
-            config.useSingleServer().setAddress(properties.uri())
-                    .setTimeout((int) properties.timeout().toMillis())
-                    .setConnectTimeout((int) properties.timeout().toMillis())
-                    .setRetryAttempts(0);
+            config.useSingleServer().setAddress(properties.uri());
         }
         return Redisson.create(config);
     }
@@ -41,7 +36,7 @@ public class RedisAutoConfiguration {
     @ConditionalOnBean(RedissonClient.class)
     @ConditionalOnMissingBean
     WindowCounter redisWindowCounter(RedissonClient redisson, RedisProperties properties) {
-        return new RedisCircuit(new RedisWindowCounter(redisson, properties.keyPrefix()));
+        return new RedisCircuit(new RedisWindowCounter(redisson, properties.keyPrefix()), properties.timeout());
     }
 
     @Bean

@@ -4,14 +4,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shared counters that fail at once while Redis is unreachable. After a call fails, calls fail without
- * reaching Redis for {@link #OPEN_FOR}; then the next call tries again, and a success closes the circuit.
+ * Shared counters that fail fast while Redis is unreachable. A call that has no answer within
+ * {@code timeout} fails (Redisson's own time-outs, seconds with retries, suit its other users, such as
+ * chat jobs and a connection made while six processes start at once, not a request's limit check). After
+ * a call fails, calls fail without reaching Redis for {@link #OPEN_FOR}; then the next call tries again,
+ * and a success closes the circuit.
  * Callers treat a failure as "unknown" (limits and bans let the request through, see the gateway), so an
  * outage costs requests nothing but the first time-out, and they recover by themselves when Redis is back.
  */
@@ -22,16 +26,18 @@ final class RedisCircuit implements WindowCounter {
     private static final Logger log = LoggerFactory.getLogger(RedisCircuit.class);
 
     private final WindowCounter redis;
+    private final Duration timeout;
     private final LongSupplier nanoTime;
     private volatile long openUntil;
     private volatile boolean open;
 
-    RedisCircuit(WindowCounter redis) {
-        this(redis, System::nanoTime);
+    RedisCircuit(WindowCounter redis, Duration timeout) {
+        this(redis, timeout, System::nanoTime);
     }
 
-    RedisCircuit(WindowCounter redis, LongSupplier nanoTime) {
+    RedisCircuit(WindowCounter redis, Duration timeout, LongSupplier nanoTime) {
         this.redis = redis;
+        this.timeout = timeout;
         this.nanoTime = nanoTime;
     }
 
@@ -59,9 +65,9 @@ final class RedisCircuit implements WindowCounter {
         if (open && nanoTime.getAsLong() - openUntil < 0) {
             return CompletableFuture.failedFuture(new CountersUnavailable(OPEN_FOR));
         }
-        CompletionStage<T> result;
+        CompletableFuture<T> result;
         try {
-            result = command.get();
+            result = command.get().toCompletableFuture().copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }

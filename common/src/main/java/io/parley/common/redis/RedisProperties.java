@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param uri        {@code redis://host:port} (or {@code rediss://}); empty for none. Bound from {@code REDIS_URI}
  * @param configFile a Redisson YAML file for Sentinel or Cluster set-ups; wins over {@code uri}
  * @param keyPrefix  prepended to every key, so that installations can share a Redis
- * @param timeout    how long a command (or a connection) may take before it fails, with {@code uri}
+ * @param timeout    how long a request waits for the shared counters (limits, bans, revocations) before
+ *                   it goes on without them; Redisson's own time-outs, longer, apply to everything else
  */
 @ConfigurationProperties("parley.redis")
 public record RedisProperties(@DefaultValue("") String uri, @DefaultValue("") String configFile,

@@ -35,7 +35,7 @@ class RedisCircuitTest {
         }
     };
 
-    private final RedisCircuit circuit = new RedisCircuit(redis, now::get);
+    private final RedisCircuit circuit = new RedisCircuit(redis, Duration.ofMillis(300), now::get);
 
     private CompletableFuture<WindowCounter.Count> add() {
         return circuit.add("k", 1, Duration.ofMinutes(1)).toCompletableFuture();
@@ -55,6 +55,32 @@ class RedisCircuitTest {
         now.addAndGet(RedisCircuit.OPEN_FOR.toNanos() + 1);
         assertThatThrownBy(() -> add().join()).hasRootCauseMessage("timed out");
         assertThat(calls).as("asked again once the interval is over").hasValue(2);
+    }
+
+    @Test
+    void aCallRedisDoesNotAnswerFailsAfterTheTimeoutAndOpensTheCircuit() {
+        RedisCircuit hung = new RedisCircuit(new WindowCounter() {
+            @Override
+            public CompletionStage<Count> add(String key, long amount, Duration window) {
+                calls.incrementAndGet();
+                return new CompletableFuture<>();
+            }
+
+            @Override
+            public CompletionStage<Count> peek(String key) {
+                return add(key, 0, Duration.ZERO);
+            }
+
+            @Override
+            public CompletionStage<Void> reset(String key) {
+                return add(key, 0, Duration.ZERO).thenApply(c -> null);
+            }
+        }, Duration.ofMillis(50), now::get);
+
+        assertThatThrownBy(() -> hung.peek("k").toCompletableFuture().join())
+                .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+        assertThatThrownBy(() -> hung.peek("k").toCompletableFuture().join()).hasCauseInstanceOf(CountersUnavailable.class);
+        assertThat(calls).hasValue(1);
     }
 
     @Test
