@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.common.test.Http;
 import org.junit.jupiter.api.Test;
 
-/** The specification's login limit, counted in the real local Redis by the gateway. */
+/** The specification's login limit, counted in the run's Redis by the gateway. */
 class LoginLimitE2ETest extends E2ETest {
 
     @Test

@@ -2,8 +2,9 @@ package io.parley.e2e;
 
 import static org.awaitility.Awaitility.await;
 
-import io.parley.common.test.Http;
 import io.parley.chat.provider.fake.FakeOpenAi;
+import io.parley.common.test.Http;
+import io.parley.common.test.PrivateRedis;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -22,14 +23,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The whole system as a user runs it: the built jars of the five services and the gateway, each a
- * process of its own on free loopback ports, on the embedded store (one folder per run), with limits
- * and bans in the local Redis. Started once for all end-to-end test classes, stopped at the end.
+ * process of its own on free loopback ports, on the embedded store (one folder per run), with limits,
+ * bans and chat jobs in a redis-server of the run's own ({@link PrivateRedis}; the shared {@code REDIS_URI}
+ * where none can be started). Started once for all end-to-end test classes, stopped at the end. A test
+ * may kill, stop and restart a service ({@link #kill}, {@link #stop}, {@link #restart}): it comes back
+ * with the same command line, ports and data.
  */
 public final class ParleySystem implements BeforeAllCallback {
 
     private static final List<String> SERVICES = List.of("auth-service", "chat-service", "agent-service", "file-service",
             "mcp-service");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration RESTART_TIMEOUT = Duration.ofMinutes(2);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -78,9 +83,35 @@ public final class ParleySystem implements BeforeAllCallback {
         return Running.instance.traces;
     }
 
-    /** Connection string of auth-service's embedded store, as an operator would read it from the log. */
+    /**
+     * Connection string of auth-service's embedded store, as an operator would read it from the log (the
+     * latest start's: the store binds a new port each time).
+     */
     static String authStore() {
         return Running.instance.authStore;
+    }
+
+    /** The run's own redis-server, which a test may hang; null when the system runs on the shared one. */
+    static PrivateRedis redis() {
+        return Running.instance.redis;
+    }
+
+    /** Ends a service (or the gateway) at once with SIGKILL, as a crash or an OOM kill would, and waits until it is gone. */
+    static void kill(String service) {
+        Running.instance.end(service, true);
+    }
+
+    /** Stops a service (or the gateway) as an orchestrator does (SIGTERM, its graceful shutdown) and waits until it is gone. */
+    static void stop(String service) {
+        Running.instance.end(service, false);
+    }
+
+    /**
+     * Starts a service (or the gateway) that was killed or stopped again, with the same command line and
+     * ports, and returns once its own readiness probe answers UP; a running one is left as it is.
+     */
+    static void restart(String service) {
+        Running.instance.restart(service);
     }
 
     static final class Running implements AutoCloseable {
@@ -89,14 +120,18 @@ public final class ParleySystem implements BeforeAllCallback {
         private static final java.util.Random RANDOM = new java.util.Random();
         private static final java.util.Set<Integer> TAKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-        private final List<Process> processes = new ArrayList<>();
+        private final Map<String, Process> processes = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, List<String>> commands = new LinkedHashMap<>();
+        private final Map<String, Integer> healthPorts = new LinkedHashMap<>();
+        private Path logs;
+        private PrivateRedis redis;
         private TraceCollector traces;
         private FakeOpenAi model;
         private String gatewayUrl;
         private String chatServiceUrl;
         private String fileServiceUrl;
         private final Map<String, String> serviceUrls = new LinkedHashMap<>();
-        private String authStore;
+        private volatile String authStore;
 
         static Running start() {
             Running running = new Running();
@@ -113,7 +148,7 @@ public final class ParleySystem implements BeforeAllCallback {
         private void launch() throws IOException {
             Path root = Path.of(System.getProperty("parley.root", "..")).toAbsolutePath().normalize();
             String version = System.getProperty("parley.version", "0.1.0-SNAPSHOT");
-            Path logs = root.resolve("e2e/target/e2e-logs");
+            logs = root.resolve("e2e/target/e2e-logs");
             Path data = Files.createTempDirectory("parley-e2e-data");
             Files.createDirectories(logs);
 
@@ -125,7 +160,15 @@ public final class ParleySystem implements BeforeAllCallback {
             }
             int gateway = freePort();
             String authGrpc = "static://127.0.0.1:" + grpc.get("auth-service");
-            String redis = System.getenv().getOrDefault("REDIS_URI", "redis://127.0.0.1:6379");
+            // a redis-server of this run's own, so that a test may hang it without disturbing others
+            String redisUri;
+            if (PrivateRedis.available()) {
+                Path redisDir = Files.createDirectories(data.resolve("redis"));
+                redis = PrivateRedis.start(redisDir);
+                redisUri = redis.uri();
+            } else {
+                redisUri = System.getenv().getOrDefault("REDIS_URI", "redis://127.0.0.1:6379");
+            }
             // one prefix for every process of this run: they share limits, bans, chat jobs and account events
             String redisPrefix = "e2e:" + UUID.randomUUID() + ":";
             traces = new TraceCollector();
@@ -147,7 +190,7 @@ public final class ParleySystem implements BeforeAllCallback {
                         "--spring.grpc.client.channels.file.address=static://127.0.0.1:" + grpc.get("file-service"),
                         "--parley.mongo.embedded.data-dir=" + data,
                         "--parley.file.local.root=" + data.resolve("files"),
-                        "--parley.redis.uri=" + redis,
+                        "--parley.redis.uri=" + redisUri,
                         "--parley.redis.key-prefix=" + redisPrefix,
                         // the key the tests' own requests to a service are vouched for with (Http)
                         "--parley.edge.key=" + io.parley.common.test.TestEdge.KEY,
@@ -161,16 +204,16 @@ public final class ParleySystem implements BeforeAllCallback {
                 if (service.equals("chat-service")) {
                     args.addAll(modelEndpoint);
                 }
-                start(root, version, logs, service, args);
+                start(root, version, service, args);
             }
-            start(root, version, logs, "gateway", List.of(
+            start(root, version, "gateway", List.of(
                     "--server.port=" + gateway,
                     "--parley.services.auth=http://127.0.0.1:" + http.get("auth-service"),
                     "--parley.services.chat=http://127.0.0.1:" + http.get("chat-service"),
                     "--parley.services.agent=http://127.0.0.1:" + http.get("agent-service"),
                     "--parley.services.file=http://127.0.0.1:" + http.get("file-service"),
                     "--parley.services.mcp=http://127.0.0.1:" + http.get("mcp-service"),
-                    "--parley.redis.uri=" + redis,
+                    "--parley.redis.uri=" + redisUri,
                     "--parley.redis.key-prefix=" + redisPrefix,
                     "--parley.edge.key=" + io.parley.common.test.TestEdge.KEY,
                     otlp,
@@ -181,15 +224,88 @@ public final class ParleySystem implements BeforeAllCallback {
             chatServiceUrl = "http://127.0.0.1:" + http.get("chat-service");
             fileServiceUrl = "http://127.0.0.1:" + http.get("file-service");
             http.forEach((service, port) -> serviceUrls.put(service, "http://127.0.0.1:" + port));
-            Map<String, Integer> health = new LinkedHashMap<>(http);
-            health.put("gateway", gateway);
-            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .failFast("a process exited while starting", () -> processes.stream().anyMatch(p -> !p.isAlive()))
-                    .until(() -> health.values().stream().allMatch(Running::ready));
+            healthPorts.putAll(http);
+            healthPorts.put("gateway", gateway);
+            try {
+                await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                        .failFast("a process exited while starting", () -> processes.values().stream().anyMatch(p -> !p.isAlive()))
+                        .until(() -> healthPorts.values().stream().allMatch(Running::ready));
+            } catch (org.awaitility.core.TerminalFailureException exited) {
+                throw new IllegalStateException(exited(), exited);
+            }
             authStore = storeAddress(logs.resolve("auth-service.log"));
         }
 
-        private void start(Path root, String version, Path logs, String service, List<String> args) throws IOException {
+        void end(String service, boolean kill) {
+            Process process = process(service);
+            if (kill) {
+                process.destroyForcibly();
+            } else {
+                process.destroy();
+            }
+            try {
+                if (!process.waitFor(RESTART_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        synchronized void restart(String service) {
+            if (process(service).isAlive()) {
+                return;
+            }
+            try {
+                // appended: the log keeps the life before the restart
+                Process started = new ProcessBuilder(commands.get(service)).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile())).start();
+                processes.put(service, started);
+                try {
+                    await().atMost(RESTART_TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                            .failFast(service + " exited while starting again", () -> !started.isAlive())
+                            .until(() -> ready(healthPorts.get(service)));
+                } catch (org.awaitility.core.TerminalFailureException exited) {
+                    throw new IllegalStateException(exited(), exited);
+                }
+                if (service.equals("auth-service")) {
+                    authStore = storeAddress(logs.resolve("auth-service.log"));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(service + " did not start again; see e2e/target/e2e-logs", e);
+            }
+        }
+
+        /** Which processes have exited, with their exit codes and the last cause each one's log gives. */
+        private String exited() {
+            StringBuilder out = new StringBuilder();
+            processes.forEach((service, process) -> {
+                if (process.isAlive()) {
+                    return;
+                }
+                String cause;
+                try (var lines = Files.lines(logs.resolve(service + ".log"))) {
+                    cause = lines.filter(line -> line.startsWith("Caused by:") || line.contains(" ERROR "))
+                            .reduce((first, second) -> second).orElse("(nothing in its log)");
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    cause = "(its log could not be read: " + e.getMessage() + ")";
+                }
+                out.append(service).append(" exited with ").append(process.exitValue()).append("; last in its log: ")
+                        .append(cause).append('\n');
+            });
+            return out.toString().strip();
+        }
+
+        private Process process(String service) {
+            Process process = processes.get(service);
+            if (process == null) {
+                throw new IllegalArgumentException("No such process: " + service);
+            }
+            return process;
+        }
+
+        private void start(Path root, String version, String service, List<String> args) throws IOException {
             Path jar = root.resolve(service).resolve("target").resolve(service + "-" + version + ".jar");
             if (!Files.exists(jar)) {
                 throw new IllegalStateException("Missing " + jar + ": build with ./mvnw package first");
@@ -200,7 +316,8 @@ public final class ParleySystem implements BeforeAllCallback {
             command.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(logs.resolve(service + ".log").toFile());
-            processes.add(builder.start());
+            commands.put(service, List.copyOf(command));
+            processes.put(service, builder.start());
         }
 
         private static boolean ready(int port) {
@@ -208,10 +325,15 @@ public final class ParleySystem implements BeforeAllCallback {
             return response.status() == 200 && response.body().contains("UP");
         }
 
+        /** The address the store announced last (a log appended to by restarts holds one per start). */
         private static String storeAddress(Path log) throws IOException {
             Matcher matcher = Pattern.compile("Embedded MongoDB-wire server started backend=\\w+ address=/?([\\d.]+:\\d+)")
                     .matcher(Files.readString(log));
-            return matcher.find() ? "mongodb://" + matcher.group(1) : null;
+            String address = null;
+            while (matcher.find()) {
+                address = "mongodb://" + matcher.group(1);
+            }
+            return address;
         }
 
         private static String javaBinary() {
@@ -246,8 +368,8 @@ public final class ParleySystem implements BeforeAllCallback {
             if (model != null) {
                 model.close();
             }
-            processes.forEach(Process::destroy);
-            for (Process process : processes) {
+            processes.values().forEach(Process::destroy);
+            for (Process process : processes.values()) {
                 try {
                     if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                         process.destroyForcibly();
@@ -255,6 +377,13 @@ public final class ParleySystem implements BeforeAllCallback {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     process.destroyForcibly();
+                }
+            }
+            if (redis != null) {
+                try {
+                    redis.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.parley.gateway.edge;
 
 import io.parley.common.error.ErrorBody;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -46,9 +47,10 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             return errors.write(exchange, HttpStatus.GATEWAY_TIMEOUT,
                     ErrorBody.of("timeout", "The service for this request did not answer in time"));
         }
-        if (inChain(failure, PrematureCloseException.class) || inChain(failure, AbortedException.class)) {
-            // Mostly a client that went away (nobody reads the answer) or a service that dropped the
-            // connection: not a failure of the gateway's own.
+        if (inChain(failure, PrematureCloseException.class) || inChain(failure, AbortedException.class)
+                || inChain(failure, IOException.class)) {
+            // Mostly a client that went away (nobody reads the answer), or a service that dropped or reset
+            // the connection (a process killed mid-request): not a failure of the gateway's own.
             log.debug("Connection closed request_id={} path={}: {}", EdgeRequest.requestId(exchange),
                     exchange.getRequest().getPath().value(), failure.toString());
             return errors.write(exchange, HttpStatus.BAD_GATEWAY, ErrorBody.of("bad_gateway",

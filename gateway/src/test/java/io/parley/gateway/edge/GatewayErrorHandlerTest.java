@@ -37,6 +37,15 @@ class GatewayErrorHandlerTest {
     }
 
     @Test
+    void aConnectionTheServiceResetsIsAJson502NotA500() {
+        MockServerWebExchange exchange = failed(new RuntimeException("routing failed",
+                new java.net.SocketException("recvAddress(..) failed with error(-104): Connection reset by peer")));
+
+        assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(502);
+        assertThat(exchange.getResponse().getBodyAsString().block()).contains("\"error\":\"bad_gateway\"");
+    }
+
+    @Test
     void anythingElseIsAJson500QuotingTheRequestId() {
         MockServerWebExchange exchange = failed(new IllegalStateException("boom"));
 
