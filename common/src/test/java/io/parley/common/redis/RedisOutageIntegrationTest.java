@@ -18,8 +18,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * A Redis of its own that stops answering (SIGSTOP, as a hung or partitioned server does) while the
- * shared counters are in use: every call ends within half a second, and they work again by themselves
- * once Redis answers again.
+ * shared counters are in use: no call waits for Redisson's own time-outs (seconds) but at most the
+ * 300 ms bound, once per 2 s, and they work again by themselves once Redis answers again.
  */
 class RedisOutageIntegrationTest {
 
@@ -42,7 +42,7 @@ class RedisOutageIntegrationTest {
     }
 
     @Test
-    void withRedisHungEveryCallEndsWithinHalfASecondAndItRecoversByItself() {
+    void withRedisHungNoCallWaitsForRedissonsTimeOutsAndItRecoversByItself() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class))
                 .withPropertyValues("parley.redis.uri=" + redis.uri(), "parley.redis.key-prefix=outage:")
@@ -70,7 +70,8 @@ class RedisOutageIntegrationTest {
                         System.out.printf("redis hung: request %d asked in %d ms%n", i, TimeUnit.NANOSECONDS.toMillis(took));
                         slowest = Math.max(slowest, took);
                     }
-                    assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofMillis(500));
+                    // The 300 ms bound plus scheduling on a busy machine; Redisson alone would take seconds.
+                    assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofSeconds(1));
 
                     redis.resume();
                     await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->

@@ -20,8 +20,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The gateway while its Redis hangs: requests are answered within half a second (limits, bans and
- * revocations let them through, logged once), and limits count again by themselves once Redis is back.
+ * The gateway while its Redis hangs: requests are answered at once or after the 300 ms bound (limits,
+ * bans and revocations let them through, logged once), and limits count again by themselves once Redis
+ * is back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "parley.gateway.trusted-proxies=127.0.0.1", "parley.bans.interval=1000", "LOG_FORMAT="})
@@ -65,7 +66,7 @@ class RedisOutageIntegrationTest {
     }
 
     @Test
-    void withRedisHungRequestsAreAnsweredWithinHalfASecondAndLimitsComeBackByThemselves() {
+    void withRedisHungRequestsWaitAtMostTheBoundOnceAndLimitsComeBackByThemselves() {
         String token = "Bearer " + UPSTREAM.token("u-outage", "default");
         assertThat(get("/api/convos", "Authorization", token).status()).isEqualTo(200);
 
@@ -77,7 +78,9 @@ class RedisOutageIntegrationTest {
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 System.out.printf("redis hung: request %d answered %d in %d ms%n", i, response.status(), took.toMillis());
                 assertThat(response.status()).isEqualTo(200);
-                assertThat(took).isLessThan(Duration.ofMillis(500));
+                // One request per 2 s waits out the 300 ms bound, the rest do not ask Redis; seconds would
+                // mean Redisson's own time-outs again. (Figures: the printed lines, and docs.)
+                assertThat(took).isLessThan(Duration.ofSeconds(1));
             }
         } finally {
             redis.resume();
