@@ -33,6 +33,8 @@ public final class SseStream implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Event END = new Event("end", Map.of());
+    /** Not an event type LibreChat sends: marks data that is not JSON. */
+    private static final String MALFORMED = "parley-test-malformed";
 
     public final int status;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -55,11 +57,17 @@ public final class SseStream implements AutoCloseable {
                     if (line.startsWith("event: ")) {
                         type = line.substring(7);
                     } else if (line.startsWith("data: ")) {
-                        events.add(new Event(type, JSON.readValue(line.substring(6), Map.class)));
+                        String data = line.substring(6);
+                        try {
+                            events.add(new Event(type, JSON.readValue(data, Map.class)));
+                        } catch (tools.jackson.core.JacksonException malformed) {
+                            // A reader that skipped it would let a test pass over a broken event.
+                            events.add(new Event(MALFORMED, Map.of("event", type, "data", data)));
+                        }
                         type = "message";
                     }
                 }
-            } catch (Exception closed) {
+            } catch (java.io.IOException closed) {
                 // the test closed the stream
             }
             events.add(END);
@@ -76,6 +84,9 @@ public final class SseStream implements AutoCloseable {
         Event event = events.poll(silence.toMillis(), TimeUnit.MILLISECONDS);
         if (event == null) {
             throw new AssertionError("No event within " + silence);
+        }
+        if (MALFORMED.equals(event.type())) {
+            throw new AssertionError("A malformed event: " + event.data());
         }
         return event == END ? null : event;
     }

@@ -72,4 +72,17 @@ class EmbeddedMongoAutoConfigurationTest {
             assertThat(health.health(true).getStatus().getCode()).isEqualTo("UP");
         });
     }
+
+    @Test
+    void healthIsDownWhenTheStoreDoesNotAnswer() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(
+                "mongodb://127.0.0.1:" + closedPort + "/?serverSelectionTimeoutMS=300&connectTimeoutMS=300")) {
+            MongoPingHealthIndicator health = new MongoPingHealthIndicator(new MongoTemplate(client, "parley_test"));
+            assertThat(health.health(true).getStatus().getCode()).isEqualTo("DOWN");
+        }
+    }
 }
