@@ -67,7 +67,8 @@ class EdgeIntegrationTest extends GatewayIntegrationTest {
     void aChunkedBodyOverTheLimitIsCutOffWith413() throws Exception {
         byte[] chunk = new byte[64 * 1024];
         java.util.Arrays.fill(chunk, (byte) 'x');
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages/chunked"))
+        String path = "/api/messages/chunked-" + java.util.UUID.randomUUID();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", bearer()).header("X-Forwarded-For", ip).header("Content-Type", "application/json")
                 // no Content-Length: the publisher's length is unknown, so the client sends chunks
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
@@ -76,6 +77,7 @@ class EdgeIntegrationTest extends GatewayIntegrationTest {
                 .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(UPSTREAM.paths()).as("the service never got the request").doesNotContain(path);
     }
 
     @Test

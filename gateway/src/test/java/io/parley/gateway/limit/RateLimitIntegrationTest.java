@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 /** Limits with the specification's defaults, counted in the real local Redis. */
 class RateLimitIntegrationTest extends GatewayIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.parley.common.redis.Violations violations;
+
     private static final String LOGIN = "{\"email\":\"a@example.com\",\"password\":\"x\"}";
 
     @Test
@@ -64,6 +67,24 @@ class RateLimitIntegrationTest extends GatewayIntegrationTest {
         assertThat(banned.json().get("message").asString())
                 .isEqualTo("Your account has been temporarily banned due to violations of our service.");
         assertThat(Long.parseLong(banned.header("Retry-After").orElseThrow())).isGreaterThan(3600);
+    }
+
+    @Test
+    void aPersonBannedByAnotherProcessIsRefusedEverywhereWithinASecondAndOthersAreNot() {
+        String banned = "u-ban-" + java.util.UUID.randomUUID();
+        String token = "Bearer " + UPSTREAM.token(banned, "default");
+        assertThat(get("/api/convos", "Authorization", token).status()).isEqualTo(200);
+
+        // What auth-service (an admin's ban) or chat-service (its message limits) write to the shared counters.
+        violations.ban("default", banned, java.time.Duration.ofHours(1)).toCompletableFuture().join();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> get("/api/convos", "Authorization", token).status() == 403);
+        Http.Response refused = get("/api/agents", "Authorization", token);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("error").asString()).isEqualTo("banned");
+        assertThat(get("/api/convos", "Authorization", "Bearer " + UPSTREAM.token("u-other", "default")).status())
+                .isEqualTo(200);
     }
 
     @Test
