@@ -9,14 +9,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Deleting an account through the gateway: auth-service publishes {@code user.deleted} on the Redis
- * Stream and chat-service, reading it with its own consumer group, erases the person's chat data;
- * the gateway refuses the account's tokens from then on.
+ * Stream and each service, reading it with its own consumer group, erases the person's data (chat,
+ * agents, files with their bytes); the gateway refuses the account's tokens from then on.
  */
 class AccountDeletionE2ETest extends E2ETest {
 
     private final String tenant = uniqueTenant("delete");
-
-
 
     private void chatData(String auth) {
         Http.Response turn = as(tenant, auth, "POST", "/api/agents/chat/offline-demo", """
@@ -61,5 +59,50 @@ class AccountDeletionE2ETest extends E2ETest {
         assertThat(chat.get("/api/tags", "Authorization", leaves).json().size()).isZero();
         assertThat(conversations(stays)).isEqualTo(1);
         assertThat(as(tenant, stays, "GET", "/api/presets", null).json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeletedAccountsAgentsAndFilesWithTheirBytesAreErasedByTheirServicesAndOthersStay() {
+        String stays = signIn(tenant);
+        String leaves = signIn(tenant);
+        String agent = """
+                {"name":"Mine","instructions":"Help","provider":"%s","model":"fake-model"}""".formatted(ParleySystem.MODEL_ENDPOINT);
+        assertThat(as(tenant, leaves, "POST", "/api/agents", agent).status()).isEqualTo(201);
+        assertThat(as(tenant, stays, "POST", "/api/agents", agent).status()).isEqualTo(201);
+        String fileId = upload(leaves, "leaving.txt", "bytes of the person who leaves");
+        upload(stays, "staying.txt", "bytes of the person who stays");
+        Http files = new Http(ParleySystem.fileServiceUrl());
+        Http agents = new Http(ParleySystem.serviceUrl("agent-service"));
+        String download = "/api/files/download/" + idOf(leaves) + "/" + fileId;
+        assertThat(files.get(download, "Authorization", leaves, "X-Parley-Tenant", tenant).status()).isEqualTo(200);
+
+        assertThat(as(tenant, leaves, "DELETE", "/api/user/delete", "{}").status()).isEqualTo(200);
+
+        // Behind the gateway the token still verifies: each service erases what was the person's.
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                agents.get("/api/agents", "Authorization", leaves, "X-Parley-Tenant", tenant).json().get("data").isEmpty()
+                        && files.get("/api/files", "Authorization", leaves, "X-Parley-Tenant", tenant).json().isEmpty());
+        assertThat(files.get(download, "Authorization", leaves, "X-Parley-Tenant", tenant).status())
+                .as("the bytes are gone with the record").isEqualTo(404);
+        assertThat(as(tenant, stays, "GET", "/api/agents", null).json().get("data")).hasSize(1);
+        assertThat(as(tenant, stays, "GET", "/api/files", null).json()).hasSize(1);
+    }
+
+    private String idOf(String auth) {
+        return as(tenant, auth, "GET", "/api/user", null).json().get("id").asString();
+    }
+
+    /** A text file as LibreChat's client uploads it (multipart, with its file_id and endpoint fields). */
+    private String upload(String auth, String filename, String text) {
+        String boundary = "e2e-" + java.util.UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file_id\"\r\n\r\n"
+                + java.util.UUID.randomUUID() + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"endpoint\"\r\n\r\n"
+                + "openAI\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: text/plain\r\n\r\n" + text + "\r\n--" + boundary + "--\r\n";
+        Http.Response uploaded = http.send("POST", "/api/files", "multipart/form-data; boundary=" + boundary,
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "X-Tenant", tenant, "Authorization", auth,
+                "X-Forwarded-For", ip, "User-Agent", BROWSER);
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+        return uploaded.json().get("file_id").asString();
     }
 }

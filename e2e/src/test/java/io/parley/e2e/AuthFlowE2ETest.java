@@ -3,6 +3,7 @@ package io.parley.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.common.test.Http;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A person's whole sign-in life cycle through the gateway. */
@@ -83,6 +84,17 @@ class AuthFlowE2ETest extends E2ETest {
         String email = uniqueEmail();
         register(email);
         Http.Response login = login(email, PASSWORD);
+        String forged = io.parley.common.test.Tokens.unsigned(login.json().get("token").asString());
+        Map<String, String> protectedRoute = Map.of("auth-service", "/api/user", "chat-service", "/api/convos",
+                "agent-service", "/api/agents", "file-service", "/api/files", "mcp-service", "/api/mcp/servers");
+        for (String service : ParleySystem.services()) {
+            // Straight to the service, vouched for as the gateway would: the service's own check refuses.
+            Http direct = new Http(ParleySystem.serviceUrl(service));
+            String path = protectedRoute.get(service);
+            assertThat(direct.get(path, "Authorization", "Bearer " + forged).status()).as(service + " forged").isEqualTo(401);
+            assertThat(direct.get(path).status()).as(service + " no token").isEqualTo(401);
+            assertThat(direct.get(path, "Authorization", bearer(login)).status()).as(service + " valid").isEqualTo(200);
+        }
         for (String path : new String[] {"/api/convos/unknown/route", "/api/agents/unknown/route/x", "/api/files/unknown/x",
                 "/api/mcp/unknown", "/api/user/unknown"}) {
             Http.Response response = get(path, "Authorization", bearer(login));

@@ -43,6 +43,13 @@ public final class Http {
         return execute(request, method + " " + path, headers);
     }
 
+    /** A request with a body of any type, such as a multipart form the test built itself. */
+    public Response send(String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        return execute(request, method + " " + path, headers);
+    }
+
     private static Response execute(HttpRequest.Builder request, String what, String... given) {
         // Through the gateway this header is replaced; straight to a service it stands for the gateway.
         String[] headers = TestEdge.vouched(given);
