@@ -10,9 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
 class MarketplaceIntegrationTest extends AgentIntegrationTest {
+
+    @Autowired
+    MongoTemplate mongo;
 
     private Person admin;
     private Person bob;
@@ -119,12 +126,33 @@ class MarketplaceIntegrationTest extends AgentIntegrationTest {
         assertThat(installed.get(0).get("installed").asBoolean()).isTrue();
         assertThat(get(user(), "/api/agents/marketplace").json().get("data").get(0).get("installed").asBoolean()).isFalse();
 
-        assertThat(send(bob, "DELETE", "/api/agents/" + id + "/install", null).json().get("installed").asBoolean()).isFalse();
-        assertThat(get(bob, "/api/agents/marketplace?installed=1").json().get("data")).isEmpty();
+        assertThat(installsOf(id)).isEqualTo(1);
 
-        post(bob, "/api/agents/" + id + "/install", null);
-        send(admin, "DELETE", "/api/agents/" + id, null);
+        Http.Response uninstalled = send(bob, "DELETE", "/api/agents/" + id + "/install", null);
+        assertThat(uninstalled.status()).isEqualTo(200);
+        assertThat(uninstalled.json().get("installed").asBoolean()).isFalse();
         assertThat(get(bob, "/api/agents/marketplace?installed=1").json().get("data")).isEmpty();
+        assertThat(installsOf(id)).isZero();
+
+        Http.Response reinstalled = post(bob, "/api/agents/" + id + "/install", null);
+        assertThat(reinstalled.status()).isEqualTo(200);
+        assertThat(reinstalled.json().get("installed").asBoolean()).isTrue();
+        assertThat(get(bob, "/api/agents/marketplace?installed=1").json().get("data").findValuesAsString("id"))
+                .containsExactly(id);
+        assertThat(installsOf(id)).isEqualTo(1);
+
+        Http.Response deleted = send(admin, "DELETE", "/api/agents/" + id, null);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.json().get("message").asString()).isEqualTo("Agent deleted");
+        assertThat(get(admin, "/api/agents/" + id).status()).isEqualTo(404);
+        assertThat(installsOf(id)).as("a deleted agent's installs go with it").isZero();
+        assertThat(get(bob, "/api/agents/marketplace?installed=1").json().get("data")).isEmpty();
+    }
+
+    /** The stored installs of the agent {@code agentId} in this test's tenant, whoever made them. */
+    private long installsOf(String agentId) {
+        return mongo.count(Query.query(Criteria.where("tenantId").is(tenant).and("agentId").is(agentId)),
+                InstallStore.COLLECTION);
     }
 
     @Test

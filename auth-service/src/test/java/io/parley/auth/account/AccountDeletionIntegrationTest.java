@@ -113,7 +113,23 @@ class AccountDeletionIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void withoutATokenNothingIsDeleted() {
-        assertThat(http.send("DELETE", "/api/user/delete", null).status()).isEqualTo(401);
+        String tenant = uniqueTenant();
+        Person admin = person(tenant);
+        Person ann = person(tenant);
+        String groupId = http.post("/api/admin/groups", "{\"name\":\"Team\"}", admin.auth()).json().get("id").asString();
+        giveAuthData(admin, ann, groupId);
+        Map<String, Long> before = authData(ann);
+        assertThat(before).allSatisfy((kind, count) -> assertThat(count).as(kind).isPositive());
+
+        Http.Response bare = http.send("DELETE", "/api/user/delete", null, TENANT, tenant);
+        Http.Response withOnlyTheRefreshCookie = http.send("DELETE", "/api/user/account", null,
+                TENANT, tenant, "Cookie", "refreshToken=" + ann.refreshCookie());
+
+        assertThat(bare.status()).isEqualTo(401);
+        assertThat(withOnlyTheRefreshCookie.status()).isEqualTo(401);
+        assertThat(authData(ann)).isEqualTo(before);
+        assertThat(http.get("/api/user", ann.auth()).status()).isEqualTo(200);
+        assertThat(login(ann.email(), PASSWORD, TENANT, tenant).status()).isEqualTo(200);
     }
 
     /** A balance record and a transaction (an admin's credits), a group membership, a hold and an ACL entry. */

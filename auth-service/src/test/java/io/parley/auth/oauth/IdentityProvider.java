@@ -25,7 +25,7 @@ import okhttp3.Headers;
 final class IdentityProvider {
 
     private final MockOAuth2Server server;
-    private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+    private final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
     private final AtomicReference<String> substituteTokenResponse = new AtomicReference<>();
 
     IdentityProvider() {
@@ -43,8 +43,17 @@ final class IdentityProvider {
         return "http://127.0.0.1:" + server.baseUrl().port() + "/" + issuerId;
     }
 
+    /** A token request as the provider received it: the form-encoded body and the Authorization header, or null. */
+    record TokenRequest(String body, String authorization) {
+    }
+
     /** The bodies of every token request so far (form-encoded). */
     List<String> tokenRequests() {
+        return tokenRequests.stream().map(TokenRequest::body).toList();
+    }
+
+    /** Every token request so far, with its Authorization header. */
+    List<TokenRequest> receivedTokenRequests() {
         return List.copyOf(tokenRequests);
     }
 
@@ -63,7 +72,7 @@ final class IdentityProvider {
         @Override
         public boolean match(OAuth2HttpRequest request) {
             if (request.getUrl().encodedPath().endsWith("/token") && request.getBody() != null) {
-                tokenRequests.add(request.getBody());
+                tokenRequests.add(new TokenRequest(request.getBody(), request.getHeaders().get("Authorization")));
             }
             return false;
         }

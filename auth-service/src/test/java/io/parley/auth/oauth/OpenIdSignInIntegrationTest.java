@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -190,13 +191,16 @@ class OpenIdSignInIntegrationTest extends OAuthIntegrationTest {
         String code = query(back.location()).get("code");
         assertThat(browser.get(back.location()).location()).isEqualTo(CLIENT);
 
-        Map<String, String> tokenRequest = IDP.tokenRequests().stream().map(OpenIdSignInIntegrationTest::form)
-                .filter(form -> code.equals(form.get("code"))).findFirst().orElseThrow();
+        IdentityProvider.TokenRequest received = IDP.receivedTokenRequests().stream()
+                .filter(sent -> code.equals(form(sent.body()).get("code"))).findFirst().orElseThrow();
+        Map<String, String> tokenRequest = form(received.body());
         String verifier = tokenRequest.get("code_verifier");
         assertThat(verifier).hasSize(43);
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
         assertThat(Base64URL.encode(digest).toString()).isEqualTo(request.get("code_challenge"));
-        assertThat(tokenRequest).doesNotContainKey("client_secret").as("the secret goes in the Basic header");
+        assertThat(tokenRequest).as("the secret goes in the Basic header, not the form").doesNotContainKey("client_secret");
+        assertThat(received.authorization()).as("client_secret_basic").isEqualTo("Basic " + Base64.getEncoder()
+                .encodeToString((OPENID_CLIENT + ":openid-secret").getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

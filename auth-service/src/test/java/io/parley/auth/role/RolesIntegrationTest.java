@@ -197,9 +197,11 @@ class RolesIntegrationTest extends AuthIntegrationTest {
         Person admin = person(uniqueTenant());
         Person otherAdmin = person(uniqueTenant());
 
-        put(admin, "/api/roles/USER/prompts", "{\"USE\":false}");
+        Http.Response changed = put(admin, "/api/roles/USER/prompts", "{\"USE\":false}");
 
-        assertThat(get(otherAdmin, "/api/roles/USER").json().at("/permissions/PROMPTS/USE").asBoolean()).isTrue();
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(get(admin, "/api/roles/USER").json().at("/permissions/PROMPTS/USE").asBoolean()).isFalse();
+        assertThat(get(otherAdmin, "/api/roles/USER").json().get("permissions")).isEqualTo(Http.parse(USER_DEFAULTS));
     }
 
     @Test

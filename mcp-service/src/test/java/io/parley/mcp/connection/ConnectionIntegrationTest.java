@@ -126,18 +126,29 @@ class ConnectionIntegrationTest extends McpIntegrationTest {
     }
 
     @Test
-    void erasingAnAccountClosesThePersonsOwnConnections() {
+    void erasingAnAccountClosesThePersonsOwnConnectionsButNotTheSharedOneOrAnotherPersons() {
         assumeEverything();
         Person alice = user();
-        post(alice, "/api/mcp/tools/call", "{\"server\":\"local\",\"tool\":\"echo\",\"arguments\":{\"message\":\"x\"}}");
-        assertThat(get(alice, "/api/mcp/connection/status").json().get("connectionStatus").get("local")
-                .get("connectionState").asString()).isEqualTo("connected");
+        Person bob = user();
+        String echo = "{\"server\":\"%s\",\"tool\":\"echo\",\"arguments\":{\"message\":\"x\"}}";
+        assertThat(post(alice, "/api/mcp/tools/call", echo.formatted("local")).status()).isEqualTo(200);
+        assertThat(post(alice, "/api/mcp/tools/call", echo.formatted("everything")).status()).isEqualTo(200);
+        assertThat(post(bob, "/api/mcp/tools/call", echo.formatted("local")).status()).isEqualTo(200);
+        assertThat(state(alice, "local")).isEqualTo("connected");
+        assertThat(state(alice, "everything")).isEqualTo("connected");
+        assertThat(state(bob, "local")).isEqualTo("connected");
 
         erasers.forEach(e -> e.erase(alice.tenant(), alice.id()));
         erasers.forEach(e -> e.erase(alice.tenant(), alice.id())); // idempotent
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(get(alice, "/api/mcp/connection/status").json()
-                .get("connectionStatus").get("local").get("connectionState").asString()).isEqualTo("disconnected"));
-        assertThat(get(alice, "/api/mcp/connection/status").json().get("connectionStatus").get("everything")).isNotNull();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(state(alice, "local")).isEqualTo("disconnected"));
+        assertThat(state(alice, "everything")).as("the shared connection serves everyone else").isEqualTo("connected");
+        assertThat(state(bob, "everything")).isEqualTo("connected");
+        assertThat(state(bob, "local")).as("another person's own connection").isEqualTo("connected");
+    }
+
+    /** The connection state of {@code server} as {@code who} sees it on the status route. */
+    private String state(Person who, String server) {
+        return get(who, "/api/mcp/connection/status").json().get("connectionStatus").get(server).get("connectionState").asString();
     }
 }

@@ -8,6 +8,9 @@ import io.parley.mcp.McpIntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
 class UserServersIntegrationTest extends McpIntegrationTest {
@@ -16,6 +19,8 @@ class UserServersIntegrationTest extends McpIntegrationTest {
 
     @Autowired
     List<AccountDataEraser> erasers;
+    @Autowired
+    MongoTemplate mongo;
 
     private String remote(String title) {
         return "{\"config\":{\"type\":\"streamable-http\",\"title\":\"" + title + "\",\"url\":\"" + EVERYTHING.streamableUrl()
@@ -132,6 +137,50 @@ class UserServersIntegrationTest extends McpIntegrationTest {
 
         assertThat(get(bob, "/api/mcp/servers/gone_soon").status()).isEqualTo(404);
         assertThat(get(bob, "/api/mcp/servers").json().has("gone_soon")).isFalse();
+    }
+
+    @Test
+    void erasingAnAccountRemovesItsServersAndSavedVariablesButNotAnotherTenantsOrAnotherPersons() {
+        assumeEverything();
+        Person alice = user();
+        Person sameIdElsewhere = new Person(alice.id(), "t" + alice.id().substring(16), "USER");
+        Person bob = user();
+        String installKey = "{\"pluginKey\":\"mcp_local\",\"action\":\"install\",\"auth\":{\"API_KEY\":\"key-%s\"}}";
+        String mine = "{\"config\":{\"type\":\"streamable-http\",\"title\":\"%s\",\"url\":\"http://127.0.0.1:1/mcp\"}}";
+        for (Person who : List.of(alice, sameIdElsewhere, bob)) {
+            String title = who == bob ? "Bobs Box" : "Own Box";
+            assertThat(post(who, "/api/mcp/servers", mine.formatted(title)).status()).isEqualTo(201);
+            assertThat(post(who, "/api/user/plugins", installKey.formatted(who.tenant())).status()).isEqualTo(200);
+            assertThat(savedVariables(who)).isEqualTo(1);
+            assertThat(get(who, "/api/mcp/local/auth-values").json().at("/authValueFlags/API_KEY").asBoolean()).isTrue();
+        }
+        assertThat(get(alice, "/api/mcp/servers/own_box").status()).isEqualTo(200);
+
+        erasers.forEach(e -> e.erase(tenant, alice.id()));
+
+        assertThat(get(alice, "/api/mcp/servers/own_box").status()).isEqualTo(404);
+        assertThat(storedServers(alice)).isZero();
+        assertThat(savedVariables(alice)).isZero();
+        assertThat(get(alice, "/api/mcp/local/auth-values").json().at("/authValueFlags/API_KEY").asBoolean()).isFalse();
+
+        assertThat(get(sameIdElsewhere, "/api/mcp/servers/own_box").status()).as("the same id in another tenant").isEqualTo(200);
+        assertThat(storedServers(sameIdElsewhere)).isEqualTo(1);
+        assertThat(savedVariables(sameIdElsewhere)).isEqualTo(1);
+        assertThat(get(sameIdElsewhere, "/api/mcp/local/auth-values").json().at("/authValueFlags/API_KEY").asBoolean()).isTrue();
+        assertThat(get(bob, "/api/mcp/servers/bobs_box").status()).as("another person of the tenant").isEqualTo(200);
+        assertThat(storedServers(bob)).isEqualTo(1);
+        assertThat(savedVariables(bob)).isEqualTo(1);
+        assertThat(get(bob, "/api/mcp/local/auth-values").json().at("/authValueFlags/API_KEY").asBoolean()).isTrue();
+    }
+
+    private long storedServers(Person who) {
+        return mongo.count(Query.query(Criteria.where("tenantId").is(who.tenant()).and("author").is(who.id())),
+                UserServerStore.COLLECTION);
+    }
+
+    private long savedVariables(Person who) {
+        return mongo.count(Query.query(Criteria.where("tenantId").is(who.tenant()).and("userId").is(who.id())),
+                "mcp_user_vars");
     }
 
     @Test
