@@ -2,6 +2,7 @@ package io.parley.mcp.connection;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.parley.common.error.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,8 @@ final class Connection {
     private volatile McpSyncClient client;
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
     private volatile String error;
+    /** The guard's refusal of the last attempt, answered again until the backoff ends. */
+    private ApiException refused;
     private volatile List<McpSchema.Tool> tools = List.of();
     private volatile Instant lastUsed = Instant.now();
     private volatile Instant nextAttempt = Instant.MIN;
@@ -48,6 +51,9 @@ final class Connection {
             return client;
         }
         if (Instant.now().isBefore(nextAttempt)) {
+            if (refused != null) {
+                throw refused;
+            }
             throw new UpstreamFailure(UpstreamFailure.Kind.UNREACHABLE, error == null ? "The MCP server is not reachable" : error);
         }
         state = ConnectionState.CONNECTING;
@@ -58,6 +64,7 @@ final class Connection {
             client = opened;
             state = ConnectionState.CONNECTED;
             error = null;
+            refused = null;
             failures = 0;
             return opened;
         } catch (RuntimeException e) {
@@ -66,6 +73,12 @@ final class Connection {
                     properties.backoffInitial().toMillis() << Math.min(failures - 1, 20));
             nextAttempt = Instant.now().plusMillis(wait);
             state = ConnectionState.ERROR;
+            if (e instanceof ApiException refusal) {
+                // Parley's own refusal (the outbound guard on the stored address): the person's 4xx, not the server's 502.
+                refused = refusal;
+                error = refusal.getMessage();
+                throw refusal;
+            }
             UpstreamFailure failure = e instanceof UpstreamFailure f ? f : ClientFactory.failure(e, "list tools");
             error = failure.getMessage();
             throw e instanceof UpstreamFailure ? e : failure;
@@ -85,6 +98,7 @@ final class Connection {
         nextAttempt = Instant.MIN;
         failures = 0;
         error = null;
+        refused = null;
     }
 
     synchronized void close() {

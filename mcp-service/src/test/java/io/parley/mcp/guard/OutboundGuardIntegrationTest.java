@@ -115,9 +115,10 @@ class OutboundGuardIntegrationTest extends McpIntegrationTest {
         Http.Response call = post(alice, "/api/mcp/tools/call",
                 "{\"server\":\"moved\",\"tool\":\"echo\",\"arguments\":{\"message\":\"inside\"}}");
 
-        assertThat(connect.status()).as(connect.body()).isIn(400, 502);
-        assertThat(connect.json().get("success")).as(connect.body()).isNull();
-        assertThat(call.status()).as(call.body()).isIn(400, 502);
+        assertThat(connect.status()).as(connect.body()).isEqualTo(400);
+        assertThat(connect.json().get("error").asString()).isEqualTo("blocked_url");
+        assertThat(call.status()).as(call.body()).isEqualTo(400);
+        assertThat(call.json().get("error").asString()).isEqualTo("blocked_url");
         assertThat(call.body()).doesNotContain("inside");
         assertThat(state(alice, "moved")).isEqualTo("error");
         assertThat(post(alice, "/api/mcp/unmoved/reinitialize", "").status()).as("the same server at its allowed address")
