@@ -79,8 +79,12 @@ class FilesE2ETest extends E2ETest {
                 "{\"name\":\"Painter\",\"provider\":\"openAI\",\"model\":\"gpt-4o-mini\"}").json().get("id").asString();
 
         HttpResponse<String> refused = upload(bob, "/api/files/images/agents/" + agentId + "/avatar", "a.png", "image/png", png());
-        assertThat(refused.statusCode()).as(refused.body()).isIn(403, 404);
+        assertAgentHidden(refused);
         assertThat(Http.parse(as(tenant, bob, "GET", "/api/files", null).body())).as("nothing of the refused upload stays").isEmpty();
+        Http.Response unchanged = as(tenant, ada, "GET", "/api/agents/" + agentId, null);
+        assertThat(unchanged.status()).as("the agent is there for its author: " + unchanged.body()).isEqualTo(200);
+        assertThat(unchanged.json().path("avatar").isMissingNode() || unchanged.json().path("avatar").isNull())
+                .as("without the refused avatar: " + unchanged.body()).isTrue();
 
         HttpResponse<String> set = upload(ada, "/api/files/images/agents/" + agentId + "/avatar", "a.png", "image/png", png());
         assertThat(set.statusCode()).as(set.body()).isEqualTo(201);
@@ -101,8 +105,12 @@ class FilesE2ETest extends E2ETest {
 
         HttpResponse<String> refused = upload(bob, "/api/files", "notes.txt", "text/plain",
                 "mine".getBytes(StandardCharsets.UTF_8), agentId, "file_search");
-        assertThat(refused.statusCode()).as("no EDIT on the agent: " + refused.body()).isIn(403, 404);
+        assertAgentHidden(refused);
         assertThat(Http.parse(as(tenant, bob, "GET", "/api/files", null).body())).isEmpty();
+        Http.Response untouched = as(tenant, ada, "GET", "/api/agents/" + agentId + "/expanded", null);
+        assertThat(untouched.status()).as("the agent is there for its author: " + untouched.body()).isEqualTo(200);
+        assertThat(untouched.json().at("/tool_resources/file_search/file_ids").isEmpty())
+                .as("nothing of the refused upload on the agent: " + untouched.body()).isTrue();
 
         HttpResponse<String> uploaded = upload(ada, "/api/files", "notes.txt", "text/plain",
                 "agent knowledge".getBytes(StandardCharsets.UTF_8), agentId, "file_search");
@@ -207,5 +215,16 @@ class FilesE2ETest extends E2ETest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB), "png", out);
         return out.toByteArray();
+    }
+
+    /**
+     * The refusal of an upload to someone else's agent the caller may not even view: agent-service
+     * answers such an agent as unknown (NOT_FOUND), and file-service passes its words on.
+     */
+    private static void assertAgentHidden(HttpResponse<String> refused) {
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(404);
+        JsonNode error = Http.parse(refused.body());
+        assertThat(error.get("error").asString()).isEqualTo("Agent not found");
+        assertThat(error.get("message").asString()).isEqualTo("Agent not found");
     }
 }

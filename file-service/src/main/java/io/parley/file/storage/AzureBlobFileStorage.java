@@ -1,11 +1,14 @@
 package io.parley.file.storage;
 
+import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.BlobRange;
 import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.ParallelTransferOptions;
+import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import java.io.IOException;
@@ -22,6 +25,10 @@ import org.springframework.http.ContentDisposition;
  * container, streamed up with their length, read back as streams; direct downloads are SAS URLs.
  */
 final class AzureBlobFileStorage implements FileStorage {
+
+    /** Blocks of 4 MB, two in flight: an upload is never held whole. */
+    private static final ParallelTransferOptions BLOCKS = new ParallelTransferOptions()
+            .setBlockSizeLong(4L * 1024 * 1024).setMaxSingleUploadSizeLong(4L * 1024 * 1024).setMaxConcurrency(2);
 
     private final BlobContainerClient container;
     private final AzureBlobProperties settings;
@@ -45,7 +52,9 @@ final class AzureBlobFileStorage implements FileStorage {
     @Override
     public long put(String key, InputStreamSource content, long length) throws IOException {
         try (InputStream in = content.getInputStream()) {
-            container.getBlobClient(key).upload(in, length, true);
+            // In 4 MB blocks: the SDK's defaults send up to 256 MB as one request, read whole into memory first.
+            container.getBlobClient(key).uploadWithResponse(new BlobParallelUploadOptions(in, length)
+                    .setParallelTransferOptions(BLOCKS), null, Context.NONE);
             return length;
         } catch (BlobStorageException e) {
             throw new IOException("Azure refused the upload (status " + e.getStatusCode() + ")", e);

@@ -20,35 +20,41 @@ class UploadChecksIntegrationTest extends FileIntegrationTest {
     private static final byte[] ELF = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0, 1, 0, 0, 0};
 
     @Test
-    void withoutAClientFileIdNothingIsStored() {
+    void withoutAClientFileIdNothingIsStored() throws IOException {
         Person me = user();
         Http.Response response = multipart.form().field("endpoint", "openAI").file("file", "a.txt", "text/plain", TEXT)
                 .as(me).post("/api/files");
 
         assertRefused(response, 400, "No file_id provided");
-        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
+        assertNothingKeptFor(me);
     }
 
     @Test
-    void aFileIdThatIsNoUuidIsRefused() {
+    void aFileIdThatIsNoUuidIsRefusedAndNothingIsStored() throws IOException {
+        Person me = user();
         Http.Response response = multipart.form().field("file_id", "../../etc/passwd").field("endpoint", "openAI")
-                .file("file", "a.txt", "text/plain", TEXT).as(user()).post("/api/files");
+                .file("file", "a.txt", "text/plain", TEXT).as(me).post("/api/files");
 
         assertRefused(response, 400, "UUID");
+        assertNothingKeptFor(me);
     }
 
     @Test
-    void withoutAnEndpointTheUploadIsRefused() {
+    void withoutAnEndpointTheUploadIsRefusedAndNothingIsStored() throws IOException {
+        Person me = user();
         Http.Response response = multipart.form().field("file_id", java.util.UUID.randomUUID().toString())
-                .file("file", "a.txt", "text/plain", TEXT).as(user()).post("/api/files");
+                .file("file", "a.txt", "text/plain", TEXT).as(me).post("/api/files");
 
         assertRefused(response, 400, "No endpoint provided");
+        assertNothingKeptFor(me);
     }
 
     @Test
-    void anEmptyFileIsRefused() {
-        assertRefused(multipart.form().librechat("openAI").file("file", "a.txt", "text/plain", new byte[0]).as(user())
+    void anEmptyFileIsRefusedAndNothingIsStored() throws IOException {
+        Person me = user();
+        assertRefused(multipart.form().librechat("openAI").file("file", "a.txt", "text/plain", new byte[0]).as(me)
                 .post("/api/files"), 400, "Empty file uploaded");
+        assertNothingKeptFor(me);
     }
 
     @Test
@@ -57,50 +63,63 @@ class UploadChecksIntegrationTest extends FileIntegrationTest {
     }
 
     @Test
-    void aFileOverTheEndpointsFileSizeLimitIsA413WithLibreChatsMessage() {
+    void aFileOverTheEndpointsFileSizeLimitIsA413WithLibreChatsMessage() throws IOException {
         Person me = user();
         Http.Response response = multipart.form().librechat("small").file("file", "big.txt", "text/plain", text(2000))
                 .as(me).post("/api/files");
 
         assertRefused(response, 413, "File size limit of 0.001 MB exceeded for small endpoint");
-        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
+        assertNothingKeptFor(me);
+    }
+
+    /**
+     * {@code serverFileSizeLimit} (1 MB here) binds whatever the endpoint's own {@code fileConfig} allows:
+     * endpoints without an entry (openAI, anthropic, agents: LibreChat's defaults) and one with an entry
+     * that sets no size (pdfOnly) all allow 512 MB themselves.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"openAI", "anthropic", "pdfOnly", "agents"})
+    void aFileOverTheServerFileSizeLimitIsA413ForEveryEndpoint(String endpoint) throws IOException {
+        Person me = user();
+        Http.Response response = multipart.form().librechat(endpoint)
+                .file("file", "big.pdf", "application/pdf", pdf(1024 * 1024 + 10)).as(me).post("/api/files");
+        Http.Response atTheLimit = multipart.form().librechat(endpoint)
+                .file("file", "fits.pdf", "application/pdf", pdf(1024 * 1024)).as(me).post("/api/files");
+
+        assertRefused(response, 413, "File size limit of 1 MB exceeded for the server");
+        assertThat(atTheLimit.status()).as("a file of exactly the limit is taken: " + atTheLimit.body()).isEqualTo(200);
+        assertThat(http.get("/api/files", me.auth()).json().findValuesAsString("filename")).containsExactly("fits.pdf");
     }
 
     @Test
-    void aFileOverTheServerFileSizeLimitIsA413ForEveryEndpoint() {
-        Http.Response response = multipart.form().librechat("openAI")
-                .file("file", "big.txt", "text/plain", text(1024 * 1024 + 10)).as(user()).post("/api/files");
-
-        assertThat(response.status()).as(response.body()).isEqualTo(413);
-    }
-
-    @Test
-    void theSeedsUploadRefusesMoreFilesThanTheFileLimitBeforeStoringAny() {
+    void theSeedsUploadRefusesMoreFilesThanTheFileLimitBeforeStoringAny() throws IOException {
         Person me = user();
         Http.Response response = multipart.form().librechat("small").file("files", "a.txt", "text/plain", TEXT)
                 .file("files", "b.txt", "text/plain", TEXT).file("files", "c.txt", "text/plain", TEXT).as(me)
                 .post("/api/files/upload");
 
         assertRefused(response, 400, "File limit of 2 files exceeded for small endpoint");
-        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
+        assertNothingKeptFor(me);
     }
 
     @Test
-    void theSeedsUploadRefusesMoreThanTheTotalSizeLimit() {
+    void theSeedsUploadRefusesMoreThanTheTotalSizeLimitBeforeStoringAny() throws IOException {
+        Person me = user();
         Http.Response response = multipart.form().librechat("small").file("files", "a.txt", "text/plain", text(1000))
-                .file("files", "b.txt", "text/plain", text(1100)).as(user()).post("/api/files/upload");
+                .file("files", "b.txt", "text/plain", text(1100)).as(me).post("/api/files/upload");
 
-        assertThat(response.status()).as(response.body()).isEqualTo(413);
+        assertRefused(response, 413, "Total size limit of 0.002 MB exceeded for small endpoint");
+        assertNothingKeptFor(me);
     }
 
     @Test
-    void anExecutableDeclaredAsAPngIsRefusedByItsContent() {
+    void anExecutableDeclaredAsAPngIsRefusedByItsContent() throws IOException {
         Person me = user();
         Http.Response response = multipart.form().librechat("openAI").file("file", "cat.png", "image/png", ELF).as(me)
                 .post("/api/files");
 
         assertRefused(response, 400, "Unsupported file type");
-        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
+        assertNothingKeptFor(me);
     }
 
     @Test
@@ -126,8 +145,7 @@ class UploadChecksIntegrationTest extends FileIntegrationTest {
                 .post("/api/files");
 
         assertThat(response.status()).as(response.body()).isEqualTo(400);
-        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
-        assertNothingStoredFor(me);
+        assertNothingKeptFor(me);
     }
 
     @Test
@@ -172,11 +190,11 @@ class UploadChecksIntegrationTest extends FileIntegrationTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
+        assertNothingKeptFor(me);
     }
 
     @Test
-    void aZipNamedPngIsNoImage() {
+    void aZipNamedPngIsNoImage() throws IOException {
         Person me = user();
         byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
@@ -184,18 +202,18 @@ class UploadChecksIntegrationTest extends FileIntegrationTest {
                 .post("/api/files/images");
 
         assertThat(response.status()).as(response.body()).isEqualTo(400);
-        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
+        assertNothingKeptFor(me);
     }
 
     @Test
-    void anImageClaimingAbsurdDimensionsIsRefusedBeforeItsPixelsAreDecoded() {
+    void anImageClaimingAbsurdDimensionsIsRefusedBeforeItsPixelsAreDecoded() throws IOException {
         Person me = user();
 
         Http.Response response = multipart.form().librechat("openAI")
                 .file("file", "bomb.png", "image/png", pngHeader(100_000, 100_000)).as(me).post("/api/files/images");
 
         assertRefused(response, 400, "pixels");
-        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
+        assertNothingKeptFor(me);
     }
 
     /** A PNG signature and IHDR chunk (with its CRC) declaring the size, and no pixels after it. */
@@ -209,6 +227,12 @@ class UploadChecksIntegrationTest extends FileIntegrationTest {
                 .putInt(13).put(ihdr.array()).putInt((int) crc.getValue()).array();
     }
 
+    /** Neither a record in the caller's list nor any bytes under the caller's storage keys. */
+    private void assertNothingKeptFor(Person me) throws IOException {
+        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
+        assertNothingStoredFor(me);
+    }
+
     private void assertNothingStoredFor(Person me) throws IOException {
         Path mine = DATA.resolve(tenant).resolve(me.id());
         if (Files.exists(mine)) {
@@ -219,19 +243,27 @@ class UploadChecksIntegrationTest extends FileIntegrationTest {
     }
 
     @Test
-    void aFileTheVirusScannerFlagsIsA422AndNothingIsStored() {
+    void aFileTheVirusScannerFlagsIsA422AndNothingIsStored() throws IOException {
         Person me = user();
         Http.Response response = multipart.form().librechat("openAI")
                 .file("file", "eicar.txt", "text/plain", io.parley.file.scan.FakeClamd.EICAR.getBytes(StandardCharsets.US_ASCII))
                 .as(me).post("/api/files");
 
         assertRefused(response, 422, "The file was refused by the virus scanner");
-        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
+        assertNothingKeptFor(me);
     }
 
     private static void assertRefused(Http.Response response, int status, String message) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.json().get("message").asString()).contains(message);
+    }
+
+    /** A PDF (by its signature, which is what the type check reads) of exactly {@code size} bytes. */
+    private static byte[] pdf(int size) {
+        byte[] bytes = text(size);
+        byte[] header = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, bytes, 0, header.length);
+        return bytes;
     }
 
     private static byte[] text(int size) {

@@ -58,20 +58,39 @@ class ImageUploadIntegrationTest extends FileIntegrationTest {
 
         assertThat(image.statusCode()).isEqualTo(200);
         assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
-        assertThat(otherTenant.statusCode()).isEqualTo(404);
-        assertThat(wrongOwner.statusCode()).isEqualTo(404);
+        assertFileNotFound(otherTenant);
+        assertFileNotFound(wrongOwner);
     }
 
     @Test
     void documentsAreNeverServedAsStaticImages() {
         Person me = user();
-        JsonNode doc = multipart.form().librechat("openAI").file("file", "page.html", "text/html",
-                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)).as(me).post("/api/files").json();
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        JsonNode doc = multipart.form().librechat("openAI").file("file", "page.html", "text/html", html).as(me)
+                .post("/api/files").json();
+        JsonNode picture = multipart.form().librechat("openAI").file("file", "a.png", "image/png", png(10, 10)).as(me)
+                .post("/api/files").json();
 
         HttpResponse<byte[]> asImage = multipart.getBytes("/images/" + me.id() + "/" + doc.get("file_id").asString() + ".png",
                 "X-Parley-Tenant", tenant);
+        HttpResponse<byte[]> picturesPath = multipart.getBytes("/images/" + me.id() + "/" + picture.get("file_id").asString()
+                + ".png", "X-Parley-Tenant", tenant);
+        HttpResponse<byte[]> download = multipart.getBytes("/api/files/download/" + me.id() + "/" + doc.get("file_id").asString(),
+                me.auth());
 
-        assertThat(asImage.statusCode()).isEqualTo(404);
+        assertFileNotFound(asImage);
+        assertThat(picturesPath.statusCode()).as("the same path of an image uploaded the same way is served").isEqualTo(200);
+        assertThat(download.statusCode()).as("the document is there for its owner").isEqualTo(200);
+        assertThat(download.body()).isEqualTo(html);
+    }
+
+    /** The refusal of {@code /images}: 404 with LibreChat's JSON error, told apart from a path no route has. */
+    private static void assertFileNotFound(HttpResponse<byte[]> response) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(response.statusCode()).as(body).isEqualTo(404);
+        JsonNode error = Http.parse(body);
+        assertThat(error.get("error").asString()).isEqualTo("Not Found");
+        assertThat(error.get("message").asString()).isEqualTo("File not found");
     }
 
     @Test

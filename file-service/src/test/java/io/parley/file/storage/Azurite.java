@@ -53,9 +53,18 @@ final class Azurite implements AutoCloseable {
         throw new IllegalStateException("Azurite did not start");
     }
 
+    int port() {
+        return port;
+    }
+
     String connectionString() {
+        return connectionString(port);
+    }
+
+    /** The connection string for the emulator reached at {@code viaPort}, such as a relay in front of it. */
+    String connectionString(int viaPort) {
         return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + KEY + ";BlobEndpoint=http://127.0.0.1:"
-                + port + "/" + ACCOUNT + ";";
+                + viaPort + "/" + ACCOUNT + ";";
     }
 
     @Override

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.springframework.core.io.ByteArrayResource;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +18,13 @@ class LocalFileStorageTest extends FileStorageContract {
     @Override
     FileStorage storage() throws IOException {
         return new LocalFileStorage(root);
+    }
+
+    @Override
+    long bytesReceived() throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
     }
 
     @Test

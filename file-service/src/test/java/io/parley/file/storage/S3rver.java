@@ -46,6 +46,10 @@ final class S3rver implements AutoCloseable {
         throw new IllegalStateException("s3rver did not start");
     }
 
+    int port() {
+        return port;
+    }
+
     String endpoint() {
         return "http://127.0.0.1:" + port;
     }
