@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** LibreChat's {@code /api/auth/login}, {@code /refresh}, {@code /logout} and {@code /2fa/verify-temp}. */
 @RestController
 class LoginController {
+
+    static final String NO_REFRESH_TOKEN = "Refresh token not provided";
 
     private final Login login;
     private final Sessions sessions;
@@ -58,14 +62,18 @@ class LoginController {
         return respond(sessions.start(twoFactor.complete(Tenants.of(tenant), clientIp, body)), request, response);
     }
 
+    /**
+     * Without a refresh cookie there is no session to refresh: LibreChat answers 200 with a plain text
+     * its web client reads as "signed out" (it asks on every page load), so Parley does too.
+     */
     @PostMapping("/api/auth/refresh")
-    TokenResponse refresh(@CookieValue(value = AuthCookies.REFRESH_TOKEN, required = false) String refreshToken,
-                          HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<?> refresh(@CookieValue(value = AuthCookies.REFRESH_TOKEN, required = false) String refreshToken,
+                              HttpServletRequest request, HttpServletResponse response) {
         if (refreshToken == null || refreshToken.isBlank()) {
-            throw new ApiException.Unauthorized("Refresh token not provided");
+            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(NO_REFRESH_TOKEN);
         }
         try {
-            return respond(sessions.refresh(refreshToken), request, response);
+            return ResponseEntity.ok(respond(sessions.refresh(refreshToken), request, response));
         } catch (ApiException.Unauthorized e) {
             cookies.clear(request, response);
             throw e;

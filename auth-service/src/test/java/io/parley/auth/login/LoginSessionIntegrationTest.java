@@ -147,8 +147,17 @@ class LoginSessionIntegrationTest extends AuthIntegrationTest {
     }
 
     @Test
-    void refreshWithoutOrWithAGarbageCookieIs401() {
-        assertThat(http.post("/api/auth/refresh", null).status()).isEqualTo(401);
+    void refreshWithoutACookieIsLibreChatsPlainSignedOutAnswer() {
+        Http.Response none = http.post("/api/auth/refresh", null);
+
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(none.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(none.body()).isEqualTo("Refresh token not provided");
+        assertThat(none.setCookies("refreshToken")).isEmpty();
+    }
+
+    @Test
+    void refreshWithAGarbageCookieIs401() {
         assertThat(refresh("not-a-token").status()).isEqualTo(401);
         assertThat(http.post("/api/auth/logout", null).status()).isEqualTo(401);
     }

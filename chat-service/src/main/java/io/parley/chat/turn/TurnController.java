@@ -42,6 +42,11 @@ class TurnController {
 
     /** A client gets at most one write per this interval while tokens stream; the rest wait for it. */
     private static final EventWriter EVENTS = new EventWriter(Duration.ofMillis(10), 256);
+    /**
+     * LibreChat 0.8.8's resumable-generation protocol, in the start answer and the status: a client that
+     * does not see it in the status takes the server for an older one and keeps reconnecting to a
+     * finished stream.
+     */
     private static final int PROTOCOL_VERSION = 2;
     private static final String STREAM_GONE = "Stream not found: the generation job does not exist or has expired.";
 
@@ -114,12 +119,13 @@ class TurnController {
         JobKey key = key(caller, conversationId);
         Optional<JobInfo> info = jobs.find(key);
         if (info.isEmpty()) {
-            return Map.of("active", false);
+            return Map.of("active", false, "generationProtocolVersion", PROTOCOL_VERSION);
         }
         JobInfo job = info.get();
         List<Map<String, Object>> content = jobs.here(key).map(LiveJob::contentSoFar).orElseGet(() -> replayedContent(key));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("active", job.status() == JobInfo.Status.RUNNING);
+        out.put("generationProtocolVersion", PROTOCOL_VERSION);
         out.put("streamId", job.streamId());
         out.put("status", job.status().wire());
         out.put("aggregatedContent", content);

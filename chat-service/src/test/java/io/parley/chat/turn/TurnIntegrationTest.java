@@ -239,7 +239,8 @@ class TurnIntegrationTest extends ChatIntegrationTest {
         assertThat(asEventSource.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(asEventSource.json().has("error")).isTrue();
         assertThat(post(mallory, "/api/agents/chat/abort", "{\"streamId\":\"" + convo + "\"}").status()).isEqualTo(404);
-        assertThat(json(get(mallory, "/api/agents/chat/status/" + convo))).containsEntry("active", false);
+        assertThat(json(get(mallory, "/api/agents/chat/status/" + convo))).containsEntry("active", false)
+                .containsEntry("generationProtocolVersion", 2);
         assertThat(json(get(mallory, "/api/agents/chat/active")).get("activeJobIds")).isEqualTo(List.of());
         assertThat(post(mallory, "/api/agents/chat/FakeAI", followUp("Into yours", convo, NO_PARENT)).status()).isEqualTo(404);
         try (SseStream mine = stream(alice, convo, "")) {
