@@ -9,6 +9,7 @@ public final class EdgeRequest {
     static final String CLIENT_IP = "parley.clientIp";
     static final String TENANT = "parley.tenant";
     static final String CLIENT_IS_PROXY = "parley.clientIsProxy";
+    static final String PEER_TRUSTED = "parley.peerTrusted";
 
     private EdgeRequest() {
     }
@@ -29,6 +30,11 @@ public final class EdgeRequest {
      */
     public static boolean clientIsProxy(ServerWebExchange exchange) {
         return Boolean.TRUE.equals(exchange.getAttribute(CLIENT_IS_PROXY));
+    }
+
+    /** Whether the connection comes from one of our trusted proxies, whose forwarded headers count. */
+    public static boolean peerTrusted(ServerWebExchange exchange) {
+        return Boolean.TRUE.equals(exchange.getAttribute(PEER_TRUSTED));
     }
 
     /** The tenant the host name (or a trusted proxy's header) selects. */

@@ -86,6 +86,7 @@ class EdgeRequestFilter implements WebFilter, Ordered {
         next.getAttributes().put(EdgeRequest.CLIENT_IP, clientIp);
         next.getAttributes().put(EdgeRequest.TENANT, tenant);
         next.getAttributes().put(EdgeRequest.CLIENT_IS_PROXY, trusted(clientIp));
+        next.getAttributes().put(EdgeRequest.PEER_TRUSTED, trustedPeer(request));
         return chain.filter(next);
     }
 

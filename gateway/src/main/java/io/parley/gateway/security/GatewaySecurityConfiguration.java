@@ -67,7 +67,8 @@ class GatewaySecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .cors(cors -> { })
+                // EdgeCorsFilter answers cross-origin requests before this chain (JSON refusals, trusted proxies).
+                .cors(ServerHttpSecurity.CorsSpec::disable)
                 .authorizeExchange(a -> a
                         .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .matchers(publicPaths).permitAll()

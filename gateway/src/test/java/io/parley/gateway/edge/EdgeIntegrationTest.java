@@ -101,6 +101,24 @@ class EdgeIntegrationTest extends GatewayIntegrationTest {
                 "Access-Control-Request-Method", "POST");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.header("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(refused.json().get("error").asString()).isEqualTo("forbidden");
+        assertThat(refused.json().get("message").asString()).contains("DOMAIN_CLIENT");
+    }
+
+    @Test
+    void behindATrustedProxyThatRewritesTheHostTheBrowsersOwnOriginIsSameOrigin() {
+        // The client's dev proxy (or nginx with proxy_set_header Host $upstream) at chat.proxy.example:8443.
+        String origin = "http://chat.proxy.example:8443";
+        Http.Response login = post("/api/auth/login", "{}", "Origin", origin,
+                "X-Forwarded-Host", "chat.proxy.example:8443", "X-Forwarded-Proto", "http");
+        assertThat(login.status()).isEqualTo(200);
+
+        Http.Response withoutForwardedHost = post("/api/auth/login", "{}", "Origin", origin);
+        assertThat(withoutForwardedHost.status()).isEqualTo(403);
+        assertThat(withoutForwardedHost.json().get("error").asString()).isEqualTo("forbidden");
+        Http.Response anotherOrigin = post("/api/auth/login", "{}", "Origin", "http://evil.example:8443",
+                "X-Forwarded-Host", "chat.proxy.example:8443", "X-Forwarded-Proto", "http");
+        assertThat(anotherOrigin.status()).isEqualTo(403);
     }
 
     @Test
