@@ -52,11 +52,7 @@ public class RolesClient {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {
             return CurrentUser.from(jwt.getToken());
         }
-        try {
-            return GrpcCaller.require();
-        } catch (ApiException.Unauthorized none) {
-            return null;
-        }
+        return GrpcCaller.current();
     }
 
     /** The answer depends on the caller's tenant and role only: the key under which it is kept. */

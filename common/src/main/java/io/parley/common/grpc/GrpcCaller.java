@@ -17,9 +17,14 @@ public final class GrpcCaller {
     private GrpcCaller() {
     }
 
+    /** The verified end user of the current call; null outside a call or without a token. */
+    public static CurrentUser current() {
+        return USER.get();
+    }
+
     /** The verified end user of the current call; UNAUTHENTICATED for the caller when there is none. */
     public static CurrentUser require() {
-        CurrentUser user = USER.get();
+        CurrentUser user = current();
         if (user == null) {
             throw new ApiException.Unauthorized("This call needs the end user's access token");
         }

@@ -37,14 +37,13 @@ public final class Violations {
         if (!bans.enabled() || score <= 0) {
             return CompletableFuture.completedFuture(null);
         }
-        String offender = userId != null ? offenderKey("violations", tenant, null, userId)
-                : ip != null ? offenderKey("violations", tenant, ip, null) : null;
-        if (offender == null) {
+        String offenderIp = userId == null ? ip : null;
+        if (offenderIp == null && userId == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return counters.add(offender, score, bans.duration()).thenCompose(count ->
+        return counters.add(offenderKey("violations", tenant, offenderIp, userId), score, bans.duration()).thenCompose(count ->
                 (count.value() - score) / bans.interval() < count.value() / bans.interval()
-                        ? ban(tenant, userId == null ? ip : null, userId) : CompletableFuture.completedFuture(null));
+                        ? ban(tenant, offenderIp, userId) : CompletableFuture.completedFuture(null));
     }
 
     /**
@@ -78,7 +77,7 @@ public final class Violations {
                 .thenCompose(done -> counters.reset(keys("violations", tenant, null, userId).getFirst()));
     }
 
-    /** Bans the one offender named: the user, or else the address. */
+    /** Bans the one offender named: the user, or else the address (callers name one of them). */
     private CompletionStage<Void> ban(String tenant, String ip, String userId) {
         log.warn("Banned tenant_id={} client_ip={} user_id={} for={}", tenant, ip, userId, bans.duration());
         return counters.add(offenderKey("ban", tenant, ip, userId), 1, bans.duration()).thenApply(c -> null);

@@ -1,15 +1,15 @@
 package io.parley.common.web;
 
-import io.parley.common.error.ApiErrorHandler;
-import org.apache.catalina.core.StandardHost;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import io.parley.common.edge.EdgeAssertion;
 import io.parley.common.edge.EdgeAssertionFilter;
 import io.parley.common.edge.EdgeAutoConfiguration;
+import io.parley.common.error.ApiErrorHandler;
 import java.time.Clock;
 import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

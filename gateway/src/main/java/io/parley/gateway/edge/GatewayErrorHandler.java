@@ -15,7 +15,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.netty.channel.AbortedException;
-import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Every failure the gateway itself answers, in Parley's error shape: no route (404), too large
@@ -47,8 +46,8 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             return errors.write(exchange, HttpStatus.GATEWAY_TIMEOUT,
                     ErrorBody.of("timeout", "The service for this request did not answer in time"));
         }
-        if (inChain(failure, PrematureCloseException.class) || inChain(failure, AbortedException.class)
-                || inChain(failure, IOException.class)) {
+        // PrematureCloseException (a connection closed before the answer) is an IOException too.
+        if (inChain(failure, IOException.class) || inChain(failure, AbortedException.class)) {
             // Mostly a client that went away (nobody reads the answer), or a service that dropped or reset
             // the connection (a process killed mid-request): not a failure of the gateway's own.
             log.debug("Connection closed request_id={} path={}: {}", EdgeRequest.requestId(exchange),
