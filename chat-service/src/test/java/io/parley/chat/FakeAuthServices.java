@@ -3,31 +3,23 @@ package io.parley.chat;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import io.parley.common.test.FakeAccess;
 import io.parley.common.test.RelayedCaller;
-import io.parley.proto.auth.v1.AccessGrpc;
 import io.parley.proto.auth.v1.AuthSettingsGrpc;
 import io.parley.proto.auth.v1.BalancesGrpc;
 import io.parley.proto.auth.v1.BeginRequest;
 import io.parley.proto.auth.v1.BeginResponse;
-import io.parley.proto.auth.v1.CheckAccessRequest;
-import io.parley.proto.auth.v1.CheckAccessResponse;
 import io.parley.proto.auth.v1.CheckPermissionRequest;
 import io.parley.proto.auth.v1.CheckPermissionResponse;
 import io.parley.proto.auth.v1.GetPublicConfigRequest;
 import io.parley.proto.auth.v1.GetPublicConfigResponse;
-import io.parley.proto.auth.v1.GrantOwnerRequest;
-import io.parley.proto.auth.v1.GrantOwnerResponse;
-import io.parley.proto.auth.v1.ListAccessibleRequest;
-import io.parley.proto.auth.v1.ListAccessibleResponse;
-import io.parley.proto.auth.v1.RevokeAllRequest;
-import io.parley.proto.auth.v1.RevokeAllResponse;
 import io.parley.proto.auth.v1.RolesGrpc;
 import io.parley.proto.auth.v1.SettleRequest;
 import io.parley.proto.auth.v1.SettleResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,8 +32,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeAuthServices {
 
 
-    /** resource id → user id → bits. */
-    private final Map<String, Map<String, Integer>> acl = new ConcurrentHashMap<>();
+    private static final String TYPE = "promptGroup";
+
+    /** auth-service's ACL, held to the real service by {@code AccessContract}. */
+    private final FakeAccess access = new FakeAccess();
     public final List<BeginRequest> begins = new CopyOnWriteArrayList<>();
     public final List<SettleRequest> settles = new CopyOnWriteArrayList<>();
     public volatile boolean refuse;
@@ -77,7 +71,7 @@ public final class FakeAuthServices {
                         answer.onCompleted();
                     }
                 })
-                .addService(RelayedCaller.intercept(new FakeAccess()))
+                .addService(RelayedCaller.intercept(access))
                 .addService(RelayedCaller.intercept(new RolesGrpc.RolesImplBase() {
                     @Override
                     public void checkPermission(CheckPermissionRequest request, StreamObserver<CheckPermissionResponse> answer) {
@@ -95,49 +89,24 @@ public final class FakeAuthServices {
         }
     }
 
-    /** Gives a user bits on a resource, as a share through auth-service's /api/permissions would. */
+    /**
+     * Gives a user bits on a prompt group (1 viewer, 3 editor, 15 owner) in the tenant whose member
+     * created it, as a share through auth-service's /api/permissions would.
+     */
     public void grant(String resourceId, String userId, int bits) {
-        acl.computeIfAbsent(resourceId, id -> new ConcurrentHashMap<>()).put(userId, bits);
+        String tenant = tenantOf(resourceId).orElseThrow(() -> new IllegalStateException("No one owns " + resourceId));
+        access.grant(tenant, TYPE, resourceId, "user", userId, FakeAccess.roleWithBits(TYPE, bits));
     }
 
+    /** The bits of the user's own entry on a prompt group; 0 when it has none. */
     public int bitsOf(String resourceId, String userId) {
-        return acl.getOrDefault(resourceId, Map.of()).getOrDefault(userId, 0);
+        return tenantOf(resourceId).map(tenant -> access.entries(tenant, TYPE, resourceId)
+                .get(new FakeAccess.Principal("user", userId))).map(FakeAccess.Entry::bits).orElse(0);
     }
 
-
-    /** auth-service's Access over one user's entries per resource: enough for chat-service's prompt sharing. */
-    private final class FakeAccess extends AccessGrpc.AccessImplBase {
-
-        @Override
-        public void check(CheckAccessRequest request, StreamObserver<CheckAccessResponse> answer) {
-            int bits = bitsOf(request.getResourceId(), RelayedCaller.current().id());
-            answer.onNext(CheckAccessResponse.newBuilder().setPermissionBits(bits)
-                    .setAllowed((bits & request.getRequiredBits()) == request.getRequiredBits()).build());
-            answer.onCompleted();
-        }
-
-        @Override
-        public void grantOwner(GrantOwnerRequest request, StreamObserver<GrantOwnerResponse> answer) {
-            grant(request.getResourceId(), RelayedCaller.current().id(), 15);
-            answer.onNext(GrantOwnerResponse.getDefaultInstance());
-            answer.onCompleted();
-        }
-
-        @Override
-        public void revokeAll(RevokeAllRequest request, StreamObserver<RevokeAllResponse> answer) {
-            Map<String, Integer> removed = acl.remove(request.getResourceId());
-            answer.onNext(RevokeAllResponse.newBuilder().setRemoved(removed == null ? 0 : removed.size()).build());
-            answer.onCompleted();
-        }
-
-        @Override
-        public void listAccessible(ListAccessibleRequest request, StreamObserver<ListAccessibleResponse> answer) {
-            int required = request.getRequiredBits();
-            List<String> ids = acl.keySet().stream().sorted()
-                    .filter(id -> (bitsOf(id, RelayedCaller.current().id()) & required) == required).toList();
-            answer.onNext(ListAccessibleResponse.newBuilder().addAllResourceIds(ids).build());
-            answer.onCompleted();
-        }
+    /** Prompt group ids are ObjectIds, so one tenant at most holds entries for one. */
+    private Optional<String> tenantOf(String resourceId) {
+        return access.tenantsOf(TYPE, resourceId).stream().findFirst();
     }
 
     public int port() {

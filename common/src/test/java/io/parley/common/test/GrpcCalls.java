@@ -1,5 +1,7 @@
 package io.parley.common.test;
 
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -22,6 +24,11 @@ public final class GrpcCalls {
         metadata.put(AUTHORIZATION, "Bearer " + accessToken);
         return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
                 .withDeadlineAfter(seconds, TimeUnit.SECONDS);
+    }
+
+    /** A plaintext channel to a gRPC server on loopback; the caller shuts it down. */
+    public static ManagedChannel loopback(int port) {
+        return ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
     }
 
     /** The status a call ended with: OK when it returned. */

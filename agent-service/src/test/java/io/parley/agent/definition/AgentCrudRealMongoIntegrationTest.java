@@ -1,0 +1,16 @@
+package io.parley.agent.definition;
+
+import io.parley.common.test.RealMongo;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/** Every test of {@link AgentCrudIntegrationTest} (agent CRUD with versions) again on a real MongoDB, where Docker exists (skipped elsewhere). */
+@Testcontainers(disabledWithoutDocker = true)
+class AgentCrudRealMongoIntegrationTest extends AgentCrudIntegrationTest {
+
+    @DynamicPropertySource
+    static void realMongo(DynamicPropertyRegistry registry) {
+        RealMongo.use(registry);
+    }
+}

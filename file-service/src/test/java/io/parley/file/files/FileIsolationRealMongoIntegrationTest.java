@@ -1,0 +1,16 @@
+package io.parley.file.files;
+
+import io.parley.common.test.RealMongo;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/** Every test of {@link FileIsolationIntegrationTest} (file records across people and tenants) again on a real MongoDB, where Docker exists (skipped elsewhere). */
+@Testcontainers(disabledWithoutDocker = true)
+class FileIsolationRealMongoIntegrationTest extends FileIsolationIntegrationTest {
+
+    @DynamicPropertySource
+    static void realMongo(DynamicPropertyRegistry registry) {
+        RealMongo.use(registry);
+    }
+}
