@@ -5,12 +5,11 @@ import java.util.regex.Pattern;
 
 /**
  * The tenant of a request that has no token yet (register, login, refresh): the gateway resolves
- * it from the host name (or a trusted proxy's header) and passes it in {@link #HEADER}, having
+ * it from the host name (or a trusted proxy's header) and passes it in {@link io.parley.common.edge.EdgeHeaders#TENANT}, having
  * removed any value a client sent.
  */
 public final class Tenants {
 
-    public static final String HEADER = "X-Parley-Tenant";
     public static final String DEFAULT = "default";
 
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");

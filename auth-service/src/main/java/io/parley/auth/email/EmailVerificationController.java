@@ -1,5 +1,6 @@
 package io.parley.auth.email;
 
+import io.parley.common.edge.EdgeHeaders;
 import io.parley.auth.Tenants;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,20 +27,20 @@ class EmailVerificationController {
 
     @PostMapping("/api/user/verify")
     Map<String, String> verify(@RequestBody VerifyRequest body,
-                               @RequestHeader(value = Tenants.HEADER, required = false) String tenant) {
+                               @RequestHeader(value = EdgeHeaders.TENANT, required = false) String tenant) {
         return Map.of("message", verification.verify(Tenants.of(tenant), body.email(), body.token()), "status", "success");
     }
 
     @PostMapping("/api/user/verify/resend")
     Map<String, String> resend(@RequestBody VerifyRequest body,
-                               @RequestHeader(value = Tenants.HEADER, required = false) String tenant) {
+                               @RequestHeader(value = EdgeHeaders.TENANT, required = false) String tenant) {
         verification.resend(Tenants.of(tenant), body.email());
         return Map.of("message", EmailVerification.SENT);
     }
 
     @PostMapping("/api/user/verify-email")
     Map<String, String> verifyOrResend(@RequestBody VerifyRequest body,
-                                       @RequestHeader(value = Tenants.HEADER, required = false) String tenant) {
+                                       @RequestHeader(value = EdgeHeaders.TENANT, required = false) String tenant) {
         return body.token() == null ? resend(body, tenant) : verify(body, tenant);
     }
 }

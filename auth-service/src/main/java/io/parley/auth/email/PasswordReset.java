@@ -6,6 +6,7 @@ import io.parley.auth.email.AccountToken.Purpose;
 import io.parley.auth.login.SessionRevocation;
 import io.parley.auth.password.PasswordHasher;
 import io.parley.auth.register.RegistrationRules;
+import io.parley.auth.user.ProfileRules;
 import io.parley.auth.user.User;
 import io.parley.auth.user.UserStore;
 import io.parley.common.error.ApiException;
@@ -102,7 +103,7 @@ class PasswordReset {
         List<FieldProblem> problems = new ArrayList<>();
         // LibreChat's client sends confirm_password; other clients may leave it out.
         RegistrationRules.password(password, confirmation == null ? password : confirmation, minPasswordLength, problems);
-        RegistrationRules.throwIfAny(problems);
+        ProfileRules.throwIfAny(problems);
         tokens.use(tenantId, Purpose.RESET, token, Criteria.where("userId").is(userId)).orElseThrow(PasswordReset::invalid);
         User user = users.byId(tenantId, userId).orElseThrow(PasswordReset::invalid);
         users.replacePasswordHash(tenantId, user.id(), passwords.hash(password));

@@ -1,5 +1,6 @@
 package io.parley.auth.email;
 
+import io.parley.common.edge.EdgeHeaders;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.parley.auth.Tenants;
 import java.util.Map;
@@ -30,7 +31,7 @@ class PasswordResetController {
 
     @PostMapping("/api/auth/requestPasswordReset")
     Map<String, String> request(@RequestBody ResetRequest body,
-                                @RequestHeader(value = Tenants.HEADER, required = false) String tenant) {
+                                @RequestHeader(value = EdgeHeaders.TENANT, required = false) String tenant) {
         return reset.request(Tenants.of(tenant), body.email())
                 .map(link -> Map.of("link", link))
                 .orElseGet(() -> Map.of("message", PasswordReset.SENT));
@@ -38,7 +39,7 @@ class PasswordResetController {
 
     @PostMapping("/api/auth/resetPassword")
     Map<String, String> reset(@RequestBody NewPassword body,
-                              @RequestHeader(value = Tenants.HEADER, required = false) String tenant) {
+                              @RequestHeader(value = EdgeHeaders.TENANT, required = false) String tenant) {
         reset.reset(Tenants.of(tenant), body.userId(), body.token(), body.password(), body.confirmPassword());
         return Map.of("message", PasswordReset.DONE);
     }

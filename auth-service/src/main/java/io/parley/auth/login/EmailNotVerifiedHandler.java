@@ -1,7 +1,7 @@
 package io.parley.auth.login;
 
 import io.parley.common.error.ErrorBody;
-import io.parley.common.web.RequestIdFilter;
+import io.parley.common.request.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

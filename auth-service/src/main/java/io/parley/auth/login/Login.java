@@ -1,5 +1,6 @@
 package io.parley.auth.login;
 
+import io.parley.auth.ban.SignInBans;
 import io.parley.auth.AuthProperties;
 import io.parley.auth.password.PasswordHasher;
 import io.parley.auth.user.User;

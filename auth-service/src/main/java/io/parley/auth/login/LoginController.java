@@ -1,5 +1,6 @@
 package io.parley.auth.login;
 
+import io.parley.common.edge.EdgeHeaders;
 import io.parley.auth.Tenants;
 import io.parley.auth.twofa.TwoFactorLogin;
 import io.parley.auth.user.User;
@@ -41,7 +42,7 @@ class LoginController {
     }
 
     @PostMapping("/api/auth/login")
-    Object login(@Valid @RequestBody LoginRequest body, @RequestHeader(value = Tenants.HEADER, required = false) String tenant,
+    Object login(@Valid @RequestBody LoginRequest body, @RequestHeader(value = EdgeHeaders.TENANT, required = false) String tenant,
                  HttpServletRequest request, HttpServletResponse response) {
         User user = login.authenticate(Tenants.of(tenant), body.email(), body.password());
         // With 2FA: no session and no cookies until /2fa/verify-temp.
@@ -56,8 +57,8 @@ class LoginController {
     /** The second step of a 2FA login: the session starts, with the same cookies and body as a login. */
     @PostMapping("/api/auth/2fa/verify-temp")
     TokenResponse verifyTemp(@RequestBody(required = false) TwoFactorLogin.TempVerification body,
-                             @RequestHeader(value = Tenants.HEADER, required = false) String tenant,
-                             @RequestHeader(value = TwoFactorLogin.CLIENT_IP, required = false) String clientIp,
+                             @RequestHeader(value = EdgeHeaders.TENANT, required = false) String tenant,
+                             @RequestHeader(value = EdgeHeaders.CLIENT_IP, required = false) String clientIp,
                              HttpServletRequest request, HttpServletResponse response) {
         return respond(sessions.start(twoFactor.complete(Tenants.of(tenant), clientIp, body)), request, response);
     }

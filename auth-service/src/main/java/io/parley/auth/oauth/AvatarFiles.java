@@ -11,8 +11,6 @@ import io.parley.proto.file.v1.StoreFileResponse;
 import io.parley.proto.file.v1.StorePurpose;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AvatarFiles {
 
-    private static final long DEADLINE_SECONDS = 30;
     private static final int CHUNK = 256 * 1024;
     private static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
@@ -36,12 +33,12 @@ class AvatarFiles {
      * @return where the stored avatar is served ({@code /images/<user>/<file>.png})
      * @throws io.grpc.StatusRuntimeException when file-service refuses it or cannot be reached
      */
-    String store(String accessToken, byte[] image, String declaredType) throws InterruptedException, TimeoutException {
+    String store(String accessToken, byte[] image, String declaredType) throws InterruptedException {
         Metadata headers = new Metadata();
         headers.put(AUTHORIZATION, "Bearer " + accessToken);
         CompletableFuture<StoreFileResponse> answer = new CompletableFuture<>();
         StreamObserver<StoreFileRequest> requests = files.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-                .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).storeFile(new StreamObserver<>() {
+                .storeFile(new StreamObserver<>() {
                     @Override
                     public void onNext(StoreFileResponse response) {
                         answer.complete(response);
@@ -64,7 +61,7 @@ class AvatarFiles {
         }
         requests.onCompleted();
         try {
-            return answer.get(DEADLINE_SECONDS, TimeUnit.SECONDS).getFile().getFilepath();
+            return answer.get().getFile().getFilepath();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }

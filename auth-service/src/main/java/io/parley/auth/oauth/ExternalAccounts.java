@@ -1,6 +1,6 @@
 package io.parley.auth.oauth;
 
-import io.parley.auth.register.RegistrationRules;
+import io.parley.auth.user.ProfileRules;
 import io.parley.auth.user.TenantFounders;
 import io.parley.auth.user.User;
 import io.parley.auth.user.UserStore;
@@ -114,7 +114,7 @@ class ExternalAccounts {
     /** The provider's username when registration's rule accepts it, lower-case as stored; else none. */
     private static String username(String offered) {
         List<FieldProblem> problems = new ArrayList<>();
-        String username = RegistrationRules.username(offered, problems);
+        String username = ProfileRules.username(offered, problems);
         return username == null || !problems.isEmpty() ? "" : username.toLowerCase(Locale.ROOT);
     }
 

@@ -1,5 +1,6 @@
 package io.parley.auth.oauth;
 
+import io.parley.common.edge.EdgeHeaders;
 import io.parley.auth.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,14 +35,14 @@ class OAuthController {
 
     @GetMapping({"/oauth/{provider}", "/api/oauth/{provider}"})
     ResponseEntity<Void> start(@PathVariable String provider,
-                               @RequestHeader(value = Tenants.HEADER, required = false) String tenant,
+                               @RequestHeader(value = EdgeHeaders.TENANT, required = false) String tenant,
                                HttpServletRequest request, HttpServletResponse response) {
         return redirect(signIn.begin(provider, Tenants.of(tenant), request, response));
     }
 
     @GetMapping({"/oauth/{provider}/callback", "/api/oauth/{provider}/callback"})
     ResponseEntity<Void> callback(@PathVariable String provider, @RequestParam Map<String, String> parameters,
-                                  @RequestHeader(value = Tenants.HEADER, required = false) String tenant,
+                                  @RequestHeader(value = EdgeHeaders.TENANT, required = false) String tenant,
                                   HttpServletRequest request, HttpServletResponse response) {
         return redirect(signIn.complete(provider, parameters, Tenants.of(tenant), request, response));
     }

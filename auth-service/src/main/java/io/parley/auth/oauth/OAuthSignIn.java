@@ -2,7 +2,7 @@ package io.parley.auth.oauth;
 
 import io.parley.auth.SignInProperties;
 import io.parley.auth.login.ExternalSignIn;
-import io.parley.auth.login.SignInBans;
+import io.parley.auth.ban.SignInBans;
 import io.parley.auth.user.User;
 import io.parley.common.error.ApiException;
 import jakarta.servlet.http.HttpServletRequest;

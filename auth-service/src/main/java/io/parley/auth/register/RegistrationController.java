@@ -1,5 +1,6 @@
 package io.parley.auth.register;
 
+import io.parley.common.edge.EdgeHeaders;
 import io.parley.auth.Tenants;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +22,7 @@ class RegistrationController {
 
     @PostMapping("/api/auth/register")
     Map<String, String> register(@RequestBody RegisterRequest body,
-                                 @RequestHeader(value = Tenants.HEADER, required = false) String tenant) {
+                                 @RequestHeader(value = EdgeHeaders.TENANT, required = false) String tenant) {
         registration.register(Tenants.of(tenant), body);
         return Map.of("message", DONE);
     }

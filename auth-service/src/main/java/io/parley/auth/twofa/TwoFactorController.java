@@ -1,5 +1,6 @@
 package io.parley.auth.twofa;
 
+import io.parley.common.edge.EdgeHeaders;
 import io.parley.common.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,34 +27,34 @@ class TwoFactorController {
     /** {@code POST} since LibreChat v0.8.4; {@code GET} as in the seed and v0.8.0–0.8.3 (no body, so no re-enrolment). */
     @RequestMapping(value = "/enable", method = {RequestMethod.GET, RequestMethod.POST})
     TwoFactor.Enrolled enable(CurrentUser caller, @RequestBody(required = false) CodeRequest body,
-                              @RequestHeader(value = TwoFactorLogin.CLIENT_IP, required = false) String clientIp) {
+                              @RequestHeader(value = EdgeHeaders.CLIENT_IP, required = false) String clientIp) {
         return twoFactor.enable(caller.tenantId(), caller.id(), clientIp, orNone(body));
     }
 
     @PostMapping("/verify")
     ResponseEntity<Void> verify(CurrentUser caller, @RequestBody(required = false) CodeRequest body,
-                                @RequestHeader(value = TwoFactorLogin.CLIENT_IP, required = false) String clientIp) {
+                                @RequestHeader(value = EdgeHeaders.CLIENT_IP, required = false) String clientIp) {
         twoFactor.verify(caller.tenantId(), caller.id(), clientIp, orNone(body));
         return ResponseEntity.ok().build();
     }
 
     @PostMapping("/confirm")
     ResponseEntity<Void> confirm(CurrentUser caller, @RequestBody(required = false) CodeRequest body,
-                                 @RequestHeader(value = TwoFactorLogin.CLIENT_IP, required = false) String clientIp) {
+                                 @RequestHeader(value = EdgeHeaders.CLIENT_IP, required = false) String clientIp) {
         twoFactor.confirm(caller.tenantId(), caller.id(), clientIp, orNone(body));
         return ResponseEntity.ok().build();
     }
 
     @PostMapping("/disable")
     ResponseEntity<Void> disable(CurrentUser caller, @RequestBody(required = false) CodeRequest body,
-                                 @RequestHeader(value = TwoFactorLogin.CLIENT_IP, required = false) String clientIp) {
+                                 @RequestHeader(value = EdgeHeaders.CLIENT_IP, required = false) String clientIp) {
         twoFactor.disable(caller.tenantId(), caller.id(), clientIp, orNone(body));
         return ResponseEntity.ok().build();
     }
 
     @PostMapping("/backup/regenerate")
     TwoFactor.Regenerated regenerate(CurrentUser caller, @RequestBody(required = false) CodeRequest body,
-                                     @RequestHeader(value = TwoFactorLogin.CLIENT_IP, required = false) String clientIp) {
+                                     @RequestHeader(value = EdgeHeaders.CLIENT_IP, required = false) String clientIp) {
         return twoFactor.regenerate(caller.tenantId(), caller.id(), clientIp, orNone(body));
     }
 

@@ -1,6 +1,6 @@
 package io.parley.auth.twofa;
 
-import io.parley.auth.login.SignInBans;
+import io.parley.auth.ban.SignInBans;
 import io.parley.auth.user.User;
 import io.parley.auth.user.UserStore;
 import io.parley.common.error.ApiException;
@@ -16,9 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TwoFactorLogin {
-
-    /** Set by the gateway from the connection (or a trusted proxy's X-Forwarded-For); clients cannot set it. */
-    public static final String CLIENT_IP = "X-Parley-Client-Ip";
 
     private static final Logger log = LoggerFactory.getLogger(TwoFactorLogin.class);
 

@@ -1,6 +1,5 @@
 package io.parley.auth.user;
 
-import io.parley.auth.register.RegistrationRules;
 import io.parley.common.error.ApiException;
 import io.parley.common.error.ApiException.FieldProblem;
 import io.parley.common.security.CurrentUser;
@@ -40,13 +39,13 @@ class UserController {
             throw new ApiException.Invalid("Nothing to update: send name or username");
         }
         List<FieldProblem> problems = new ArrayList<>();
-        String name = body.name() == null ? null : RegistrationRules.name(body.name(), problems);
+        String name = body.name() == null ? null : ProfileRules.name(body.name(), problems);
         String username = null;
         if (body.username() != null) {
-            String checked = RegistrationRules.username(body.username(), problems);
+            String checked = ProfileRules.username(body.username(), problems);
             username = checked == null ? "" : checked.toLowerCase(Locale.ROOT);
         }
-        RegistrationRules.throwIfAny(problems);
+        ProfileRules.throwIfAny(problems);
         if (username != null && !username.isEmpty() && ObjectId.isValid(caller.id())
                 && users.usernameTaken(caller.tenantId(), username, new ObjectId(caller.id()))) {
             throw new ApiException.Conflict("The username is already taken");

@@ -1,5 +1,6 @@
 package io.parley.auth.login;
 
+import io.parley.auth.ban.SignInBans;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;

@@ -64,8 +64,8 @@ class GraphTokenIntegrationTest extends OAuthIntegrationTest {
                 .sort(new Document("accessTokenExpiresAt", -1)).first();
 
         assertThat(stored).isNotNull();
-        assertThat(stored.getString("accessToken")).startsWith("v1:").doesNotContain("eyJ");
-        assertThat(stored.getString("refreshToken")).startsWith("v1:");
+        assertThat(stored.getString("accessToken")).startsWith("v2:").doesNotContain("eyJ");
+        assertThat(stored.getString("refreshToken")).startsWith("v2:");
     }
 
     @Test

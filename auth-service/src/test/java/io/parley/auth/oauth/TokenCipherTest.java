@@ -13,7 +13,7 @@ class TokenCipherTest {
     void aSealedTokenOpensForItsOwnRecordOnly() {
         String sealed = cipher.encrypt("eyJ.provider.token", "default/session-1/user-1");
 
-        assertThat(sealed).startsWith("v1:").doesNotContain("provider");
+        assertThat(sealed).startsWith("v2:").doesNotContain("provider");
         assertThat(cipher.decrypt(sealed, "default/session-1/user-1")).isEqualTo("eyJ.provider.token");
         assertThatThrownBy(() -> cipher.decrypt(sealed, "default/session-1/user-2"))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -29,5 +29,11 @@ class TokenCipherTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> cipher.decrypt(new String(chars), "record")).isInstanceOf(IllegalArgumentException.class);
         assertThat(cipher.encrypt("same", "record")).as("a fresh IV each time").isNotEqualTo(cipher.encrypt("same", "record"));
+    }
+
+    @Test
+    void aValueOfTheEarlierFormatIsRefusedSoThePersonSignsInAgain() {
+        assertThatThrownBy(() -> cipher.decrypt("v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "record"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

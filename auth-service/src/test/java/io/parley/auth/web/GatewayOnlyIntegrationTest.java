@@ -1,5 +1,6 @@
 package io.parley.auth.web;
 
+import io.parley.common.edge.EdgeHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.auth.AuthIntegrationTest;
@@ -38,9 +39,9 @@ class GatewayOnlyIntegrationTest extends AuthIntegrationTest {
 
         String[][] attempts = {
             {"X-Parley-Tenant", tenant},
-            {"X-Parley-Tenant", tenant, EdgeAssertion.HEADER, forger.sign(tenant, null, epoch)},
-            {"X-Parley-Tenant", tenant, EdgeAssertion.HEADER, TestEdge.assertion("default", null)},
-            {"X-Parley-Tenant", tenant, EdgeAssertion.HEADER, TestEdge.assertion(tenant, null).replaceFirst("\\.\\d+\\.",
+            {"X-Parley-Tenant", tenant, EdgeHeaders.ASSERTION, forger.sign(tenant, null, epoch)},
+            {"X-Parley-Tenant", tenant, EdgeHeaders.ASSERTION, TestEdge.assertion("default", null)},
+            {"X-Parley-Tenant", tenant, EdgeHeaders.ASSERTION, TestEdge.assertion(tenant, null).replaceFirst("\\.\\d+\\.",
                     "." + (epoch - 3600) + ".")},
         };
         for (String[] headers : attempts) {
@@ -49,7 +50,7 @@ class GatewayOnlyIntegrationTest extends AuthIntegrationTest {
             assertThat(JsonMapper.builder().build().readTree(response.body()).get("error").asString()).isEqualTo("unauthorized");
         }
         assertThat(mongo.exists(Query.query(Criteria.where("tenantId").is(tenant)), "users")).isFalse();
-        assertThat(registerDirectly(email, "X-Parley-Tenant", tenant, EdgeAssertion.HEADER, TestEdge.assertion(tenant, null))
+        assertThat(registerDirectly(email, "X-Parley-Tenant", tenant, EdgeHeaders.ASSERTION, TestEdge.assertion(tenant, null))
                 .statusCode()).as("vouched for by the gateway").isEqualTo(200);
     }
 

@@ -16,7 +16,6 @@ import io.parley.proto.auth.v1.RevokeAllRequest;
 import io.parley.proto.auth.v1.ShareRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +32,6 @@ public class AccessClient {
     public static final int SHARE = 8;
 
     private static final int PAGE = 1_000;
-    private static final long DEADLINE_SECONDS = 2;
 
     private final AccessGrpc.AccessBlockingStub access;
 
@@ -150,7 +148,7 @@ public class AccessClient {
     }
 
     private AccessGrpc.AccessBlockingStub stub() {
-        return access.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        return access;
     }
 
     private static <T> T call(Supplier<T> rpc) {

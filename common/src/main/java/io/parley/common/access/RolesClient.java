@@ -8,7 +8,6 @@ import io.parley.common.security.CurrentUser;
 import io.parley.proto.auth.v1.CheckPermissionRequest;
 import io.parley.proto.auth.v1.RolesGrpc;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -20,7 +19,6 @@ public class RolesClient {
 
     /** LibreChat's answer when a role lacks a feature ({@code generateCheckAccess}). */
     public static final String INSUFFICIENT = "Forbidden: Insufficient permissions";
-    private static final long DEADLINE_SECONDS = 2;
 
     /** How long a role's last known answer may stand in while auth-service cannot be reached. */
     static final Duration MAX_STALE = Duration.ofMinutes(10);
@@ -39,8 +37,8 @@ public class RolesClient {
      */
     public boolean allows(String permissionType, String permission) {
         try {
-            return known.get(roleKey(permissionType, permission), () -> roles.withDeadlineAfter(DEADLINE_SECONDS,
-                    TimeUnit.SECONDS).checkPermission(CheckPermissionRequest.newBuilder().setPermissionType(permissionType)
+            return known.get(roleKey(permissionType, permission), () -> roles
+                    .checkPermission(CheckPermissionRequest.newBuilder().setPermissionType(permissionType)
                     .setPermission(permission).build()).getAllowed());
         } catch (StatusRuntimeException e) {
             throw GrpcErrors.toApiException(e);

@@ -62,7 +62,14 @@ public class ParleyDefaults implements EnvironmentPostProcessor {
         // Loopback unless told otherwise (containers set BIND_ADDRESS=0.0.0.0).
         defaults.put("server.address", "${BIND_ADDRESS:127.0.0.1}");
         defaults.put("spring.grpc.server.host", "${BIND_ADDRESS:127.0.0.1}");
+        // Every gRPC call has a deadline: its channel's, set here once (a named channel does not inherit the
+        // default channel's). A call that moves a file's bytes or waits on a tool sets its own, longer one.
         defaults.put("spring.grpc.client.default-channel.default-deadline", "2s");
+        defaults.put("spring.grpc.client.channels.auth.default-deadline", "2s");
+        defaults.put("spring.grpc.client.channels.agent.default-deadline", "3s");
+        defaults.put("spring.grpc.client.channels.file.default-deadline", "3s");
+        // Listing an agent's MCP tools may start its servers (each has 10 s to answer).
+        defaults.put("spring.grpc.client.channels.mcp.default-deadline", "11s");
         // The embedded store warns on every index it accepts but does not use, and logs each connection.
         defaults.put("logging.level.de.bwaldvogel.mongo.backend", "ERROR");
         defaults.put("logging.level.de.bwaldvogel.mongo.wire", "WARN");

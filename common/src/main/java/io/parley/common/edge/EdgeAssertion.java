@@ -25,9 +25,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class EdgeAssertion {
 
-    public static final String HEADER = "X-Parley-Edge";
-    public static final String TENANT_HEADER = "X-Parley-Tenant";
-    public static final String CLIENT_IP_HEADER = "X-Parley-Client-Ip";
     public static final Duration MAX_AGE = Duration.ofSeconds(60);
 
     private static final String ALGORITHM = "HmacSHA256";

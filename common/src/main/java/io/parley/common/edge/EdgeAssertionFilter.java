@@ -1,7 +1,7 @@
 package io.parley.common.edge;
 
 import io.parley.common.error.ErrorBody;
-import io.parley.common.web.RequestIdFilter;
+import io.parley.common.request.RequestIdFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,8 +43,8 @@ public final class EdgeAssertionFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (assertions.verify(request.getHeader(EdgeAssertion.HEADER), request.getHeader(EdgeAssertion.TENANT_HEADER),
-                request.getHeader(EdgeAssertion.CLIENT_IP_HEADER), clock.instant().getEpochSecond())) {
+        if (assertions.verify(request.getHeader(EdgeHeaders.ASSERTION), request.getHeader(EdgeHeaders.TENANT),
+                request.getHeader(EdgeHeaders.CLIENT_IP), clock.instant().getEpochSecond())) {
             chain.doFilter(request, response);
             return;
         }

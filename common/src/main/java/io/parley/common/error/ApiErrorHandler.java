@@ -1,6 +1,6 @@
 package io.parley.common.error;
 
-import io.parley.common.web.RequestIdFilter;
+import io.parley.common.request.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;

@@ -9,12 +9,9 @@ import io.grpc.StatusRuntimeException;
 import io.parley.proto.auth.v1.GetJwksRequest;
 import io.parley.proto.auth.v1.KeysGrpc;
 import java.text.ParseException;
-import java.util.concurrent.TimeUnit;
 
 /** Fetches the verification keys from auth-service's {@code Keys} service; caching is done around it. */
 final class GrpcJwkSetSource implements JWKSetSource<SecurityContext> {
-
-    private static final long DEADLINE_MILLIS = 2000;
 
     private final KeysGrpc.KeysBlockingStub keys;
 
@@ -26,8 +23,7 @@ final class GrpcJwkSetSource implements JWKSetSource<SecurityContext> {
     public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refresh, long currentTime, SecurityContext context)
             throws KeySourceException {
         try {
-            String json = keys.withDeadlineAfter(DEADLINE_MILLIS, TimeUnit.MILLISECONDS)
-                    .getJwks(GetJwksRequest.getDefaultInstance()).getJwksJson();
+            String json = keys.getJwks(GetJwksRequest.getDefaultInstance()).getJwksJson();
             return JWKSet.parse(json);
         } catch (StatusRuntimeException | ParseException e) {
             throw new KeySourceException("Cannot fetch the verification keys from auth-service", e);

@@ -1,7 +1,7 @@
 package io.parley.common.security;
 
 import io.parley.common.error.ErrorBody;
-import io.parley.common.web.RequestIdFilter;
+import io.parley.common.request.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -100,6 +100,12 @@ public class ServiceSecurityAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    OptionalCaller optionalCaller(JwtDecoder tokens) {
+        return new OptionalCaller(tokens);
+    }
+
+    @Bean
     WebMvcConfigurer currentUserParameters() {
         return new WebMvcConfigurer() {
             @Override

@@ -1,6 +1,7 @@
 package io.parley.common.web;
 
 import io.parley.common.error.ErrorBody;
+import io.parley.common.request.RequestIdFilter;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;

@@ -4,6 +4,7 @@ import io.parley.common.edge.EdgeAssertion;
 import io.parley.common.edge.EdgeAssertionFilter;
 import io.parley.common.edge.EdgeAutoConfiguration;
 import io.parley.common.error.ApiErrorHandler;
+import io.parley.common.request.RequestIdFilter;
 import java.time.Clock;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;

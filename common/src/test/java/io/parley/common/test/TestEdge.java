@@ -1,5 +1,6 @@
 package io.parley.common.test;
 
+import io.parley.common.edge.EdgeHeaders;
 import io.parley.common.crypto.SecretKeys;
 import io.parley.common.edge.EdgeAssertion;
 import java.util.HashMap;
@@ -30,16 +31,16 @@ public final class TestEdge implements EnvironmentPostProcessor {
         String tenant = null;
         String clientIp = null;
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            if (headers[i].equalsIgnoreCase(EdgeAssertion.TENANT_HEADER)) {
+            if (headers[i].equalsIgnoreCase(EdgeHeaders.TENANT)) {
                 tenant = headers[i + 1];
-            } else if (headers[i].equalsIgnoreCase(EdgeAssertion.CLIENT_IP_HEADER)) {
+            } else if (headers[i].equalsIgnoreCase(EdgeHeaders.CLIENT_IP)) {
                 clientIp = headers[i + 1];
-            } else if (headers[i].equalsIgnoreCase(EdgeAssertion.HEADER)) {
+            } else if (headers[i].equalsIgnoreCase(EdgeHeaders.ASSERTION)) {
                 return headers;
             }
         }
         String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
-        all[headers.length] = EdgeAssertion.HEADER;
+        all[headers.length] = EdgeHeaders.ASSERTION;
         all[headers.length + 1] = assertion(tenant, clientIp);
         return all;
     }

@@ -12,7 +12,6 @@ import io.parley.proto.agent.v1.GetAgentRequest;
 import io.parley.proto.agent.v1.SetAgentAvatarRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AgentsClient {
 
-    private static final long DEADLINE_SECONDS = 2;
 
     private static final int EDIT = 2;
 
@@ -48,8 +46,7 @@ class AgentsClient {
     void requireEditable(String agentId) {
         Agent agent;
         try {
-            agent = agents.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-                    .getAgent(GetAgentRequest.newBuilder().setAgentId(agentId).build()).getAgent();
+            agent = agents.getAgent(GetAgentRequest.newBuilder().setAgentId(agentId).build()).getAgent();
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
                 throw new ApiException.NotFound("Agent not found", "Agent not found");
@@ -67,7 +64,7 @@ class AgentsClient {
      */
     String setAvatar(String agentId, String filepath, String source) {
         try {
-            return agents.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).setAvatar(SetAgentAvatarRequest.newBuilder()
+            return agents.setAvatar(SetAgentAvatarRequest.newBuilder()
                     .setAgentId(agentId).setFilepath(filepath).setSource(source).build()).getAgentJson();
         } catch (StatusRuntimeException e) {
             throw GrpcErrors.toApiException(e);
@@ -77,7 +74,7 @@ class AgentsClient {
     /** @throws io.parley.common.error.ApiException mapped from the call's status (no EDIT: 403, unknown: 404) */
     void addResourceFile(String agentId, String toolResource, String fileId) {
         try {
-            agents.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).addResourceFile(AddResourceFileRequest.newBuilder()
+            agents.addResourceFile(AddResourceFileRequest.newBuilder()
                     .setAgentId(agentId).setToolResource(toolResource).setFileId(fileId).build());
         } catch (StatusRuntimeException e) {
             throw GrpcErrors.toApiException(e);
@@ -87,8 +84,7 @@ class AgentsClient {
     /** Whether an agent the person may VIEW lists the file; false when agent-service cannot say. */
     boolean canReadFile(String fileId) {
         try {
-            return agents.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-                    .canReadFile(CanReadFileRequest.newBuilder().setFileId(fileId).build()).getAllowed();
+            return agents.canReadFile(CanReadFileRequest.newBuilder().setFileId(fileId).build()).getAllowed();
         } catch (StatusRuntimeException e) {
             // Access is refused rather than guessed.
             return false;
@@ -102,8 +98,7 @@ class AgentsClient {
     List<String> editableAgentFiles(String agentId) {
         Agent agent;
         try {
-            agent = agents.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-                    .getAgent(GetAgentRequest.newBuilder().setAgentId(agentId).build()).getAgent();
+            agent = agents.getAgent(GetAgentRequest.newBuilder().setAgentId(agentId).build()).getAgent();
         } catch (StatusRuntimeException e) {
             return List.of();
         }

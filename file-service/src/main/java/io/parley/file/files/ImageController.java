@@ -1,5 +1,6 @@
 package io.parley.file.files;
 
+import io.parley.common.edge.EdgeHeaders;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.PublicPaths;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ImageController {
 
-    private static final String TENANT_HEADER = "X-Parley-Tenant";
 
     private final FileStore store;
     private final FileAccess access;
@@ -35,7 +35,7 @@ class ImageController {
 
     @GetMapping("/images/{userId}/{name}")
     ResponseEntity<Resource> image(@PathVariable String userId, @PathVariable String name,
-                                   @RequestHeader(name = TENANT_HEADER, defaultValue = "default") String tenant)
+                                   @RequestHeader(name = EdgeHeaders.TENANT, defaultValue = "default") String tenant)
             throws IOException {
         int dot = name.lastIndexOf('.');
         String fileId = dot > 0 ? name.substring(0, dot) : name;

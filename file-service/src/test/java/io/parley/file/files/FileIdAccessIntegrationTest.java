@@ -1,5 +1,6 @@
 package io.parley.file.files;
 
+import io.parley.common.edge.EdgeHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.common.test.Http;
@@ -164,7 +165,7 @@ class FileIdAccessIntegrationTest extends FileIntegrationTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
                 .header("Authorization", "Bearer " + who.token())
-                .header(io.parley.common.edge.EdgeAssertion.HEADER, io.parley.common.test.TestEdge.assertion(null, null))
+                .header(io.parley.common.edge.EdgeHeaders.ASSERTION, io.parley.common.test.TestEdge.assertion(null, null))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package io.parley.file.files;
 
+import io.parley.common.edge.EdgeHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.common.test.Http;
@@ -185,7 +186,7 @@ class UploadChecksIntegrationTest extends FileIntegrationTest {
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/files"))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .header("Authorization", "Bearer " + me.token())
-                        .header(io.parley.common.edge.EdgeAssertion.HEADER, io.parley.common.test.TestEdge.assertion(null, null))
+                        .header(io.parley.common.edge.EdgeHeaders.ASSERTION, io.parley.common.test.TestEdge.assertion(null, null))
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
 

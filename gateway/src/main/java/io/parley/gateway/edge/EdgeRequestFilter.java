@@ -1,8 +1,9 @@
 package io.parley.gateway.edge;
 
+import io.parley.common.edge.EdgeHeaders;
 import io.parley.common.edge.EdgeAssertion;
 import io.parley.common.error.ErrorBody;
-import io.parley.common.web.RequestIds;
+import io.parley.common.request.RequestIds;
 import io.parley.gateway.GatewayProperties;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -26,9 +27,6 @@ import reactor.core.publisher.Mono;
 class EdgeRequestFilter implements WebFilter, Ordered {
 
     static final String INTERNAL_PREFIX = "x-parley-";
-    static final String TENANT_HEADER = EdgeAssertion.TENANT_HEADER;
-    /** The client's address as the gateway determined it, for services' own per-address limits. */
-    static final String CLIENT_IP_HEADER = EdgeAssertion.CLIENT_IP_HEADER;
     static final String DEFAULT_TENANT = "default";
     /**
      * The longest request target served, as Node's default header limit allows LibreChat; longer ones
@@ -71,10 +69,10 @@ class EdgeRequestFilter implements WebFilter, Ordered {
                     .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(INTERNAL_PREFIX))
                     .forEach(headers::remove);
             headers.set(RequestIds.HEADER, requestId);
-            headers.set(TENANT_HEADER, tenant);
-            headers.set(CLIENT_IP_HEADER, clientIp);
+            headers.set(EdgeHeaders.TENANT, tenant);
+            headers.set(EdgeHeaders.CLIENT_IP, clientIp);
             // What the services believe tenant and address on: this gateway vouches for them.
-            headers.set(EdgeAssertion.HEADER, assertions.sign(tenant, clientIp, System.currentTimeMillis() / 1000));
+            headers.set(EdgeHeaders.ASSERTION, assertions.sign(tenant, clientIp, System.currentTimeMillis() / 1000));
         }).build();
         // Set at commit, replacing the copy a service echoes, so the client sees it once.
         exchange.getResponse().beforeCommit(() -> {

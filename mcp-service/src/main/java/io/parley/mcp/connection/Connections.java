@@ -5,6 +5,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.parley.common.security.CurrentUser;
 import io.parley.mcp.server.Placeholders;
 import io.parley.mcp.server.ServerConfig;
+import io.parley.mcp.server.ServerChanged;
 import io.parley.mcp.server.ServerRef;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -121,6 +123,11 @@ public class Connections {
     /** How many connections are open now (for tests and metrics). */
     public long openCount() {
         return live.values().stream().filter(Connection::isOpen).count();
+    }
+
+    @EventListener
+    void serverChanged(ServerChanged changed) {
+        closeAll(changed.server());
     }
 
     /** Closes every connection of a server (after it changed or was deleted). */

@@ -2,7 +2,7 @@ package io.parley.mcp.connection;
 
 import io.grpc.Status;
 import io.parley.common.error.ErrorBody;
-import io.parley.common.web.RequestIdFilter;
+import io.parley.common.request.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

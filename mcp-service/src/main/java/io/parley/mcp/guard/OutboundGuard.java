@@ -1,7 +1,6 @@
 package io.parley.mcp.guard;
 
 import io.parley.common.error.ApiException;
-import io.parley.mcp.server.McpSettings;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -32,8 +31,8 @@ public class OutboundGuard {
 
     private final List<String> allowedDomains;
 
-    public OutboundGuard(McpSettings settings) {
-        this.allowedDomains = settings.mcpSettings().allowedDomains().stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
+    public OutboundGuard(GuardSettings settings) {
+        this.allowedDomains = settings.allowedDomains().stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
     }
 
     /** @throws ApiException.Invalid naming why the URL may not be used */

@@ -1,25 +1,16 @@
 package io.parley.mcp.server;
 
-import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * librechat.yaml's MCP sections: the operator's {@code mcpServers} and {@code mcpSettings}
- * ({@code allowedDomains}: host names, or {@code *.example.com}, that outbound connections may reach
- * even when they resolve to loopback or private addresses).
+ * librechat.yaml's {@code mcpServers}: the operator's servers ({@code mcpSettings} is the outbound
+ * guard's, {@link io.parley.mcp.guard.GuardSettings}).
  */
 @ConfigurationProperties("librechat")
-public record McpSettings(Map<String, ServerConfig> mcpServers, Settings mcpSettings) {
+public record McpSettings(Map<String, ServerConfig> mcpServers) {
 
     public McpSettings {
         mcpServers = mcpServers == null ? Map.of() : Map.copyOf(mcpServers);
-        mcpSettings = mcpSettings == null ? new Settings(List.of()) : mcpSettings;
-    }
-
-    public record Settings(List<String> allowedDomains) {
-        public Settings {
-            allowedDomains = allowedDomains == null ? List.of() : List.copyOf(allowedDomains);
-        }
     }
 }

@@ -2,10 +2,10 @@ package io.parley.mcp.server;
 
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
-import io.parley.mcp.connection.Connections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,13 +30,13 @@ class ServerController {
 
     private final ServerRegistry registry;
     private final UserServers userServers;
-    private final Connections connections;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json;
 
-    ServerController(ServerRegistry registry, UserServers userServers, Connections connections, JsonMapper json) {
+    ServerController(ServerRegistry registry, UserServers userServers, ApplicationEventPublisher events, JsonMapper json) {
         this.registry = registry;
         this.userServers = userServers;
-        this.connections = connections;
+        this.events = events;
         this.json = json;
     }
 
@@ -67,7 +67,7 @@ class ServerController {
     ServerView update(CurrentUser caller, @PathVariable String serverName, @RequestBody(required = false) byte[] body) {
         ServerRef server = userManaged(caller, serverName);
         ServerRef changed = userServers.update(caller, server, () -> config(object(body)));
-        connections.closeAll(server);
+        events.publishEvent(new ServerChanged(server));
         return ServerView.of(changed);
     }
 
@@ -75,7 +75,7 @@ class ServerController {
     Map<String, Object> delete(CurrentUser caller, @PathVariable String serverName) {
         ServerRef server = userManaged(caller, serverName);
         userServers.delete(caller, server);
-        connections.closeAll(server);
+        events.publishEvent(new ServerChanged(server));
         return Map.of("success", true, "serverName", serverName);
     }
 

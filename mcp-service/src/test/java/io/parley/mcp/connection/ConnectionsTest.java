@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.parley.common.security.CurrentUser;
 import io.parley.common.test.EverythingServer;
 import io.parley.mcp.guard.OutboundGuard;
-import io.parley.mcp.server.McpSettings;
+import io.parley.mcp.guard.GuardSettings;
 import io.parley.mcp.server.ServerConfig;
 import io.parley.mcp.server.ServerRef;
 import java.io.IOException;
@@ -28,7 +28,7 @@ class ConnectionsTest {
     private static final CurrentUser ALICE = new CurrentUser("a1", "t1", "USER", null, "alice", "local", null);
 
     private final Connections connections = new Connections(
-            new ClientFactory(new OutboundGuard(new McpSettings(Map.of(), new McpSettings.Settings(List.of("127.0.0.1"))))),
+            new ClientFactory(new OutboundGuard(new GuardSettings(List.of("127.0.0.1")))),
             new McpConnectionProperties(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(4)),
             (user, server) -> Map.of());
 

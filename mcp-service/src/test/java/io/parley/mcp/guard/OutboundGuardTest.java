@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parley.common.error.ApiException;
-import io.parley.mcp.server.McpSettings;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -49,6 +47,6 @@ class OutboundGuardTest {
     }
 
     private static OutboundGuard guard(String... allowed) {
-        return new OutboundGuard(new McpSettings(Map.of(), new McpSettings.Settings(List.of(allowed))));
+        return new OutboundGuard(new GuardSettings(List.of(allowed)));
     }
 }

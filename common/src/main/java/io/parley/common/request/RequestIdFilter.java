@@ -1,4 +1,4 @@
-package io.parley.common.web;
+package io.parley.common.request;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package io.parley.auth.login;
+package io.parley.auth.ban;
 
 import io.parley.common.error.ApiException;
 import io.parley.common.redis.Violations;

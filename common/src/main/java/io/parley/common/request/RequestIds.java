@@ -1,4 +1,4 @@
-package io.parley.common.web;
+package io.parley.common.request;
 
 import java.util.UUID;
 import java.util.regex.Pattern;

@@ -1,0 +1,8 @@
+/**
+ * Where bytes live: local disk, S3 and Azure Blob behind one {@code FileStorage}, streamed both ways, chosen
+ * per kind of file.
+ */
+@NullMarked
+package io.parley.file.storage;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,12 @@
+package io.parley.file.architecture;
+
+import io.parley.common.test.FeatureRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        FeatureRules.assertNoCyclesUnder("io.parley.file");
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The gateway: one public port in front of the five services. Its features are {@code edge} (what every
+ * request passes through), {@code security} (tokens and tenants) and {@code limit} (rate limits and bans).
+ */
+@NullMarked
+package io.parley.gateway;
+
+import org.jspecify.annotations.NullMarked;

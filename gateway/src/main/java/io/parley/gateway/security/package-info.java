@@ -1,0 +1,9 @@
+/**
+ * Access tokens at the gateway: public paths, signature checks through common's verified-token cache, the
+ * token's tenant against the request's, and revocations and bans through common's {@code Standings}. Uses
+ * {@code edge}.
+ */
+@NullMarked
+package io.parley.gateway.security;
+
+import org.jspecify.annotations.NullMarked;

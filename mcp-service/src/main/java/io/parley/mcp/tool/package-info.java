@@ -1,0 +1,8 @@
+/**
+ * Tools of the servers: listing and calling them, the {@code /api/mcp/tools} routes and the {@code Tools}
+ * gRPC service chat-service runs agents' tools through. Calls {@code connection} and {@code server}.
+ */
+@NullMarked
+package io.parley.mcp.tool;
+
+import org.jspecify.annotations.NullMarked;
