@@ -1,7 +1,7 @@
 package io.parley.agent.account;
 
-import io.parley.agent.definition.AgentStore;
-import io.parley.agent.marketplace.InstallStore;
+import io.parley.agent.definition.Agents;
+import io.parley.agent.marketplace.Marketplace;
 import io.parley.common.events.AccountDataEraser;
 import java.util.List;
 import org.bson.types.ObjectId;
@@ -23,21 +23,21 @@ class AgentAccountEraser implements AccountDataEraser {
 
     private static final Logger log = LoggerFactory.getLogger(AgentAccountEraser.class);
 
-    private final AgentStore agents;
-    private final InstallStore installs;
+    private final Agents agents;
+    private final Marketplace marketplace;
 
-    AgentAccountEraser(AgentStore agents, InstallStore installs) {
+    AgentAccountEraser(Agents agents, Marketplace marketplace) {
         this.agents = agents;
-        this.installs = installs;
+        this.marketplace = marketplace;
     }
 
     @Override
     public void erase(String tenantId, String userId) {
         // installs first: the agents' ids are needed to find others' installs of them, and a repeated
         // erasure after a failure still finds the agents
-        long own = installs.deleteForUser(tenantId, userId);
+        long own = marketplace.uninstallAllBy(tenantId, userId);
         List<ObjectId> authored = agents.authoredBy(tenantId, userId);
-        long others = authored.isEmpty() ? 0 : installs.deleteForAgents(tenantId, authored);
+        long others = authored.isEmpty() ? 0 : marketplace.uninstallEverywhere(tenantId, authored);
         long erased = agents.deleteAuthoredBy(tenantId, userId);
         log.info("Agent data erased tenant_id={} user_id={} agents={} installs={}", tenantId, userId, erased, own + others);
     }

@@ -7,7 +7,6 @@ import io.parley.common.error.ApiException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +55,8 @@ public class AgentAccess {
      * @return whether the public may view the agent (LibreChat's {@code isPublic})
      * @throws ApiException.Forbidden LibreChat's ACL denial unless the caller holds every bit of {@code bits}
      */
-    public boolean require(Document agent, int bits) {
-        AccessClient.Check check = access.check(TYPE, resourceId(agent), bits);
+    public boolean require(Agent agent, int bits) {
+        AccessClient.Check check = access.check(TYPE, agent.resourceId(), bits);
         if (!check.allowed()) {
             throw new ApiException.Forbidden("Forbidden", "Insufficient permissions to access this agent");
         }
@@ -65,14 +64,14 @@ public class AgentAccess {
     }
 
     /** The caller's bits on the agent (0-15). */
-    public int bits(Document agent) {
-        return access.check(TYPE, resourceId(agent), AccessClient.VIEW).bits();
+    public int bits(Agent agent) {
+        return access.check(TYPE, agent.resourceId(), AccessClient.VIEW).bits();
     }
 
     /** The agents the caller reaches with {@code bits}, as a list query's reach. */
-    public AgentStore.Reach reach(int bits) {
+    public AgentReach reach(int bits) {
         AccessClient.Accessible accessible = access.accessible(TYPE, bits, maxAccessible);
-        return new AgentStore.Reach(accessible.all(), objectIds(accessible.ids()));
+        return new AgentReach(accessible.all(), objectIds(accessible.ids()));
     }
 
     /** The {@code _id}s of the agents the public may view. */
@@ -92,10 +91,6 @@ public class AgentAccess {
         } catch (ApiException e) {
             log.warn("ACL entries of deleted agent {} not removed: {}", id, e.error());
         }
-    }
-
-    public static String resourceId(Document agent) {
-        return agent.getObjectId("_id").toHexString();
     }
 
     private static List<ObjectId> objectIds(List<String> ids) {

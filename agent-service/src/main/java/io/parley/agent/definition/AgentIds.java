@@ -2,9 +2,10 @@ package io.parley.agent.definition;
 
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** LibreChat's agent ids: {@code agent_} + nanoid(21), nanoid's alphabet {@code A-Za-z0-9_-}. */
-public final class AgentIds {
+final class AgentIds {
 
     private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-".toCharArray();
     private static final Pattern ID = Pattern.compile("agent_[A-Za-z0-9_-]{21}");
@@ -22,7 +23,7 @@ public final class AgentIds {
     }
 
     /** Whether {@code id} has the shape of an id this service gives out (anything else names no agent). */
-    public static boolean isWellFormed(String id) {
+    static boolean isWellFormed(@Nullable String id) {
         return id != null && ID.matcher(id).matches();
     }
 }

@@ -1,8 +1,8 @@
 package io.parley.agent.definition;
 
 import io.parley.common.error.ApiException;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -24,17 +25,14 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code agents} collection: LibreChat's agent document plus {@code tenantId}. Every query names
- * the tenant, so another tenant's agent is simply not found. Which agents a person may reach is
- * decided by auth-service's ACL; list queries take that set as {@link Reach}.
+ * The {@code agents} collection (documents shaped by {@link AgentDocuments}). Every query names the
+ * tenant, so another tenant's agent is simply not found. Which agents a person may reach is decided by
+ * auth-service's ACL; lists take that set as an {@link AgentReach}.
  */
 @Repository
-public class AgentStore implements InitializingBean {
+class AgentStore implements InitializingBean {
 
     static final String COLLECTION = "agents";
-    /** The fields of a list item (LibreChat's projection) and what the marketplace adds. */
-    static final List<String> LIST_FIELDS = List.of("_id", "id", "name", "avatar", "author", "authorName", "description",
-            "updatedAt", "category", "support_contact", "is_promoted");
 
     private final MongoTemplate mongo;
 
@@ -53,43 +51,47 @@ public class AgentStore implements InitializingBean {
                 .on("author", Sort.Direction.ASC).named("tenant_author"));
     }
 
-    /**
-     * The agents a list may show: every agent of the tenant ({@code all}, an ADMIN) or those whose
-     * {@code _id} is among {@code ids}.
-     */
-    public record Reach(boolean all, Collection<ObjectId> ids) {
-    }
-
-    /** Filters of a list; null or false means "no filter". */
-    public record Filter(String category, String search, Boolean promoted) {
-    }
-
-    public Optional<Document> find(String tenantId, String agentId) {
-        return Optional.ofNullable(mongo.findOne(byAgentId(tenantId, agentId), Document.class, COLLECTION));
+    Optional<Agent> find(String tenantId, String agentId) {
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("id").is(agentId));
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(AgentDocuments::agent);
     }
 
     /**
-     * @throws io.parley.common.error.ApiException.Conflict when the tenant already has an agent with this
-     *     {@code id} (ids are random, so only a client replaying one could get here; never a second record)
+     * @throws ApiException.Conflict when the tenant already has an agent with this {@code id} (ids are random,
+     *     so only a client replaying one could get here; never a second record)
      */
-    void insert(Document agent) {
+    void insert(Agent agent) {
         try {
-            mongo.insert(agent, COLLECTION);
+            mongo.insert(AgentDocuments.document(agent), COLLECTION);
         } catch (DuplicateKeyException e) {
             throw new ApiException.Conflict("An agent with this id already exists");
         }
     }
 
     /**
-     * Applies {@code update} if the agent is still as it was read ({@code updatedAt} unchanged), so two
-     * concurrent edits cannot both build on the same version.
+     * Makes {@code definition} the agent's, adding {@code version} to its versions (null adds none), if the
+     * agent is still as {@code read} was ({@code updatedAt} unchanged), so two concurrent edits cannot both
+     * build on the same version.
      *
      * @return the agent afterwards, or empty when it changed (or went) in between
      */
-    Optional<Document> updateIfUnchanged(String tenantId, ObjectId id, Date readUpdatedAt, Update update) {
-        Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("_id").is(id).and("updatedAt").is(readUpdatedAt));
-        return Optional.ofNullable(mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
-                Document.class, COLLECTION));
+    Optional<Agent> replaceDefinition(Agent read, AgentDefinition definition, @Nullable AgentVersion version, Instant at) {
+        Query unchanged = Query.query(Criteria.where("tenantId").is(read.tenantId()).and("_id").is(read.objectId())
+                .and("updatedAt").is(Date.from(read.updatedAt())));
+        Document fields = AgentDocuments.definition(definition);
+        Update update = new Update().set("updatedAt", Date.from(at));
+        for (String field : AgentDocuments.DEFINITION_FIELDS) {
+            if (fields.containsKey(field)) {
+                update.set(field, fields.get(field));
+            } else {
+                update.unset(field);
+            }
+        }
+        if (version != null) {
+            update.push("versions", AgentDocuments.version(version));
+        }
+        return Optional.ofNullable(mongo.findAndModify(unchanged, update, FindAndModifyOptions.options().returnNew(true),
+                Document.class, COLLECTION)).map(AgentDocuments::agent);
     }
 
     void delete(String tenantId, ObjectId id) {
@@ -97,41 +99,39 @@ public class AgentStore implements InitializingBean {
     }
 
     /**
-     * One page of list items in {@code sort} order (then {@code _id} the same way), after the keyset
-     * criteria {@code after} (null for the first page), one more than {@code limit} to tell whether
-     * another page follows.
+     * One page of list items in {@code order}, after {@code after} (empty for the first page); reads one
+     * more than {@code limit} to tell whether another page follows.
      */
-    public List<Document> page(String tenantId, Reach reach, Filter filter, Criteria after, Sort sort, int limit) {
+    Agents.Slice page(String tenantId, AgentReach reach, ListQuery.Filter filter, Optional<Criteria> after,
+                      Agents.Order order, int limit) {
         Query query = Query.query(listCriteria(tenantId, reach, filter));
-        if (after != null) {
-            query.addCriteria(after);
-        }
-        query.with(sort).limit(limit + 1);
-        LIST_FIELDS.forEach(field -> query.fields().include(field));
-        return mongo.find(query, Document.class, COLLECTION);
+        after.ifPresent(query::addCriteria);
+        query.with(order.keyset.sort()).limit(limit + 1);
+        AgentDocuments.SUMMARY_FIELDS.forEach(field -> query.fields().include(field));
+        List<Document> found = mongo.find(query, Document.class, COLLECTION);
+        boolean more = found.size() > limit;
+        List<Document> shown = more ? found.subList(0, limit) : found;
+        return new Agents.Slice(shown.stream().map(AgentDocuments::summary).toList(),
+                more ? order.keyset.cursorAfter(shown.getLast()) : null);
     }
 
-    /** How many reachable agents each category holds, and how many are promoted (key {@code null}: promoted). */
-    public Map<String, Long> countByCategory(String tenantId, Reach reach) {
+    /** How many reachable agents each category holds, and how many are promoted. */
+    Agents.CategoryCounts countByCategory(String tenantId, AgentReach reach) {
         Map<String, Long> counts = new LinkedHashMap<>();
         Aggregation aggregation = Aggregation.newAggregation(
-                Aggregation.match(listCriteria(tenantId, reach, new Filter(null, null, null))),
+                Aggregation.match(listCriteria(tenantId, reach, ListQuery.Filter.NONE)),
                 Aggregation.group("category").count().as("count"));
         for (Document row : mongo.aggregate(aggregation, COLLECTION, Document.class)) {
-            Object category = row.get("_id");
-            if (category instanceof String name) {
-                counts.put(name, ((Number) row.get("count")).longValue());
+            if (row.get("_id") instanceof String category) {
+                counts.put(category, ((Number) row.get("count")).longValue());
             }
         }
-        return counts;
+        long promoted = mongo.count(Query.query(listCriteria(tenantId, reach, ListQuery.Filter.PROMOTED)), COLLECTION);
+        return new Agents.CategoryCounts(counts, promoted);
     }
 
-    public long countPromoted(String tenantId, Reach reach) {
-        return mongo.count(Query.query(listCriteria(tenantId, reach, new Filter(null, null, true))), COLLECTION);
-    }
-
-    /** The {@code _id}s of the agents the user authored (account deletion). */
-    public List<ObjectId> authoredBy(String tenantId, String author) {
+    /** The {@code _id}s of the agents the user authored. */
+    List<ObjectId> authoredBy(String tenantId, String author) {
         Query authored = Query.query(Criteria.where("tenantId").is(tenantId).and("author").is(author));
         authored.fields().include("_id");
         List<ObjectId> ids = new ArrayList<>();
@@ -139,13 +139,22 @@ public class AgentStore implements InitializingBean {
         return ids;
     }
 
-    /** Every agent the user authored, with its versions (account deletion); returns how many. */
-    public long deleteAuthoredBy(String tenantId, String author) {
+    /** Every agent the user authored, with its versions; returns how many. */
+    long deleteAuthoredBy(String tenantId, String author) {
         return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("author").is(author)), COLLECTION)
                 .getDeletedCount();
     }
 
-    private static Criteria listCriteria(String tenantId, Reach reach, Filter filter) {
+    /** The tenant's agents that list {@code fileId} in any of their tool resources, at most {@code limit}. */
+    List<Agent> listingFile(String tenantId, String fileId, int limit) {
+        List<Criteria> anyResource = ToolResources.NAMES.stream()
+                .map(resource -> Criteria.where("tool_resources." + resource + ".file_ids").is(fileId)).toList();
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId).andOperator(new Criteria().orOperator(anyResource)))
+                .limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).stream().map(AgentDocuments::agent).toList();
+    }
+
+    private static Criteria listCriteria(String tenantId, AgentReach reach, ListQuery.Filter filter) {
         Criteria criteria = Criteria.where("tenantId").is(tenantId);
         List<Criteria> and = new ArrayList<>();
         if (!reach.all()) {
@@ -166,18 +175,5 @@ public class AgentStore implements InitializingBean {
                     Criteria.where("description").regex(literal, "i")));
         }
         return and.isEmpty() ? criteria : criteria.andOperator(and);
-    }
-
-    /** The tenant's agents that list {@code fileId} in any of their tool resources, at most {@code limit}. */
-    List<Document> listingFile(String tenantId, String fileId, int limit) {
-        List<Criteria> anyResource = AgentInput.TOOL_RESOURCES.stream()
-                .map(resource -> Criteria.where("tool_resources." + resource + ".file_ids").is(fileId)).toList();
-        Query query = Query.query(Criteria.where("tenantId").is(tenantId).andOperator(new Criteria().orOperator(anyResource)))
-                .limit(limit);
-        return mongo.find(query, Document.class, COLLECTION);
-    }
-
-    private static Query byAgentId(String tenantId, String agentId) {
-        return Query.query(Criteria.where("tenantId").is(tenantId).and("id").is(agentId));
     }
 }

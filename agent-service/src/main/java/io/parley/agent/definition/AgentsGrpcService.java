@@ -7,8 +7,6 @@ import io.parley.common.grpc.GrpcCaller;
 import io.parley.common.security.CurrentUser;
 import io.parley.proto.agent.v1.AddResourceFileRequest;
 import io.parley.proto.agent.v1.AddResourceFileResponse;
-import io.parley.proto.agent.v1.Agent;
-import io.parley.proto.agent.v1.AgentEdge;
 import io.parley.proto.agent.v1.AgentsGrpc;
 import io.parley.proto.agent.v1.CanReadFileRequest;
 import io.parley.proto.agent.v1.CanReadFileResponse;
@@ -17,8 +15,7 @@ import io.parley.proto.agent.v1.GetAgentResponse;
 import io.parley.proto.agent.v1.SetAgentAvatarRequest;
 import io.parley.proto.agent.v1.SetAgentAvatarResponse;
 import java.util.List;
-import java.util.Map;
-import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,11 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 class AgentsGrpcService extends AgentsGrpc.AgentsImplBase {
 
     private final Agents agents;
+    private final AgentEditing editing;
     private final AgentAccess access;
     private final JsonMapper json;
 
-    AgentsGrpcService(Agents agents, AgentAccess access, JsonMapper json) {
+    AgentsGrpcService(Agents agents, AgentEditing editing, AgentAccess access, JsonMapper json) {
         this.agents = agents;
+        this.editing = editing;
         this.access = access;
         this.json = json;
     }
@@ -43,7 +42,7 @@ class AgentsGrpcService extends AgentsGrpc.AgentsImplBase {
         if (!AgentIds.isWellFormed(request.getAgentId())) {
             throw ApiException.Invalid.field("agent_id", "is not an agent id (agent_ and 21 letters, digits, _ or -)");
         }
-        Document agent = agents.find(caller, request.getAgentId());
+        Agent agent = agents.find(caller, request.getAgentId());
         int bits = access.bits(agent);
         if ((bits & AccessClient.VIEW) == 0) {
             throw Agents.notFound();
@@ -54,15 +53,15 @@ class AgentsGrpcService extends AgentsGrpc.AgentsImplBase {
 
     @Override
     public void setAvatar(SetAgentAvatarRequest request, StreamObserver<SetAgentAvatarResponse> response) {
-        Map<String, Object> avatar = Map.of("filepath", request.getFilepath(), "source", request.getSource());
-        Map<String, Object> agent = agents.update(GrpcCaller.require(), request.getAgentId(), Map.of("avatar", avatar));
+        AgentView agent = editing.setAvatar(GrpcCaller.require(), request.getAgentId(),
+                new Avatar(request.getFilepath(), request.getSource()));
         response.onNext(SetAgentAvatarResponse.newBuilder().setAgentJson(json.writeValueAsString(agent)).build());
         response.onCompleted();
     }
 
     @Override
     public void addResourceFile(AddResourceFileRequest request, StreamObserver<AddResourceFileResponse> response) {
-        agents.addResourceFile(GrpcCaller.require(), request.getAgentId(), request.getToolResource(), request.getFileId());
+        editing.addResourceFile(GrpcCaller.require(), request.getAgentId(), request.getToolResource(), request.getFileId());
         response.onNext(AddResourceFileResponse.getDefaultInstance());
         response.onCompleted();
     }
@@ -74,50 +73,44 @@ class AgentsGrpcService extends AgentsGrpc.AgentsImplBase {
         response.onCompleted();
     }
 
-    private Agent toProto(Document agent, int bits) {
-        Agent.Builder out = Agent.newBuilder().setId(agent.getString("id"))
-                .setObjectId(agent.getObjectId("_id").toHexString())
-                .setName(text(agent.get("name"))).setDescription(text(agent.get("description")))
-                .setInstructions(text(agent.get("instructions"))).setProvider(text(agent.get("provider")))
-                .setModel(text(agent.get("model"))).setModelParametersJson(jsonOf(agent.get("model_parameters")))
-                .addAllTools(texts(agent.get("tools"))).addAllMcpServerNames(texts(agent.get("mcpServerNames")))
-                .addAllAgentIds(texts(agent.get("agent_ids")))
-                .setToolResourcesJson(jsonOf(agent.get("tool_resources"))).setToolOptionsJson(jsonOf(agent.get("tool_options")))
-                .addAllConversationStarters(texts(agent.get("conversation_starters")))
-                .setEndAfterTools(Boolean.TRUE.equals(agent.get("end_after_tools")))
-                .setHideSequentialOutputs(Boolean.TRUE.equals(agent.get("hide_sequential_outputs")))
-                .setArtifacts(text(agent.get("artifacts"))).setCategory(text(agent.get("category")))
-                .setVersion(AgentDocument.versionCount(agent)).setAuthor(text(agent.get("author")))
-                .setPermissionBits(bits).setUpdatedAt(agent.getDate("updatedAt").toInstant().toString());
-        if (agent.get("recursion_limit") instanceof Number limit) {
-            out.setRecursionLimit(limit.intValue());
+    private io.parley.proto.agent.v1.Agent toProto(Agent agent, int bits) {
+        AgentDefinition definition = agent.definition();
+        io.parley.proto.agent.v1.Agent.Builder out = io.parley.proto.agent.v1.Agent.newBuilder().setId(agent.id())
+                .setObjectId(agent.resourceId())
+                .setName(text(definition.name())).setDescription(text(definition.description()))
+                .setInstructions(text(definition.instructions())).setProvider(definition.provider())
+                .setModel(definition.model()).setModelParametersJson(jsonOf(definition.model_parameters()))
+                .addAllTools(definition.tools()).addAllMcpServerNames(definition.mcpServerNames())
+                .addAllAgentIds(listOf(definition.agent_ids()))
+                .setToolResourcesJson(jsonOf(definition.tool_resources())).setToolOptionsJson(jsonOf(definition.tool_options()))
+                .addAllConversationStarters(definition.conversation_starters())
+                .setEndAfterTools(Boolean.TRUE.equals(definition.end_after_tools()))
+                .setHideSequentialOutputs(Boolean.TRUE.equals(definition.hide_sequential_outputs()))
+                .setArtifacts(text(definition.artifacts())).setCategory(definition.category())
+                .setVersion(agent.version()).setAuthor(agent.author())
+                .setPermissionBits(bits).setUpdatedAt(agent.updatedAt().toString());
+        if (definition.recursion_limit() != null) {
+            out.setRecursionLimit(definition.recursion_limit());
         }
-        if (agent.get("edges") instanceof List<?> edges) {
-            for (Object edge : edges) {
-                if (edge instanceof Map<?, ?> e) {
-                    out.addEdges(AgentEdge.newBuilder().addAllFrom(ends(e.get("from"))).addAllTo(ends(e.get("to")))
-                            .setEdgeType(text(e.get("edgeType"))).setDescription(text(e.get("description")))
-                            .setPrompt(text(e.get("prompt"))).setExcludeResults(Boolean.TRUE.equals(e.get("excludeResults")))
-                            .setPromptKey(text(e.get("promptKey"))));
-                }
-            }
+        for (AgentEdge edge : listOf(definition.edges())) {
+            out.addEdges(io.parley.proto.agent.v1.AgentEdge.newBuilder().addAllFrom(edge.from().ids())
+                    .addAllTo(edge.to().ids()).setEdgeType(text(edge.edgeType())).setDescription(text(edge.description()))
+                    .setPrompt(text(edge.prompt())).setExcludeResults(Boolean.TRUE.equals(edge.excludeResults()))
+                    .setPromptKey(text(edge.promptKey())));
         }
         return out.build();
     }
 
-    private String jsonOf(Object value) {
+    /** Free-form objects travel as JSON text, "" when there is none. */
+    private String jsonOf(@Nullable Object value) {
         return value == null ? "" : json.writeValueAsString(value);
     }
 
-    private static List<String> ends(Object value) {
-        return value instanceof String one ? List.of(one) : texts(value);
+    private static <T> List<T> listOf(@Nullable List<T> values) {
+        return values == null ? List.of() : values;
     }
 
-    private static List<String> texts(Object value) {
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
+    private static String text(@Nullable String value) {
+        return value == null ? "" : value;
     }
 }

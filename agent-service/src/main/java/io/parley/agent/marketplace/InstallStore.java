@@ -16,12 +16,12 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * {@code agent_installs}: which person installed which agent from the marketplace,
- * {@code {tenantId, user, agent (the agent's _id), agentId, installedAt}}, one per person and agent
- * (unique index), so installing again changes nothing.
+ * {@code agent_installs}: one {@link Install} per person and agent, stored as
+ * {@code {tenantId, user, agent, agentId, installedAt}} behind a unique index, so installing again changes
+ * nothing. The only place installs become documents.
  */
 @Repository
-public class InstallStore implements InitializingBean {
+class InstallStore implements InitializingBean {
 
     static final String COLLECTION = "agent_installs";
 
@@ -39,10 +39,11 @@ public class InstallStore implements InitializingBean {
                 .named("tenant_agent"));
     }
 
-    /** Idempotent: an upsert behind the unique index. */
-    void install(String tenantId, String user, ObjectId agent, String agentId) {
-        mongo.upsert(one(tenantId, user, agent), new Update().setOnInsert("agentId", agentId)
-                .setOnInsert("installedAt", new Date()), COLLECTION);
+    /** Idempotent: an upsert behind the unique index; installing again keeps the first install's time. */
+    void install(Install install) {
+        mongo.upsert(one(install.tenantId(), install.user(), install.agent()), new Update()
+                .setOnInsert("agentId", install.agentId()).setOnInsert("installedAt", Date.from(install.installedAt())),
+                COLLECTION);
     }
 
     void uninstall(String tenantId, String user, ObjectId agent) {
@@ -51,32 +52,31 @@ public class InstallStore implements InitializingBean {
 
     /** Which of {@code agents} the person installed. */
     Set<ObjectId> installedOf(String tenantId, String user, Collection<ObjectId> agents) {
-        Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and("agent").in(agents));
-        query.fields().include("agent");
-        Set<ObjectId> installed = new HashSet<>();
-        mongo.find(query, Document.class, COLLECTION).forEach(d -> installed.add(d.getObjectId("agent")));
-        return installed;
+        return agents(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and("agent").in(agents)));
     }
 
     /** Every agent the person installed. */
     Set<ObjectId> installed(String tenantId, String user) {
-        Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user));
-        query.fields().include("agent");
-        Set<ObjectId> installed = new HashSet<>();
-        mongo.find(query, Document.class, COLLECTION).forEach(d -> installed.add(d.getObjectId("agent")));
-        return installed;
+        return agents(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)));
     }
 
-    /** A deleted person's installs (account deletion). */
-    public long deleteForUser(String tenantId, String user) {
+    /** A person's installs, all of them; returns how many. */
+    long deleteForUser(String tenantId, String user) {
         return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)), COLLECTION)
                 .getDeletedCount();
     }
 
-    /** Everyone's installs of agents that are gone. */
-    public long deleteForAgents(String tenantId, Collection<ObjectId> agents) {
+    /** Everyone's installs of these agents; returns how many. */
+    long deleteForAgents(String tenantId, Collection<ObjectId> agents) {
         return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("agent").in(agents)), COLLECTION)
                 .getDeletedCount();
+    }
+
+    private Set<ObjectId> agents(Query installs) {
+        installs.fields().include("agent");
+        Set<ObjectId> agents = new HashSet<>();
+        mongo.find(installs, Document.class, COLLECTION).forEach(install -> agents.add(install.getObjectId("agent")));
+        return agents;
     }
 
     private static Query one(String tenantId, String user, ObjectId agent) {

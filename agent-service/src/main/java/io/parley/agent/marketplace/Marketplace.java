@@ -1,20 +1,27 @@
 package io.parley.agent.marketplace;
 
+import io.parley.agent.definition.Agent;
 import io.parley.agent.definition.AgentAccess;
 import io.parley.agent.definition.AgentDeleted;
-import io.parley.agent.definition.AgentStore;
-import io.parley.agent.definition.AgentViews;
+import io.parley.agent.definition.AgentListItem;
+import io.parley.agent.definition.AgentPage;
+import io.parley.agent.definition.AgentReach;
+import io.parley.agent.definition.AgentSummary;
 import io.parley.agent.definition.Agents;
-import io.parley.agent.definition.ListCursor;
+import io.parley.agent.definition.ListQuery;
+import io.parley.agent.definition.ReducedAgentView;
 import io.parley.common.access.AccessClient;
 import io.parley.common.security.CurrentUser;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -27,48 +34,39 @@ import org.springframework.stereotype.Service;
  * installed agent that is no longer shared with them no longer lists.
  */
 @Service
-class Marketplace {
+public class Marketplace {
 
     static final int MAX_LIMIT = 100;
     static final int DEFAULT_LIMIT = 24;
     /** LibreChat's default categories ({@code packages/data-schemas/src/methods/agentCategory.ts}), in order. */
     static final List<String> CATEGORIES = List.of("general", "hr", "rd", "finance", "it", "sales", "aftersales");
 
-    private final AgentStore store;
-    private final AgentAccess access;
     private final Agents agents;
+    private final AgentAccess access;
     private final InstallStore installs;
 
-    Marketplace(AgentStore store, AgentAccess access, Agents agents, InstallStore installs) {
-        this.store = store;
-        this.access = access;
+    Marketplace(Agents agents, AgentAccess access, InstallStore installs) {
         this.agents = agents;
+        this.access = access;
         this.installs = installs;
     }
 
-    Agents.Page list(CurrentUser caller, AgentStore.Filter filter, boolean installedOnly, String cursor, int limit) {
+    AgentPage<MarketplaceItem> list(CurrentUser caller, ListQuery.Filter filter, boolean installedOnly,
+                                    @Nullable String cursor, int limit) {
         access.requireMarketplace();
-        ListCursor after = ListCursor.parse(cursor, true);
-        AgentStore.Reach reach = access.reach(AccessClient.VIEW);
+        Optional<Criteria> after = Agents.Order.PROMOTED_FIRST.after(cursor);
+        AgentReach reach = access.reach(AccessClient.VIEW);
         if (installedOnly) {
-            Set<ObjectId> mine = installs.installed(caller.tenantId(), caller.id());
-            reach = new AgentStore.Reach(false, reach.all() ? mine : mine.stream().filter(reach.ids()::contains).toList());
+            reach = reach.narrowedTo(installs.installed(caller.tenantId(), caller.id()));
         }
-        List<Document> found = store.page(caller.tenantId(), reach, filter, after == null ? null : after.criteria(),
-                ListCursor.PROMOTED_FIRST, limit);
-        boolean more = found.size() > limit;
-        List<Document> shown = more ? found.subList(0, limit) : found;
-        List<ObjectId> ids = shown.stream().map(a -> a.getObjectId("_id")).toList();
+        Agents.Slice slice = agents.slice(caller.tenantId(), reach, filter, after, Agents.Order.PROMOTED_FIRST, limit);
+        List<ObjectId> shown = slice.agents().stream().map(AgentSummary::objectId).toList();
         Set<ObjectId> publicIds = shown.isEmpty() ? Set.of() : access.publicAgents();
-        Set<ObjectId> installed = shown.isEmpty() ? Set.of() : installs.installedOf(caller.tenantId(), caller.id(), ids);
-        List<Map<String, Object>> data = new ArrayList<>();
-        for (Document agent : shown) {
-            Map<String, Object> item = AgentViews.listItem(agent, caller, publicIds.contains(agent.getObjectId("_id")));
-            item.put("authorName", agent.get("authorName"));
-            item.put("installed", installed.contains(agent.getObjectId("_id")));
-            data.add(item);
-        }
-        return Agents.Page.of(data, more, shown.isEmpty() ? null : ListCursor.after(shown.getLast(), true));
+        Set<ObjectId> installed = shown.isEmpty() ? Set.of() : installs.installedOf(caller.tenantId(), caller.id(), shown);
+        List<MarketplaceItem> items = slice.agents().stream().map(agent -> new MarketplaceItem(
+                AgentListItem.of(agent, caller, publicIds.contains(agent.objectId())), agent.authorName(),
+                installed.contains(agent.objectId()))).toList();
+        return AgentPage.of(items, item -> item.agent().id(), slice.next());
     }
 
     /**
@@ -76,49 +74,41 @@ class Marketplace {
      * promoted, the default categories with their counts, and "all" last. Counts are of the agents the
      * caller can see (LibreChat counts the whole collection).
      */
-    List<Map<String, Object>> categories(CurrentUser caller, boolean marketplace) {
+    List<Category> categories(CurrentUser caller, boolean marketplace) {
         if (marketplace) {
             access.requireMarketplace();
         } else {
             access.requireUse();
         }
-        AgentStore.Reach reach = access.reach(AccessClient.VIEW);
-        Map<String, Long> counts = store.countByCategory(caller.tenantId(), reach);
-        long promoted = store.countPromoted(caller.tenantId(), reach);
-        List<Map<String, Object>> out = new ArrayList<>();
-        if (promoted > 0) {
-            out.add(category("promoted", "Promoted", promoted, "Our recommended agents"));
+        Agents.CategoryCounts counts = agents.countByCategory(caller.tenantId(), access.reach(AccessClient.VIEW));
+        List<Category> out = new ArrayList<>();
+        if (counts.promoted() > 0) {
+            out.add(new Category("promoted", "Promoted", counts.promoted(), "Our recommended agents"));
         }
         for (String value : CATEGORIES) {
-            out.add(category(value, "com_agents_category_" + value, counts.getOrDefault(value, 0L),
+            out.add(new Category(value, "com_agents_category_" + value, counts.byCategory().getOrDefault(value, 0L),
                     "com_agents_category_" + value + "_description"));
         }
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("value", "all");
-        all.put("label", "All");
-        all.put("description", "All available agents");
-        out.add(all);
+        out.add(new Category("all", "All", null, "All available agents"));
         return out;
     }
 
     /** Adds a viewable agent to the caller's installed list; installing again changes nothing. */
-    Map<String, Object> install(CurrentUser caller, String agentId) {
+    Installation install(CurrentUser caller, String agentId) {
         access.requireMarketplace();
-        Document agent = agents.find(caller, agentId);
+        Agent agent = agents.find(caller, agentId);
         boolean isPublic = access.require(agent, AccessClient.VIEW);
-        installs.install(caller.tenantId(), caller.id(), agent.getObjectId("_id"), agent.getString("id"));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("installed", true);
-        out.put("agent", AgentViews.reduced(agent, caller, isPublic));
-        return out;
+        installs.install(new Install(caller.tenantId(), caller.id(), agent.objectId(), agent.id(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        return new Installation(true, ReducedAgentView.of(agent, caller, isPublic));
     }
 
     /** Takes an agent off the caller's installed list; taking off one that is not there changes nothing. */
-    Map<String, Object> uninstall(CurrentUser caller, String agentId) {
+    Installation uninstall(CurrentUser caller, String agentId) {
         access.requireMarketplace();
-        Document agent = agents.find(caller, agentId);
-        installs.uninstall(caller.tenantId(), caller.id(), agent.getObjectId("_id"));
-        return Map.of("installed", false);
+        Agent agent = agents.find(caller, agentId);
+        installs.uninstall(caller.tenantId(), caller.id(), agent.objectId());
+        return new Installation(false, null);
     }
 
     @EventListener
@@ -126,12 +116,13 @@ class Marketplace {
         installs.deleteForAgents(event.tenantId(), List.of(event.agentObjectId()));
     }
 
-    private static Map<String, Object> category(String value, String label, long count, String description) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("value", value);
-        out.put("label", label);
-        out.put("count", count);
-        out.put("description", description);
-        return out;
+    /** Every install the person made in the tenant (account erasure); returns how many. */
+    public long uninstallAllBy(String tenantId, String userId) {
+        return installs.deleteForUser(tenantId, userId);
+    }
+
+    /** Everyone's installs of these agents in the tenant (account erasure of their author); returns how many. */
+    public long uninstallEverywhere(String tenantId, Collection<ObjectId> agents) {
+        return installs.deleteForAgents(tenantId, agents);
     }
 }

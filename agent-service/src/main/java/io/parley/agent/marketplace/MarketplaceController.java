@@ -1,10 +1,10 @@
 package io.parley.agent.marketplace;
 
+import io.parley.agent.definition.AgentPage;
 import io.parley.agent.definition.ListQuery;
-import io.parley.agent.definition.Agents;
 import io.parley.common.security.CurrentUser;
 import java.util.List;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,31 +29,33 @@ class MarketplaceController {
 
     /** {@code limit} 1–100 (default 24, clamped), {@code category}, {@code search}, {@code promoted}, {@code installed=1}, {@code cursor}. */
     @GetMapping({"/marketplace", "/marketplace/"})
-    Agents.Page list(CurrentUser caller, @RequestParam(required = false) String category,
-                     @RequestParam(required = false) String search, @RequestParam(required = false) String promoted,
-                     @RequestParam(required = false) String installed, @RequestParam(required = false) String cursor,
-                     @RequestParam(required = false) String limit) {
+    AgentPage<MarketplaceItem> list(CurrentUser caller, @RequestParam(required = false) @Nullable String category,
+                                    @RequestParam(required = false) @Nullable String search,
+                                    @RequestParam(required = false) @Nullable String promoted,
+                                    @RequestParam(required = false) @Nullable String installed,
+                                    @RequestParam(required = false) @Nullable String cursor,
+                                    @RequestParam(required = false) @Nullable String limit) {
         return marketplace.list(caller, ListQuery.filter(category, search, promoted), "1".equals(installed) || "true".equals(installed),
                 cursor, ListQuery.limit(limit, Marketplace.DEFAULT_LIMIT, Marketplace.MAX_LIMIT));
     }
 
     @GetMapping("/marketplace/categories")
-    List<Map<String, Object>> marketplaceCategories(CurrentUser caller) {
+    List<Category> marketplaceCategories(CurrentUser caller) {
         return marketplace.categories(caller, true);
     }
 
     @GetMapping("/categories")
-    List<Map<String, Object>> categories(CurrentUser caller) {
+    List<Category> categories(CurrentUser caller) {
         return marketplace.categories(caller, false);
     }
 
     @PostMapping("/{id}/install")
-    Map<String, Object> install(CurrentUser caller, @PathVariable String id) {
+    Installation install(CurrentUser caller, @PathVariable String id) {
         return marketplace.install(caller, id);
     }
 
     @DeleteMapping("/{id}/install")
-    Map<String, Object> uninstall(CurrentUser caller, @PathVariable String id) {
+    Installation uninstall(CurrentUser caller, @PathVariable String id) {
         return marketplace.uninstall(caller, id);
     }
 }

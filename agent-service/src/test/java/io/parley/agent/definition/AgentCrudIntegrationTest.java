@@ -117,6 +117,27 @@ class AgentCrudIntegrationTest extends AgentIntegrationTest {
     }
 
     @Test
+    void nullClearsNameDescriptionInstructionsAndAvatarAndIsRefusedForAnyOtherField() {
+        Person ada = user();
+        String id = createAgent(ada, """
+                {"name":"Helper","description":"Helps","provider":"openAI","model":"gpt-4o",
+                 "avatar":{"filepath":"/images/a.png","source":"local"}}""").get("id").asString();
+
+        JsonNode cleared = send(ada, "PATCH", "/api/agents/" + id, "{\"description\":null,\"avatar\":null}").json();
+
+        assertThat(cleared.get("name").asString()).isEqualTo("Helper");
+        assertThat(cleared.get("description").isNull()).isTrue();
+        assertThat(cleared.has("avatar")).isTrue();
+        assertThat(cleared.get("avatar").isNull()).isTrue();
+        assertThat(cleared.get("version").asInt()).isEqualTo(2);
+        Http.Response refused = send(ada, "PATCH", "/api/agents/" + id, "{\"tools\":null,\"model\":null}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("error").asString()).isEqualTo("Invalid request data");
+        assertThat(refused.json().get("details").findValuesAsString("field")).containsExactly("model", "tools");
+        assertThat(get(ada, "/api/agents/" + id + "/expanded").json().get("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void revertRestoresAVersionsFieldsAndNeedsAnIndex() {
         Person ada = user();
         String id = createAgent(ada).get("id").asString();

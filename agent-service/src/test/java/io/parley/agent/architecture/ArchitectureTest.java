@@ -1,0 +1,17 @@
+package io.parley.agent.architecture;
+
+import io.parley.common.test.FeatureRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        FeatureRules.assertNoCyclesUnder("io.parley.agent");
+    }
+
+    @Test
+    void storesAreReachedOnlyThroughTheirFeature() {
+        FeatureRules.assertStoresStayInTheirFeatureUnder("io.parley.agent");
+    }
+}

@@ -1,0 +1,87 @@
+package io.parley.agent.definition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+
+class AgentDocumentsTest {
+
+    private static final Instant CREATED = Instant.parse("2025-03-14T09:26:53.589Z");
+
+    static AgentDefinition everything() {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("temperature", 0.5);
+        parameters.put("nested", Map.of("steps", List.of(1, 2)));
+        return new AgentDefinition("Helper", "Helps", "Be kind", Optional.of(new Avatar("/images/a.png", "local")),
+                "anthropic", "claude", parameters, "default", 25, List.of("fetch_mcp_web", "calc"),
+                List.of("agent_AAAAAAAAAAAAAAAAAAAAA"),
+                List.of(new AgentEdge(AgentEdge.Ends.of("agent_AAAAAAAAAAAAAAAAAAAAA"), AgentEdge.Ends.of(List.of("b", "c")),
+                        "handoff", "to B", "p", "k", true)),
+                true, false, List.of("Hi"),
+                new ToolResources(new ToolResources.Resource(List.of("f1"), List.of("v1")), null,
+                        new ToolResources.Resource(List.of("c1"), null), null, null),
+                Map.of("calc", Map.of("defer", true)), "it", new SupportContact("Ada", "ada@example.com"), true,
+                List.of("web"));
+    }
+
+    private static Agent agentOf(AgentDefinition definition) {
+        return new Agent(new ObjectId(), "t1", "agent_CCCCCCCCCCCCCCCCCCCCC", definition, "u1", "ada",
+                List.of(new AgentVersion(definition, CREATED, CREATED, null),
+                        new AgentVersion(definition, CREATED.plusMillis(5), CREATED.plusMillis(5), "u2")),
+                CREATED, CREATED.plusMillis(5));
+    }
+
+    @Test
+    void anAgentWithEveryFieldSetReadsBackAsItWasStored() {
+        Agent agent = agentOf(everything());
+
+        assertThat(AgentDocuments.agent(AgentDocuments.document(agent))).isEqualTo(agent);
+    }
+
+    @Test
+    void aDefinitionWithEveryFieldSetStoresExactlyTheDefinitionFieldsInTheirOrder() {
+        assertThat(List.copyOf(AgentDocuments.definition(everything()).keySet())).isEqualTo(AgentDocuments.DEFINITION_FIELDS);
+    }
+
+    @Test
+    void unsetFieldsAreLeftOutAndAClearedAvatarIsStoredAsNull() {
+        AgentDefinition bare = new AgentDefinition(null, null, null, Optional.empty(), "openAI", "gpt-4o", null, null, null,
+                List.of(), null, null, null, null, List.of(), null, null, "general", null, false, List.of());
+
+        Document stored = AgentDocuments.definition(bare);
+
+        assertThat(stored.keySet()).containsExactly("name", "description", "instructions", "avatar", "provider", "model",
+                "tools", "conversation_starters", "category", "is_promoted", "mcpServerNames");
+        assertThat(stored.get("avatar")).isNull();
+        assertThat(AgentDocuments.agent(AgentDocuments.document(agentOf(bare))).definition()).isEqualTo(bare);
+    }
+
+    @Test
+    void anEdgeEndKeepsTheFormItWasSentIn() {
+        Document edge = AgentDocuments.definition(everything()).getList("edges", Document.class).getFirst();
+
+        assertThat(edge.get("from")).isEqualTo("agent_AAAAAAAAAAAAAAAAAAAAA");
+        assertThat(edge.get("to")).isEqualTo(List.of("b", "c"));
+    }
+
+    @Test
+    void aListItemReadsOnlyWhatTheListProjectionHolds() {
+        Agent agent = agentOf(everything());
+        Document projected = new Document();
+        Document stored = AgentDocuments.document(agent);
+        AgentDocuments.SUMMARY_FIELDS.forEach(field -> projected.put(field, stored.get(field)));
+
+        AgentSummary summary = AgentDocuments.summary(projected);
+
+        assertThat(summary).isEqualTo(new AgentSummary(agent.objectId(), agent.id(), "Helper", "Helps",
+                new Avatar("/images/a.png", "local"), "u1", "ada", "it", new SupportContact("Ada", "ada@example.com"), true,
+                agent.updatedAt()));
+    }
+}
