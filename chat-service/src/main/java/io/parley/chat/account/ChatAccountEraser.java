@@ -1,13 +1,13 @@
 package io.parley.chat.account;
 
-import io.parley.chat.convo.ConvoStore;
-import io.parley.chat.key.UserKeyStore;
-import io.parley.chat.message.MessageStore;
-import io.parley.chat.preset.PresetStore;
-import io.parley.chat.prompt.PromptStore;
+import io.parley.chat.convo.Convos;
+import io.parley.chat.key.UserKeys;
+import io.parley.chat.message.Messages;
+import io.parley.chat.preset.Presets;
+import io.parley.chat.prompt.Prompts;
 import io.parley.chat.stream.JobKey;
 import io.parley.chat.stream.Jobs;
-import io.parley.chat.tag.TagStore;
+import io.parley.chat.tag.Tags;
 import io.parley.common.events.AccountDataEraser;
 import java.util.List;
 import org.slf4j.Logger;
@@ -25,15 +25,15 @@ class ChatAccountEraser implements AccountDataEraser {
     private static final Logger log = LoggerFactory.getLogger(ChatAccountEraser.class);
 
     private final Jobs jobs;
-    private final MessageStore messages;
-    private final ConvoStore convos;
-    private final TagStore tags;
-    private final PresetStore presets;
-    private final PromptStore prompts;
-    private final UserKeyStore keys;
+    private final Messages messages;
+    private final Convos convos;
+    private final Tags tags;
+    private final Presets presets;
+    private final Prompts prompts;
+    private final UserKeys keys;
 
-    ChatAccountEraser(Jobs jobs, MessageStore messages, ConvoStore convos, TagStore tags, PresetStore presets,
-                      PromptStore prompts, UserKeyStore keys) {
+    ChatAccountEraser(Jobs jobs, Messages messages, Convos convos, Tags tags, Presets presets,
+                      Prompts prompts, UserKeys keys) {
         this.jobs = jobs;
         this.messages = messages;
         this.convos = convos;
@@ -53,9 +53,9 @@ class ChatAccountEraser implements AccountDataEraser {
         List<String> running = jobs.running(tenantId, userId);
         running.forEach(streamId -> jobs.abort(new JobKey(tenantId, userId, streamId)));
         // messages before their conversations, as a conversation's own deletion does
-        long messageCount = messages.deleteAll(tenantId, userId);
-        long convoCount = convos.deleteAll(tenantId, userId);
-        long tagCount = tags.deleteAll(tenantId, userId);
+        long messageCount = messages.deleteAllOf(tenantId, userId);
+        long convoCount = convos.deleteAllOf(tenantId, userId);
+        long tagCount = tags.deleteAllOf(tenantId, userId);
         long presetCount = presets.deleteAll(tenantId, userId);
         long promptCount = prompts.deleteAll(tenantId, userId);
         long keyCount = keys.deleteAll(tenantId, userId);

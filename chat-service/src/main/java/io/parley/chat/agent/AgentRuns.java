@@ -2,6 +2,8 @@ package io.parley.chat.agent;
 
 import io.parley.chat.endpoint.Endpoint;
 import io.parley.chat.endpoint.EndpointCatalog;
+import io.parley.chat.provider.Cancellation;
+import io.parley.chat.provider.ModelRequest.ToolCall;
 import io.parley.common.access.RolesClient;
 import io.parley.common.error.ApiException;
 import io.parley.proto.agent.v1.Agent;
@@ -11,16 +13,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Prepares a turn of a saved agent, before anything is stored: the person's role must allow agents,
- * the agent must be one they may view, its provider one this installation serves, and its MCP tools
- * are looked up.
+ * Runs of saved agents. Before anything is stored, prepares a run: the person's role must allow
+ * agents, the agent must be one they may view, its provider one this installation serves, and its
+ * MCP tools are looked up. While the run goes on, calls those tools. Every call acts for the person
+ * whose authentication the calling thread carries.
  */
 @Component
 public class AgentRuns {
@@ -31,14 +33,14 @@ public class AgentRuns {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AgentsClient agents;
-    private final McpTools mcp;
+    private final McpToolsClient mcp;
     private final RolesClient roles;
     private final EndpointCatalog endpoints;
     private final int defaultRecursionLimit;
     private final int maxRecursionLimit;
     private final Duration toolTimeout;
 
-    AgentRuns(AgentsClient agents, McpTools mcp, RolesClient roles, EndpointCatalog endpoints,
+    AgentRuns(AgentsClient agents, McpToolsClient mcp, RolesClient roles, EndpointCatalog endpoints,
               @Value("${librechat.endpoints.agents.recursionLimit:25}") int defaultRecursionLimit,
               @Value("${librechat.endpoints.agents.maxRecursionLimit:0}") int maxRecursionLimit,
               @Value("${parley.chat.agents.tool-timeout:60s}") Duration toolTimeout) {
@@ -51,8 +53,8 @@ public class AgentRuns {
         this.toolTimeout = toolTimeout;
     }
 
-    /** Called while serving the person's request: their token is relayed to auth-, agent- and mcp-service. */
-    public AgentSetup prepare(String agentId) {
+    /** Called while serving the person's request, whose token goes on to auth-, agent- and mcp-service. */
+    public AgentSetup prepare(@Nullable String agentId) {
         if (agentId == null || agentId.isBlank()) {
             throw new ApiException.Invalid("Bad Request", "agent_id is required in request body", List.of());
         }
@@ -86,12 +88,21 @@ public class AgentRuns {
                 }
             }
         }
-        return new RunTools(byName, mcp, currentToken(), toolTimeout);
+        return new RunTools(byName, toolTimeout);
     }
 
-    private static String currentToken() {
-        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt
-                ? jwt.getToken().getTokenValue() : "";
+    /**
+     * Runs one of the run's tools and returns the output the model is shown: the tool's result, or
+     * what went wrong (a tool it was not offered, a failing server) as text.
+     *
+     * @throws io.parley.chat.provider.ProviderException.Cancelled when the turn is stopped meanwhile
+     */
+    public String callTool(RunTools tools, ToolCall call, Cancellation cancel) {
+        Tool tool = tools.named(call.name());
+        if (tool == null) {
+            return "Error: there is no tool named " + call.name();
+        }
+        return mcp.call(tool, call.argumentsJson(), tools.timeout(), cancel);
     }
 
     /** The agent's model_parameters; agent-service only stores objects, anything else counts as none. */

@@ -2,6 +2,7 @@ package io.parley.chat.agent;
 
 import io.parley.chat.endpoint.Endpoint;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a turn with {@code endpoint=agents} runs with, taken from the agent.
@@ -11,10 +12,12 @@ import java.util.Map;
  * @param instructions     the agent's instructions (the system prompt); may be empty
  * @param parameters       the agent's {@code model_parameters}, by LibreChat's names
  * @param maxContextTokens the agent's {@code maxContextTokens}, or null
+ * @param tools            the agent's MCP tools that mcp-service offers the person
  * @param recursionLimit   most steps (model calls and tool rounds) the run may take
  */
 public record AgentSetup(String agentId, String name, Endpoint endpoint, String model, String instructions,
-                         Map<String, Object> parameters, Integer maxContextTokens, RunTools tools, int recursionLimit) {
+                         Map<String, Object> parameters, @Nullable Integer maxContextTokens, RunTools tools,
+                         int recursionLimit) {
 
     /** LibreChat's sender of an agent's answers: the agent's name, else "Agent". */
     public String sender() {

@@ -7,7 +7,6 @@ import io.parley.common.grpc.GrpcErrors;
 import io.parley.proto.agent.v1.Agent;
 import io.parley.proto.agent.v1.AgentsGrpc;
 import io.parley.proto.agent.v1.GetAgentRequest;
-import java.util.concurrent.TimeUnit;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Component;
 class AgentsClient {
 
     /** agent-service answers within 3 s (it asks auth-service's Access first). */
-    private static final long DEADLINE_SECONDS = 3;
 
     private final AgentsGrpc.AgentsBlockingStub agents;
 
@@ -31,8 +29,7 @@ class AgentsClient {
      */
     Agent get(String agentId) {
         try {
-            return agents.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-                    .getAgent(GetAgentRequest.newBuilder().setAgentId(agentId).build()).getAgent();
+            return agents.getAgent(GetAgentRequest.newBuilder().setAgentId(agentId).build()).getAgent();
         } catch (StatusRuntimeException e) {
             Status.Code code = e.getStatus().getCode();
             if (code == Status.Code.NOT_FOUND || code == Status.Code.INVALID_ARGUMENT) {

@@ -1,28 +1,27 @@
 package io.parley.chat.agent;
 
-import io.parley.chat.provider.Cancellation;
-import io.parley.chat.provider.ModelRequest.ToolCall;
 import io.parley.chat.provider.ModelRequest.ToolSpec;
 import io.parley.proto.mcp.v1.Tool;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tools of one agent run, by the name the model knows them by (LibreChat's
- * {@code <tool>_mcp_<server>}), and the means to call them for the person whose turn it is.
+ * {@code <tool>_mcp_<server>}), and how long each call may take. A value: {@link AgentRuns#callTool}
+ * calls them.
  */
 public final class RunTools {
 
+    /** No tools: a plain chat, or an agent without MCP tools. */
+    public static final RunTools NONE = new RunTools(Map.of(), Duration.ZERO);
+
     private final Map<String, Tool> byName;
-    private final McpTools mcp;
-    private final String accessToken;
     private final Duration timeout;
 
-    RunTools(Map<String, Tool> byName, McpTools mcp, String accessToken, Duration timeout) {
+    RunTools(Map<String, Tool> byName, Duration timeout) {
         this.byName = Map.copyOf(byName);
-        this.mcp = mcp;
-        this.accessToken = accessToken;
         this.timeout = timeout;
     }
 
@@ -37,17 +36,12 @@ public final class RunTools {
                 .toList();
     }
 
-    /**
-     * Runs the call and returns the output the model is shown: the tool's result, or what went wrong
-     * (a tool it was not offered, a failing server) as text.
-     *
-     * @throws io.parley.chat.provider.ProviderException.Cancelled when the turn is stopped meanwhile
-     */
-    public String call(ToolCall call, Cancellation cancel) {
-        Tool tool = byName.get(call.name());
-        if (tool == null) {
-            return "Error: there is no tool named " + call.name();
-        }
-        return mcp.call(tool, call.argumentsJson(), accessToken, timeout, cancel);
+    /** The tool the model calls {@code name}; null when it was not offered one by that name. */
+    @Nullable Tool named(String name) {
+        return byName.get(name);
+    }
+
+    Duration timeout() {
+        return timeout;
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,7 @@ public class Attachments {
      * @throws ApiException.Invalid   a malformed list
      * @throws ApiException.NotFound  a file that is unknown, expired or not the person's to use (nothing is attached)
      */
-    public Attached attach(List<Map<String, Object>> requested) {
+    public Attached attach(@Nullable List<Map<String, Object>> requested) {
         if (requested == null || requested.isEmpty()) {
             return Attached.NONE;
         }

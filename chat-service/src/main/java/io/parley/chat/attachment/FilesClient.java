@@ -19,9 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FilesClient {
 
-    /** file-service answers metadata calls within 3 s (it may ask agent-service). */
-    private static final long METADATA_DEADLINE_SECONDS = 3;
-    /** Reading an image of up to {@link Attachments#MAX_IMAGE_BYTES} from an object store. */
+    /** Metadata calls take the {@code file} channel's deadline (3 s: file-service may ask agent-service). Reading an image of up to {@link Attachments#MAX_IMAGE_BYTES} from an object store. */
     private static final long READ_DEADLINE_SECONDS = 30;
 
     private final FilesGrpc.FilesBlockingStub files;
@@ -36,8 +34,7 @@ class FilesClient {
      */
     List<FileMetadata> attach(List<String> fileIds) {
         try {
-            return files.withDeadlineAfter(METADATA_DEADLINE_SECONDS, TimeUnit.SECONDS)
-                    .attachFiles(AttachFilesRequest.newBuilder().addAllFileIds(fileIds).build()).getFilesList();
+            return files.attachFiles(AttachFilesRequest.newBuilder().addAllFileIds(fileIds).build()).getFilesList();
         } catch (StatusRuntimeException e) {
             throw GrpcErrors.toApiException(e);
         }

@@ -1,12 +1,11 @@
 package io.parley.chat.convo;
 
-import io.parley.chat.support.KeysetCursor;
 import io.parley.chat.support.PageRequest;
+import io.parley.common.paging.Keyset;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/convos")
 class ConvoController {
 
-    private static final Set<String> SORTABLE = Set.of("updatedAt", "createdAt", "title");
+    private static final Map<String, Keyset.Kind> SORTABLE = Map.of("updatedAt", Keyset.Kind.DATE,
+            "createdAt", Keyset.Kind.DATE, "title", Keyset.Kind.TEXT);
 
     private final Convos convos;
 
@@ -39,7 +39,8 @@ class ConvoController {
                      @RequestParam(required = false) List<String> tags, @RequestParam(required = false) String search,
                      @RequestParam(required = false) String sortBy, @RequestParam(required = false) String sortDirection,
                      @RequestParam(required = false) String order) {
-        PageRequest page = PageRequest.of(sortBy, "updatedAt", SORTABLE, sortDirection != null ? sortDirection : order, limit, "limit");
+        PageRequest page = PageRequest.of(sortBy, "updatedAt", SORTABLE, sortDirection != null ? sortDirection : order, limit, "limit",
+                cursor);
         boolean archived = switch (isArchived == null ? "false" : isArchived) {
             case "true" -> true;
             case "false", "" -> false;
@@ -49,7 +50,7 @@ class ConvoController {
         if (text != null && text.length() > 256) {
             throw ApiException.Invalid.field("search", "must be at most 256 characters");
         }
-        return convos.list(caller, archived, tags == null ? List.of() : tags, text, page, KeysetCursor.parse(cursor));
+        return convos.list(caller, archived, tags == null ? List.of() : tags, text, page);
     }
 
     /** LibreChat 0.8.2+: the generated title, once the first turn has produced one. */

@@ -1,6 +1,5 @@
 package io.parley.chat.convo;
 
-import io.parley.chat.support.KeysetCursor;
 import io.parley.chat.support.PageRequest;
 import io.parley.chat.support.TenantUniqueIds;
 import java.util.Date;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * tenant; every query names the tenant and the user, so another user's conversation is not found.
  */
 @Repository
-public class ConvoStore implements InitializingBean {
+class ConvoStore implements InitializingBean {
 
     static final String COLLECTION = "conversations";
     /** The fields of a list item (LibreChat's projection) plus what the client filters on. */
@@ -46,11 +45,11 @@ public class ConvoStore implements InitializingBean {
                 .on("updatedAt", Sort.Direction.DESC).named("tenant_user_updated"));
     }
 
-    public Optional<Document> find(String tenantId, String user, String conversationId) {
+    Optional<Document> find(String tenantId, String user, String conversationId) {
         return Optional.ofNullable(mongo.findOne(owned(tenantId, user, conversationId), Document.class, COLLECTION));
     }
 
-    List<Document> page(String tenantId, String user, ListFilter filter, PageRequest page, Optional<KeysetCursor> cursor) {
+    List<Document> page(String tenantId, String user, ListFilter filter, PageRequest page) {
         Criteria criteria = Criteria.where("tenantId").is(tenantId).and("user").is(user);
         criteria = filter.archived() ? criteria.and("isArchived").is(true) : criteria.and("isArchived").ne(true);
         if (!filter.tags().isEmpty()) {
@@ -60,15 +59,14 @@ public class ConvoStore implements InitializingBean {
             criteria = criteria.and("conversationId").in(filter.matching());
         }
         Query query = Query.query(criteria);
-        cursor.ifPresent(c -> query.addCriteria(c.criteria(page.sortBy(), page.ascending())));
-        Sort.Direction direction = page.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
-        query.with(Sort.by(direction, page.sortBy()).and(Sort.by(direction, "_id"))).limit(page.size() + 1);
+        page.after().ifPresent(query::addCriteria);
+        query.with(page.order().sort()).limit(page.size() + 1);
         LIST_FIELDS.forEach(field -> query.fields().include(field));
         return mongo.find(query, Document.class, COLLECTION);
     }
 
     /** @throws io.parley.common.error.ApiException.NotFound when another user of the tenant has this conversation */
-    public void requireNotAnothers(String tenantId, String user, String conversationId) {
+    void requireNotAnothers(String tenantId, String user, String conversationId) {
         ids.requireNotAnothers(tenantId, user, conversationId);
     }
 
@@ -77,13 +75,13 @@ public class ConvoStore implements InitializingBean {
      *
      * @throws io.parley.common.error.ApiException.NotFound when another user of the tenant has this conversation
      */
-    public void touch(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
+    void touch(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
         ids.write(tenantId, user, conversationId, () -> mongo.upsert(owned(tenantId, user, conversationId),
                 touching(tenantId, user, conversationId, setIfPresent), COLLECTION));
     }
 
     /** {@link #touch} in one round trip that also returns the conversation as it is now. */
-    public Document touchAndGet(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
+    Document touchAndGet(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
         return ids.write(tenantId, user, conversationId, () -> mongo.findAndModify(owned(tenantId, user, conversationId),
                 touching(tenantId, user, conversationId, setIfPresent),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION));
@@ -104,7 +102,7 @@ public class ConvoStore implements InitializingBean {
     }
 
     /** Sets a generated title unless the person has already named the conversation. */
-    public void titleIfDefault(String tenantId, String user, String conversationId, String title) {
+    void titleIfDefault(String tenantId, String user, String conversationId, String title) {
         mongo.updateFirst(owned(tenantId, user, conversationId).addCriteria(Criteria.where("title").is(Convos.DEFAULT_TITLE)),
                 new Update().set("title", title), COLLECTION);
     }
@@ -120,40 +118,40 @@ public class ConvoStore implements InitializingBean {
         return mongo.remove(owned(tenantId, user, conversationId), COLLECTION).getDeletedCount();
     }
 
-    public long deleteAll(String tenantId, String user) {
+    long deleteAll(String tenantId, String user) {
         return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)), COLLECTION)
                 .getDeletedCount();
     }
 
-    public void insert(Document conversation) {
+    void insert(Document conversation) {
         mongo.insert(conversation, COLLECTION);
     }
 
     /** Adds a tag to one conversation; false when the caller has no such conversation. */
-    public boolean addTag(String tenantId, String user, String conversationId, String tag) {
+    boolean addTag(String tenantId, String user, String conversationId, String tag) {
         return mongo.updateFirst(owned(tenantId, user, conversationId), new Update().addToSet("tags", tag), COLLECTION)
                 .getMatchedCount() > 0;
     }
 
     /** Replaces a conversation's tags; the previous ones, or empty when there is no such conversation. */
-    public Optional<List<String>> replaceTags(String tenantId, String user, String conversationId, List<String> tags) {
+    Optional<List<String>> replaceTags(String tenantId, String user, String conversationId, List<String> tags) {
         Document before = mongo.findAndModify(owned(tenantId, user, conversationId), new Update().set("tags", tags),
                 Document.class, COLLECTION);
         return Optional.ofNullable(before).map(d -> d.getList("tags", String.class, List.of()));
     }
 
-    public void renameTag(String tenantId, String user, String from, String to) {
+    void renameTag(String tenantId, String user, String from, String to) {
         Query tagged = Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and("tags").is(from));
         mongo.updateMulti(tagged, new Update().addToSet("tags", to), COLLECTION);
         mongo.updateMulti(tagged, new Update().pull("tags", from), COLLECTION);
     }
 
-    public void removeTag(String tenantId, String user, String tag) {
+    void removeTag(String tenantId, String user, String tag) {
         mongo.updateMulti(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and("tags").is(tag)),
                 new Update().pull("tags", tag), COLLECTION);
     }
 
-    public long countTagged(String tenantId, String user, String tag) {
+    long countTagged(String tenantId, String user, String tag) {
         return mongo.count(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and("tags").is(tag)),
                 COLLECTION);
     }

@@ -1,10 +1,8 @@
 package io.parley.chat.convo;
 
-import io.parley.chat.message.MessageStore;
 import io.parley.chat.search.ChatSearch;
 import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
-import io.parley.chat.support.KeysetCursor;
 import io.parley.chat.support.KeysetPage;
 import io.parley.chat.support.PageRequest;
 import io.parley.common.error.ApiException;
@@ -23,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /** A person's conversations: listing, reading, renaming, archiving, pinning, deleting (with their messages). */
 @Component
-class Convos {
+public class Convos {
 
     private static final Logger log = LoggerFactory.getLogger(Convos.class);
     static final int MAX_TITLE = 1024;
@@ -32,11 +30,11 @@ class Convos {
     static final String NOT_FOUND = "Conversation not found";
 
     private final ConvoStore convos;
-    private final MessageStore messages;
+    private final ConversationMessages messages;
     private final ApplicationEventPublisher events;
     private final ChatSearch search;
 
-    Convos(ConvoStore convos, MessageStore messages, ApplicationEventPublisher events, ChatSearch search) {
+    Convos(ConvoStore convos, ConversationMessages messages, ApplicationEventPublisher events, ChatSearch search) {
         this.convos = convos;
         this.messages = messages;
         this.events = events;
@@ -47,11 +45,10 @@ class Convos {
     }
 
     /** @param search words to find in titles or messages; null for all */
-    Page list(CurrentUser caller, boolean archived, List<String> tags, String search, PageRequest page,
-              Optional<KeysetCursor> cursor) {
+    Page list(CurrentUser caller, boolean archived, List<String> tags, String search, PageRequest page) {
         ConvoStore.ListFilter filter = new ConvoStore.ListFilter(archived, tags,
                 search == null ? null : this.search.conversationIds(caller.tenantId(), caller.id(), search, MAX_SEARCH_HITS));
-        List<Document> found = convos.page(caller.tenantId(), caller.id(), filter, page, cursor);
+        List<Document> found = convos.page(caller.tenantId(), caller.id(), filter, page);
         KeysetPage shown = KeysetPage.of(found, page);
         return new Page(shown.items().stream().map(ApiDocs::of).toList(), shown.nextCursor(), shown.nextCursor() != null);
     }
@@ -132,5 +129,66 @@ class Convos {
 
     static ApiException notFound() {
         return new ApiException.NotFound(NOT_FOUND);
+    }
+
+    // What other features ask of conversations (turns, messages, tags, forks, imports, account erasure).
+
+    public Optional<Document> find(String tenantId, String user, String conversationId) {
+        return convos.find(tenantId, user, conversationId);
+    }
+
+    /** @throws ApiException.NotFound when another user of the tenant has this conversation */
+    public void requireNotAnothers(String tenantId, String user, String conversationId) {
+        convos.requireNotAnothers(tenantId, user, conversationId);
+    }
+
+    /**
+     * Creates the conversation on its first message, or marks it as just used.
+     *
+     * @throws ApiException.NotFound when another user of the tenant has this conversation
+     */
+    public void touch(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
+        convos.touch(tenantId, user, conversationId, setIfPresent);
+    }
+
+    /** {@link #touch}, answering the conversation as stored afterwards. */
+    public Document touchAndGet(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
+        return convos.touchAndGet(tenantId, user, conversationId, setIfPresent);
+    }
+
+    /** Sets a generated title unless the person has named the conversation meanwhile. */
+    public void titleIfDefault(String tenantId, String user, String conversationId, String title) {
+        convos.titleIfDefault(tenantId, user, conversationId, title);
+    }
+
+    /** Stores a whole conversation made elsewhere (a fork, an import). */
+    public void insert(Document conversation) {
+        convos.insert(conversation);
+    }
+
+    public boolean addTag(String tenantId, String user, String conversationId, String tag) {
+        return convos.addTag(tenantId, user, conversationId, tag);
+    }
+
+    /** @return the tags as stored, empty when the person has no such conversation */
+    public Optional<List<String>> replaceTags(String tenantId, String user, String conversationId, List<String> tags) {
+        return convos.replaceTags(tenantId, user, conversationId, tags);
+    }
+
+    public void renameTag(String tenantId, String user, String from, String to) {
+        convos.renameTag(tenantId, user, from, to);
+    }
+
+    public void removeTag(String tenantId, String user, String tag) {
+        convos.removeTag(tenantId, user, tag);
+    }
+
+    public long countTagged(String tenantId, String user, String tag) {
+        return convos.countTagged(tenantId, user, tag);
+    }
+
+    /** Account erasure: the person's conversations (their messages are the message feature's). */
+    public long deleteAllOf(String tenantId, String user) {
+        return convos.deleteAll(tenantId, user);
     }
 }

@@ -1,27 +1,18 @@
 package io.parley.chat.endpoint;
 
-import io.grpc.StatusRuntimeException;
-import io.parley.common.error.ApiException;
-import io.parley.common.security.CurrentUser;
-import io.parley.common.access.LastKnown;
-import io.parley.proto.auth.v1.AuthSettingsGrpc;
-import io.parley.proto.auth.v1.GetPublicConfigRequest;
+import io.parley.common.edge.EdgeHeaders;
+import io.parley.common.security.OptionalCaller;
 import io.parley.proto.auth.v1.GetPublicConfigResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
-import org.springframework.grpc.client.GrpcChannelFactory;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,22 +31,19 @@ class ConfigController {
 
     private static final Map<String, Object> DEFAULT_INTERFACE = defaults();
 
-    private final AuthSettingsGrpc.AuthSettingsBlockingStub auth;
-    /** The sign-in settings per tenant: a client loads /api/config first, also while auth-service restarts. */
-    private final LastKnown<String, GetPublicConfigResponse> signInSettings =
-            new LastKnown<>("sign-in settings", Duration.ofHours(1), 10_000);
-    private final JwtDecoder tokens;
+    private final SignInSettingsClient signInSettings;
+    private final OptionalCaller callers;
     private final Map<String, Object> interfaceConfig;
     private final String appTitle;
     private final String serverDomain;
     private final long importMaxFileSize;
 
-    ConfigController(GrpcChannelFactory channels, JwtDecoder tokens, Interface configured,
+    ConfigController(SignInSettingsClient signInSettings, OptionalCaller callers, Interface configured,
                      @Value("${APP_TITLE:LibreChat}") String appTitle,
                      @Value("${DOMAIN_SERVER:http://localhost:3080}") String serverDomain,
                      @Value("${CONVERSATION_IMPORT_MAX_FILE_SIZE_BYTES:0}") long importMaxFileSize) {
-        this.auth = AuthSettingsGrpc.newBlockingStub(channels.createChannel("auth"));
-        this.tokens = tokens;
+        this.signInSettings = signInSettings;
+        this.callers = callers;
         Map<String, Object> merged = new LinkedHashMap<>(DEFAULT_INTERFACE);
         configured.settings().forEach((key, value) -> merged.put(key, YamlValues.typed(value)));
         this.interfaceConfig = merged;
@@ -66,14 +54,7 @@ class ConfigController {
 
     @GetMapping("/api/config")
     Map<String, Object> config(HttpServletRequest request) {
-        GetPublicConfigResponse flags;
-        try {
-            String tenant = request.getHeader("X-Parley-Tenant");
-            flags = signInSettings.get(tenant == null ? "" : tenant, () -> auth.withDeadlineAfter(2, TimeUnit.SECONDS)
-                    .getPublicConfig(GetPublicConfigRequest.getDefaultInstance()));
-        } catch (StatusRuntimeException e) {
-            throw new ApiException.Unavailable("The sign-in settings are not available right now");
-        }
+        GetPublicConfigResponse flags = signInSettings.of(request.getHeader(EdgeHeaders.TENANT));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("appTitle", appTitle);
         out.put("discordLoginEnabled", flags.getDiscordLoginEnabled());
@@ -107,7 +88,7 @@ class ConfigController {
         }
         out.put("ldap", ldap);
         out.put("socialLogins", socialLogins(flags));
-        if (signedIn(request)) {
+        if (callers.of(request).isPresent()) {
             out.put("showBirthdayIcon", false);
             out.put("helpAndFaqURL", "https://librechat.ai");
             out.put("sharedLinksEnabled", true);
@@ -132,21 +113,6 @@ class ConfigController {
             out.put("conversationImportMaxFileSize", importMaxFileSize);
         }
         return out;
-    }
-
-    /** A valid token of this tenant; anything else reads as signed out, never as an error, as in LibreChat. */
-    private boolean signedIn(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        try {
-            CurrentUser user = CurrentUser.from(tokens.decode(header.substring(7).trim()));
-            String tenant = request.getHeader("X-Parley-Tenant");
-            return tenant == null || tenant.equals(user.tenantId());
-        } catch (JwtException | IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static List<String> socialLogins(GetPublicConfigResponse flags) {

@@ -1,7 +1,7 @@
 package io.parley.chat.fork;
 
-import io.parley.chat.convo.ConvoStore;
-import io.parley.chat.message.MessageStore;
+import io.parley.chat.convo.Convos;
+import io.parley.chat.message.Messages;
 import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
 import io.parley.common.error.ApiException;
@@ -28,10 +28,10 @@ class Forks {
 
     static final Set<String> TARGET_LEVEL = Set.of("targetLevel", "default");
 
-    private final ConvoStore convos;
-    private final MessageStore messages;
+    private final Convos convos;
+    private final Messages messages;
 
-    Forks(ConvoStore convos, MessageStore messages) {
+    Forks(Convos convos, Messages messages) {
         this.convos = convos;
         this.messages = messages;
     }

@@ -1,6 +1,7 @@
 package io.parley.chat.key;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user's own API key for one endpoint, decrypted.
@@ -9,7 +10,7 @@ import java.time.Instant;
  *                  string such as {@code {"apiKey":"…","baseURL":"…"}}; never logged
  * @param expiresAt when it stops being usable; null for never. May be in the past: see {@link UserKeys#require}
  */
-public record UserKey(String value, Instant expiresAt) {
+public record UserKey(String value, @Nullable Instant expiresAt) {
 
     public boolean expiredAt(Instant now) {
         return expiresAt != null && !expiresAt.isAfter(now);

@@ -2,8 +2,7 @@ package io.parley.chat.key;
 
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
-import java.util.Collections;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,16 +24,19 @@ class UserKeyController {
         this.keys = keys;
     }
 
+    /** @param expiresAt the ISO expiry, {@code "never"}, or null when there is no key; never the value */
+    record Expiry(@Nullable String expiresAt) {
+    }
+
     @PutMapping({"", "/"})
     ResponseEntity<Void> save(CurrentUser caller, @RequestBody UserKeyRequest body) {
         keys.save(caller, body);
         return ResponseEntity.status(201).build();
     }
 
-    /** {@code {"expiresAt": "<ISO>" | "never" | null}}; never the value. */
     @GetMapping({"", "/"})
-    Map<String, Object> expiry(CurrentUser caller, @RequestParam(required = false) String name) {
-        return Collections.singletonMap("expiresAt", keys.expiresAt(caller, name));
+    Expiry expiry(CurrentUser caller, @RequestParam(required = false) @Nullable String name) {
+        return new Expiry(keys.expiresAt(caller, name));
     }
 
     @DeleteMapping("/{name}")
@@ -45,11 +47,11 @@ class UserKeyController {
 
     /** Only with {@code all=true}, LibreChat's guard against deleting everything by accident. */
     @DeleteMapping({"", "/"})
-    ResponseEntity<Void> deleteAll(CurrentUser caller, @RequestParam(required = false) String all) {
+    ResponseEntity<Void> deleteAll(CurrentUser caller, @RequestParam(required = false) @Nullable String all) {
         if (!"true".equals(all)) {
             throw new ApiException.Invalid("Specify either all=true to delete.");
         }
-        keys.deleteAll(caller);
+        keys.deleteAll(caller.tenantId(), caller.id());
         return ResponseEntity.noContent().build();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** The keys collection (LibreChat's name): one encrypted value per tenant, user and endpoint name. */
 @Repository
-public class UserKeyStore implements InitializingBean {
+class UserKeyStore implements InitializingBean {
 
     static final String COLLECTION = "keys";
 
@@ -38,11 +39,11 @@ public class UserKeyStore implements InitializingBean {
     }
 
     /** One stored key, still encrypted. {@code expiresAt} is null for never. */
-    record Row(byte[] sealed, Instant expiresAt) {
+    record Row(byte[] sealed, @Nullable Instant expiresAt) {
     }
 
     /** Creates or replaces the key; a null {@code expiresAt} removes any earlier expiry. */
-    void upsert(String tenantId, String user, String name, byte[] sealed, Instant expiresAt, Instant now) {
+    void upsert(String tenantId, String user, String name, byte[] sealed, @Nullable Instant expiresAt, Instant now) {
         Update update = new Update().set("value", new Binary(sealed)).set("updatedAt", Date.from(now))
                 .setOnInsert("tenantId", tenantId).setOnInsert("user", user).setOnInsert("name", name)
                 .setOnInsert("createdAt", Date.from(now));
@@ -78,7 +79,7 @@ public class UserKeyStore implements InitializingBean {
     }
 
     /** Deletes every key of the user; returns how many there were. */
-    public long deleteAll(String tenantId, String user) {
+    long deleteAll(String tenantId, String user) {
         return mongo.remove(mine(tenantId, user), COLLECTION).getDeletedCount();
     }
 

@@ -2,7 +2,7 @@ package io.parley.chat.key;
 
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
-import java.nio.charset.StandardCharsets;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,21 +10,24 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Users' own API keys for endpoints configured as {@code user_provided} (LibreChat's
  * {@code api/server/services/UserService.js}), encrypted at rest, scoped by tenant and user. Chat
  * turns call {@link #require}; the web API only writes keys and reports their expiry, never a value.
+ * An endpoint name that breaks {@link KeyName}, or a request that breaks its constraints, is refused with a
+ * {@link jakarta.validation.ConstraintViolationException} before anything is read or written.
  */
 @Component
+@Validated
 public class UserKeys {
 
     static final int MAX_NAME = 256;
@@ -55,15 +58,21 @@ public class UserKeys {
         this.clock = clock;
     }
 
+    /** LibreChat's error bodies for a turn without a usable key, sent as the error's message. */
+    private record NoUserKey(String type) {
+    }
+
+    private record ExpiredUserKey(String type, String expiredAt, String endpoint) {
+    }
+
     /**
      * The caller's key for the endpoint {@code name}, decrypted, expired or not.
      *
      * @return empty when there is none, or when the stored value does not decrypt (another
      *         {@code CREDS_KEY}, or a value altered or moved between rows); the latter is logged
-     * @throws ApiException.Invalid when {@code name} is blank or longer than {@value #MAX_NAME} characters
      */
-    public Optional<UserKey> find(CurrentUser user, String name) {
-        return keys.find(user.tenantId(), user.id(), checkedName(name)).flatMap(row -> {
+    public Optional<UserKey> find(CurrentUser user, @KeyName String name) {
+        return keys.find(user.tenantId(), user.id(), name).flatMap(row -> {
             try {
                 return Optional.of(new UserKey(cipher.open(row.sealed(), user.tenantId(), user.id(), name), row.expiresAt()));
             } catch (UserKeyCipher.Unreadable e) {
@@ -80,7 +89,7 @@ public class UserKeys {
      * @throws ApiException.Invalid with LibreChat's error text: {@code {"type":"no_user_key"}} when
      *         there is none, {@code {"type":"expired_user_key","expiredAt":…,"endpoint":…}} when it expired
      */
-    public String require(CurrentUser user, String name) {
+    public String require(CurrentUser user, @KeyName String name) {
         UserKey key = find(user, name).orElseThrow(UserKeys::noUserKey);
         if (key.expiredAt(clock.instant())) {
             throw expiredUserKey(name, key.expiresAt());
@@ -90,31 +99,31 @@ public class UserKeys {
 
     /** LibreChat's error for a turn on a {@code user_provided} endpoint without a key. */
     public static ApiException.Invalid noUserKey() {
-        return new ApiException.Invalid(json(Map.of("type", NO_USER_KEY)));
+        return new ApiException.Invalid(JSON.writeValueAsString(new NoUserKey(NO_USER_KEY)));
     }
 
     /** LibreChat's error for a turn with an expired key; LibreChat formats {@code expiredAt} for its locale, we send ISO. */
     public static ApiException.Invalid expiredUserKey(String endpoint, Instant expiredAt) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("type", EXPIRED_USER_KEY);
-        error.put("expiredAt", iso(expiredAt));
-        error.put("endpoint", endpoint);
-        return new ApiException.Invalid(json(error));
+        return new ApiException.Invalid(JSON.writeValueAsString(new ExpiredUserKey(EXPIRED_USER_KEY, iso(expiredAt), endpoint)));
     }
 
-    /** Creates or replaces the caller's key for {@code request.name()}; checks everything before writing. */
-    void save(CurrentUser user, UserKeyRequest request) {
-        String name = checkedName(request.name());
-        String value = request.value();
-        if (value == null || value.isBlank()) {
-            throw ApiException.Invalid.field("value", "is required");
-        }
-        if (value.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
-            throw ApiException.Invalid.field("value", "must be at most " + MAX_VALUE_BYTES + " bytes");
-        }
+    /** Every key of the user (their own deletion of all keys, the erasure of their account); returns how many there were. */
+    public long deleteAll(String tenantId, String userId) {
+        return keys.deleteAll(tenantId, userId);
+    }
+
+    /**
+     * Creates or replaces the caller's key for {@code request.name()}; nothing is written unless every
+     * check passes.
+     *
+     * @throws ApiException.Invalid when {@code expiresAt} is not a date or not in the future
+     */
+    void save(CurrentUser user, @Valid UserKeyRequest request) {
         Instant now = clock.instant();
         Instant expiresAt = expiry(request.expiresAt(), now);
-        keys.upsert(user.tenantId(), user.id(), name, cipher.seal(value, user.tenantId(), user.id(), name), expiresAt, now);
+        String name = request.name();
+        keys.upsert(user.tenantId(), user.id(), name, cipher.seal(request.value(), user.tenantId(), user.id(), name),
+                expiresAt, now);
     }
 
     /**
@@ -122,35 +131,21 @@ public class UserKeys {
      * key. An expired key that is still stored reports its past expiry, as LibreChat does until its
      * TTL index removes the row.
      */
-    String expiresAt(CurrentUser user, String name) {
-        return keys.find(user.tenantId(), user.id(), checkedName(name))
+    @Nullable String expiresAt(CurrentUser user, @KeyName @Nullable String name) {
+        return keys.find(user.tenantId(), user.id(), name)
                 .map(row -> row.expiresAt() == null ? "never" : iso(row.expiresAt()))
                 .orElse(null);
     }
 
-    void delete(CurrentUser user, String name) {
-        keys.delete(user.tenantId(), user.id(), checkedName(name));
-    }
-
-    long deleteAll(CurrentUser user) {
-        return keys.deleteAll(user.tenantId(), user.id());
-    }
-
-    static String checkedName(String name) {
-        if (name == null || name.isBlank()) {
-            throw ApiException.Invalid.field("name", "is required");
-        }
-        if (name.length() > MAX_NAME) {
-            throw ApiException.Invalid.field("name", "must be at most " + MAX_NAME + " characters");
-        }
-        return name;
+    void delete(CurrentUser user, @KeyName String name) {
+        keys.delete(user.tenantId(), user.id(), name);
     }
 
     /**
      * Null for never. LibreChat's client sends {@code ""} for "never" (its server tests {@code if (expiresAt)}),
      * so an empty string means never too.
      */
-    private static Instant expiry(String given, Instant now) {
+    private static @Nullable Instant expiry(@Nullable String given, Instant now) {
         if (given == null || given.isEmpty()) {
             return null;
         }
@@ -164,7 +159,7 @@ public class UserKeys {
         return at;
     }
 
-    private static Instant parse(String text) {
+    private static @Nullable Instant parse(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notDateTime) {
@@ -178,9 +173,5 @@ public class UserKeys {
 
     static String iso(Instant at) {
         return ISO.format(at);
-    }
-
-    private static String json(Map<String, Object> error) {
-        return JSON.writeValueAsString(error);
     }
 }

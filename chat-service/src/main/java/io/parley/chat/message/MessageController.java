@@ -1,12 +1,11 @@
 package io.parley.chat.message;
 
-import io.parley.chat.support.KeysetCursor;
 import io.parley.chat.support.PageRequest;
+import io.parley.common.paging.Keyset;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/messages")
 class MessageController {
 
-    private static final Set<String> SORTABLE = Set.of("createdAt", "updatedAt", "endpoint");
+    private static final Map<String, Keyset.Kind> SORTABLE = Map.of("createdAt", Keyset.Kind.DATE,
+            "updatedAt", Keyset.Kind.DATE, "endpoint", Keyset.Kind.TEXT);
 
     private final Messages messages;
 
@@ -37,12 +37,12 @@ class MessageController {
                         @RequestParam(required = false) String messageId, @RequestParam(required = false) String search,
                         @RequestParam(required = false) String cursor, @RequestParam(required = false) String sortBy,
                         @RequestParam(required = false) String sortDirection, @RequestParam(required = false) String pageSize) {
-        PageRequest page = PageRequest.of(sortBy, "updatedAt", SORTABLE, sortDirection, pageSize, "pageSize");
+        PageRequest page = PageRequest.of(sortBy, "updatedAt", SORTABLE, sortDirection, pageSize, "pageSize", cursor);
         String text = search == null || search.isBlank() ? null : search.trim();
         if (text != null && text.length() > 256) {
             throw ApiException.Invalid.field("search", "must be at most 256 characters");
         }
-        return messages.query(caller, conversationId, messageId, text, page, KeysetCursor.parse(cursor));
+        return messages.query(caller, conversationId, messageId, text, page);
     }
 
     @GetMapping("/{conversationId}")

@@ -1,6 +1,6 @@
 package io.parley.chat.message;
 
-import io.parley.chat.support.KeysetCursor;
+import io.parley.chat.convo.ConversationMessages;
 import io.parley.chat.support.PageRequest;
 import io.parley.chat.support.TenantUniqueIds;
 import java.util.Date;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * every query names the tenant and the user.
  */
 @Repository
-public class MessageStore implements InitializingBean {
+class MessageStore implements InitializingBean, ConversationMessages {
 
     static final String COLLECTION = "messages";
     static final String NOT_FOUND = "Message not found";
@@ -53,7 +53,7 @@ public class MessageStore implements InitializingBean {
      *
      * @throws io.parley.common.error.ApiException.NotFound when another user of the tenant has this message id
      */
-    public Document save(Document message) {
+    Document save(Document message) {
         String tenantId = message.getString("tenantId");
         String user = message.getString("user");
         String messageId = message.getString("messageId");
@@ -70,7 +70,7 @@ public class MessageStore implements InitializingBean {
     }
 
     /** A message with an id made just now: one insert, no lookup (an unlikely clash falls back to {@link #save}). */
-    public Document insertNew(Document message) {
+    Document insertNew(Document message) {
         try {
             mongo.insert(message, COLLECTION);
             return message;
@@ -80,7 +80,7 @@ public class MessageStore implements InitializingBean {
         }
     }
 
-    public List<Document> inConversation(String tenantId, String user, String conversationId) {
+    List<Document> inConversation(String tenantId, String user, String conversationId) {
         return mongo.find(inConvo(tenantId, user, conversationId).with(Sort.by("createdAt", "_id")), Document.class, COLLECTION);
     }
 
@@ -90,7 +90,7 @@ public class MessageStore implements InitializingBean {
     }
 
     /** Copies of messages (fork, duplicate, import): new ids, so they cannot collide. */
-    public void insertAll(List<Document> copies) {
+    void insertAll(List<Document> copies) {
         if (!copies.isEmpty()) {
             mongo.insert(copies, COLLECTION);
         }
@@ -102,12 +102,10 @@ public class MessageStore implements InitializingBean {
                 .and("messageId").is(messageId)), Document.class, COLLECTION));
     }
 
-    List<Document> page(String tenantId, String user, String conversationId, PageRequest page, Optional<KeysetCursor> cursor) {
+    List<Document> page(String tenantId, String user, String conversationId, PageRequest page) {
         Query query = inConvo(tenantId, user, conversationId);
-        cursor.ifPresent(c -> query.addCriteria(c.criteria(page.sortBy(), page.ascending())));
-        Sort.Direction direction = page.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
-        return mongo.find(query.with(Sort.by(direction, page.sortBy()).and(Sort.by(direction, "_id"))).limit(page.size() + 1),
-                Document.class, COLLECTION);
+        page.after().ifPresent(query::addCriteria);
+        return mongo.find(query.with(page.order().sort()).limit(page.size() + 1), Document.class, COLLECTION);
     }
 
 
@@ -123,10 +121,12 @@ public class MessageStore implements InitializingBean {
                 COLLECTION).getDeletedCount();
     }
 
+    @Override
     public long deleteConversation(String tenantId, String user, String conversationId) {
         return mongo.remove(inConvo(tenantId, user, conversationId), COLLECTION).getDeletedCount();
     }
 
+    @Override
     public long deleteAll(String tenantId, String user) {
         return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)), COLLECTION)
                 .getDeletedCount();

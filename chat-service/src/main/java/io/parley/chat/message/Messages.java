@@ -1,10 +1,9 @@
 package io.parley.chat.message;
 
-import io.parley.chat.convo.ConvoStore;
+import io.parley.chat.convo.Convos;
 import io.parley.chat.search.ChatSearch;
 import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
-import io.parley.chat.support.KeysetCursor;
 import io.parley.chat.support.KeysetPage;
 import io.parley.chat.support.PageRequest;
 import io.parley.chat.support.SafeDocuments;
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /** Saving, reading, editing and deleting the messages of a person's conversations. */
 @Component
-class Messages {
+public class Messages {
 
     /** Longest text of one message: well above any model's output, far below the body limit. */
     static final int MAX_TEXT = 500_000;
@@ -34,11 +33,11 @@ class Messages {
     private static final Set<String> EDITABLE_PARTS = Set.of("text", "think");
 
     private final MessageStore messages;
-    private final ConvoStore convos;
+    private final Convos convos;
     private final TokenCounter tokens;
     private final ChatSearch search;
 
-    Messages(MessageStore messages, ConvoStore convos, TokenCounter tokens, ChatSearch search) {
+    Messages(MessageStore messages, Convos convos, TokenCounter tokens, ChatSearch search) {
         this.messages = messages;
         this.convos = convos;
         this.tokens = tokens;
@@ -122,14 +121,13 @@ class Messages {
     }
 
     /** {@code GET /api/messages}: one message, a conversation's page, a search, or nothing. */
-    Page query(CurrentUser caller, String conversationId, String messageId, String search, PageRequest page,
-               Optional<KeysetCursor> cursor) {
+    Page query(CurrentUser caller, String conversationId, String messageId, String search, PageRequest page) {
         if (conversationId != null && messageId != null) {
             return new Page(one(caller, conversationId, messageId), null);
         }
         if (conversationId != null) {
             String convoId = ownedConversation(caller, conversationId);
-            List<Document> found = messages.page(caller.tenantId(), caller.id(), convoId, page, cursor);
+            List<Document> found = messages.page(caller.tenantId(), caller.id(), convoId, page);
             KeysetPage shown = KeysetPage.of(found, page);
             return new Page(shown.items().stream().map(Messages::view).toList(), shown.nextCursor());
         }
@@ -304,5 +302,36 @@ class Messages {
             throw ApiException.Invalid.field(field, "must have at most " + MAX_PARTS + " items");
         }
         SafeDocuments.check(field, parts);
+    }
+
+    // What other features ask of messages (turns, forks, imports, account erasure).
+
+    /**
+     * Inserts, or replaces the person's message with the same id (LibreChat saves by upsert).
+     *
+     * @throws ApiException.NotFound when another user of the tenant has this message id
+     */
+    public Document save(Document message) {
+        return messages.save(message);
+    }
+
+    /** A message with an id made just now (a turn's request and response): one insert, no lookup. */
+    public Document insertNew(Document message) {
+        return messages.insertNew(message);
+    }
+
+    /** The conversation's messages, oldest first. */
+    public List<Document> inConversation(String tenantId, String user, String conversationId) {
+        return messages.inConversation(tenantId, user, conversationId);
+    }
+
+    /** Stores messages copied from elsewhere (a fork, an import). */
+    public void insertAll(List<Document> copies) {
+        messages.insertAll(copies);
+    }
+
+    /** Account erasure: all of the person's messages. */
+    public long deleteAllOf(String tenantId, String user) {
+        return messages.deleteAll(tenantId, user);
     }
 }

@@ -4,6 +4,7 @@ import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,7 +17,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** LibreChat's {@code /api/presets} (create-or-update by POST, {@code POST /delete}) and the specification's PUT/DELETE by id. */
+/**
+ * LibreChat's {@code /api/presets} (create-or-update by POST, {@code POST /delete}) and the specification's
+ * PUT/DELETE by id. A body is taken as sent and read into {@link PresetChanges} only once the preset id is
+ * known to be the caller's (or free), so that a stranger's id is 404 whatever the body holds.
+ */
 @RestController
 @RequestMapping("/api/presets")
 class PresetController {
@@ -27,19 +32,25 @@ class PresetController {
         this.presets = presets;
     }
 
+    /** LibreChat's answer to a delete by body. */
+    record Deleted(boolean acknowledged, long deletedCount) {
+    }
+
     @GetMapping({"", "/"})
-    List<Map<String, Object>> all(CurrentUser caller) {
+    List<Preset> all(CurrentUser caller) {
         return presets.all(caller);
     }
 
     @PostMapping({"", "/"})
-    ResponseEntity<Map<String, Object>> save(CurrentUser caller, @RequestBody Map<String, Object> body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(presets.save(caller, body));
+    ResponseEntity<Preset> save(CurrentUser caller, @RequestBody Map<String, Object> body) {
+        String presetId = presets.claim(caller, body.get("presetId"));
+        return ResponseEntity.status(HttpStatus.CREATED).body(presets.save(caller, presetId, PresetChanges.of(body)));
     }
 
     @PutMapping("/{presetId}")
-    Map<String, Object> update(CurrentUser caller, @PathVariable String presetId, @RequestBody Map<String, Object> body) {
-        return presets.update(caller, presetId, body);
+    Preset update(CurrentUser caller, @PathVariable String presetId, @RequestBody Map<String, Object> body) {
+        String id = presets.requireOwn(caller, presetId);
+        return presets.update(caller, id, PresetChanges.of(body));
     }
 
     @DeleteMapping("/{presetId}")
@@ -53,12 +64,11 @@ class PresetController {
     /** LibreChat's form: {@code {presetId}} deletes one; without it, all of the caller's presets. LibreChat answers 201. */
     @PostMapping("/delete")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> deleteByBody(CurrentUser caller, @RequestBody(required = false) Map<String, Object> body) {
+    Deleted deleteByBody(CurrentUser caller, @RequestBody(required = false) @Nullable Map<String, Object> body) {
         Object presetId = body == null ? null : body.get("presetId");
         if (presetId != null && !(presetId instanceof String)) {
             throw ApiException.Invalid.field("presetId", "must be text");
         }
-        long deleted = presets.delete(caller, (String) presetId);
-        return Map.of("acknowledged", true, "deletedCount", deleted);
+        return new Deleted(true, presets.delete(caller, (String) presetId));
     }
 }

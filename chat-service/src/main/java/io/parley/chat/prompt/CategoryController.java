@@ -1,7 +1,6 @@
 package io.parley.chat.prompt;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -9,12 +8,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CategoryController {
 
-    static final List<Map<String, String>> CATEGORIES = List.of("idea", "travel", "teach_or_explain", "write", "shop",
-            "code", "misc", "roleplay", "finance").stream()
-            .map(value -> Map.of("label", "com_ui_" + value, "value", value)).toList();
+    record Category(String label, String value) {
+    }
+
+    static final List<Category> CATEGORIES = List.of("idea", "travel", "teach_or_explain", "write", "shop",
+            "code", "misc", "roleplay", "finance").stream().map(value -> new Category("com_ui_" + value, value)).toList();
 
     @GetMapping({"/api/categories", "/api/categories/"})
-    List<Map<String, String>> categories() {
+    List<Category> categories() {
         return CATEGORIES;
     }
 }

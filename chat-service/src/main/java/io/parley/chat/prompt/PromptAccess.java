@@ -4,7 +4,6 @@ import io.parley.common.access.AccessClient;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.util.List;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,37 +49,37 @@ class PromptAccess {
         }
     }
 
-    boolean canView(CurrentUser caller, Document group) {
+    boolean canView(CurrentUser caller, PromptGroup group) {
         return allows(caller, group, AccessClient.VIEW);
     }
 
-    boolean canEdit(CurrentUser caller, Document group) {
+    boolean canEdit(CurrentUser caller, PromptGroup group) {
         return allows(caller, group, AccessClient.EDIT);
     }
 
-    boolean canDelete(CurrentUser caller, Document group) {
+    boolean canDelete(CurrentUser caller, PromptGroup group) {
         return allows(caller, group, AccessClient.DELETE);
     }
 
     /** Before a new group is stored: its author becomes its owner, so they can share it. */
-    void created(ObjectId groupId) {
-        access.grantOwner(TYPE, groupId.toHexString());
+    void created(String groupId) {
+        access.grantOwner(TYPE, groupId);
     }
 
     /** After a group is deleted: its entries go too. */
-    void deleted(ObjectId groupId) {
+    void deleted(String groupId) {
         try {
-            access.revokeAll(TYPE, groupId.toHexString());
+            access.revokeAll(TYPE, groupId);
         } catch (ApiException e) {
             // The group is gone; an entry left behind grants access to nothing.
             log.warn("ACL entries of deleted prompt group {} not removed: {}", groupId, e.error());
         }
     }
 
-    private boolean allows(CurrentUser caller, Document group, int bit) {
-        if (caller.id().equals(group.getString("author"))) {
+    private boolean allows(CurrentUser caller, PromptGroup group, int bit) {
+        if (caller.id().equals(group.author())) {
             return true;
         }
-        return access.check(TYPE, group.getObjectId("_id").toHexString(), bit).allowed();
+        return access.check(TYPE, group.id(), bit).allowed();
     }
 }

@@ -5,6 +5,7 @@ import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -15,7 +16,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** LibreChat's {@code /api/prompts} routes; the specification's {@code PATCH/DELETE /api/prompts/:id} too. */
+/**
+ * LibreChat's {@code /api/prompts} routes; the specification's {@code PATCH/DELETE /api/prompts/:id} too.
+ * Bodies are taken as sent and read into their records ({@link NewPrompt}, {@link PromptText},
+ * {@link GroupFields}) only once the caller's access to the group is settled.
+ */
 @RestController
 @RequestMapping("/api/prompts")
 class PromptController {
@@ -26,62 +31,69 @@ class PromptController {
         this.prompts = prompts;
     }
 
+    record Message(String message) {
+    }
+
+    record Generations(int numberOfGenerations) {
+    }
+
     @GetMapping("/groups")
-    Prompts.Page groups(CurrentUser caller, @RequestParam(required = false) String pageSize,
-                        @RequestParam(required = false) String limit, @RequestParam(defaultValue = "1") String pageNumber,
-                        @RequestParam(required = false) String name, @RequestParam(required = false) String category) {
+    Prompts.Page groups(CurrentUser caller, @RequestParam(required = false) @Nullable String pageSize,
+                        @RequestParam(required = false) @Nullable String limit,
+                        @RequestParam(defaultValue = "1") String pageNumber,
+                        @RequestParam(required = false) @Nullable String name,
+                        @RequestParam(required = false) @Nullable String category) {
         return prompts.groups(caller, name, category, QueryNumbers.between("pageNumber", pageNumber, 1, 1_000_000),
                 QueryNumbers.between("pageSize", pageSize != null ? pageSize : limit != null ? limit : "10", 1, 100));
     }
 
     @GetMapping("/all")
-    List<Map<String, Object>> all(CurrentUser caller, @RequestParam(required = false) String name,
-                                  @RequestParam(required = false) String category) {
+    List<Prompts.GroupView> all(CurrentUser caller, @RequestParam(required = false) @Nullable String name,
+                                @RequestParam(required = false) @Nullable String category) {
         return prompts.all(caller, name, category);
     }
 
     @GetMapping("/groups/{groupId}")
-    Map<String, Object> group(CurrentUser caller, @PathVariable String groupId) {
-        return prompts.group(caller, groupId);
-    }
-
-    record NewPrompt(Map<String, Object> prompt, Map<String, Object> group) {
+    Prompts.GroupView group(CurrentUser caller, @PathVariable String groupId) {
+        return prompts.view(caller, groupId);
     }
 
     @PostMapping({"", "/"})
-    Map<String, Object> create(CurrentUser caller, @RequestBody NewPrompt body) {
-        return prompts.create(caller, body.prompt(), body.group());
+    Prompts.Created create(CurrentUser caller, @RequestBody Map<String, Object> body) {
+        return prompts.create(caller, NewPrompt.of(body));
     }
 
     @PostMapping("/groups/{groupId}/prompts")
-    Map<String, Object> addVersion(CurrentUser caller, @PathVariable String groupId, @RequestBody NewPrompt body) {
-        return prompts.addVersion(caller, groupId, body.prompt());
+    Prompts.Added addVersion(CurrentUser caller, @PathVariable String groupId, @RequestBody Map<String, Object> body) {
+        PromptGroup group = prompts.editable(caller, groupId);
+        return prompts.addVersion(caller, group, PromptText.of(body.get("prompt")));
     }
 
     /** LibreChat's form, and the specification's {@code PATCH /api/prompts/:id} (the id of a group). */
     @PatchMapping({"/groups/{groupId}", "/{groupId}"})
-    Map<String, Object> updateGroup(CurrentUser caller, @PathVariable String groupId, @RequestBody Map<String, Object> body) {
-        return prompts.updateGroup(caller, groupId, body);
+    Prompts.GroupView updateGroup(CurrentUser caller, @PathVariable String groupId, @RequestBody Map<String, Object> body) {
+        PromptGroup group = prompts.editable(caller, groupId);
+        return prompts.change(caller, group, GroupFields.of(body, true));
     }
 
     @PatchMapping("/{promptId}/tags/production")
-    Map<String, String> makeProduction(CurrentUser caller, @PathVariable String promptId) {
+    Message makeProduction(CurrentUser caller, @PathVariable String promptId) {
         prompts.makeProduction(caller, promptId);
-        return Map.of("message", "Prompt production made successfully");
+        return new Message("Prompt production made successfully");
     }
 
     @PostMapping("/groups/{groupId}/use")
-    Map<String, Integer> use(CurrentUser caller, @PathVariable String groupId) {
-        return Map.of("numberOfGenerations", prompts.use(caller, groupId));
+    Generations use(CurrentUser caller, @PathVariable String groupId) {
+        return new Generations(prompts.use(caller, groupId));
     }
 
     @GetMapping("/{promptId}")
-    Map<String, Object> prompt(CurrentUser caller, @PathVariable String promptId) {
-        return prompts.promptView(caller, promptId);
+    Prompt prompt(CurrentUser caller, @PathVariable String promptId) {
+        return prompts.prompt(caller, promptId);
     }
 
     @GetMapping({"", "/"})
-    List<Map<String, Object>> versions(CurrentUser caller, @RequestParam(required = false) String groupId) {
+    List<Prompt> versions(CurrentUser caller, @RequestParam(required = false) @Nullable String groupId) {
         if (groupId == null) {
             throw ApiException.Invalid.field("groupId", "is required");
         }
@@ -89,14 +101,13 @@ class PromptController {
     }
 
     @DeleteMapping("/{promptId}")
-    Map<String, Object> deleteVersion(CurrentUser caller, @PathVariable String promptId) {
+    Prompts.VersionDeleted deleteVersion(CurrentUser caller, @PathVariable String promptId) {
         return prompts.deleteVersion(caller, promptId);
     }
 
     @DeleteMapping("/groups/{groupId}")
-    Map<String, String> deleteGroup(CurrentUser caller, @PathVariable String groupId) {
+    Message deleteGroup(CurrentUser caller, @PathVariable String groupId) {
         prompts.deleteGroup(caller, groupId);
-        return Map.of("message", "Prompt group deleted successfully");
+        return new Message("Prompt group deleted successfully");
     }
-
 }

@@ -30,10 +30,6 @@ final class AnthropicProvider implements ModelProvider {
             "permission_error", 403, "not_found_error", 404, "request_too_large", 413,
             "rate_limit_error", 429, "api_error", 500, "timeout_error", 504, "overloaded_error", 529);
 
-    /** One entry of {@code messages}. */
-    record Turn(String role, String content) {
-    }
-
     private final ProviderHttp http;
 
     AnthropicProvider(ProviderConnection connection, HttpClient client, ScheduledExecutorService timer,
@@ -201,14 +197,14 @@ final class AnthropicProvider implements ModelProvider {
         while (firstTool < conversation.size() && !conversation.get(firstTool).carriesTools()) {
             firstTool++;
         }
-        List<ChatMessage> turns = Turns.alternating(conversation.subList(0, firstTool));
+        List<ChatMessage> turns = RoleAlternation.alternating(conversation.subList(0, firstTool));
         List<Object> messages = new ArrayList<>(turns.size() + 1);
         if (!turns.isEmpty() && turns.getFirst().role() == ModelRequest.Role.ASSISTANT) {
-            messages.add(new Turn("user", OPENING_PLACEHOLDER));
+            messages.add(new TextMessage("user", OPENING_PLACEHOLDER));
         }
         for (ChatMessage turn : turns) {
             String role = turn.role() == ModelRequest.Role.USER ? "user" : "assistant";
-            messages.add(turn.images().isEmpty() ? new Turn(role, turn.text()) : Map.of("role", role, "content", blocks(turn)));
+            messages.add(turn.images().isEmpty() ? new TextMessage(role, turn.text()) : Map.of("role", role, "content", blocks(turn)));
         }
         List<Map<String, Object>> results = new ArrayList<>();
         for (ChatMessage message : conversation.subList(firstTool, conversation.size())) {

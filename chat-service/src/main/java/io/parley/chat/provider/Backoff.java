@@ -2,6 +2,7 @@ package io.parley.chat.provider;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Waits between attempts: a uniform pick between half and all of {@code first · 2^attempt}, capped;
@@ -19,7 +20,7 @@ record Backoff(Duration first, Duration cap) {
      * @param attempt    0 for the wait after the first failure
      * @param retryAfter what the provider asked for, or null
      */
-    Duration delay(int attempt, Duration retryAfter) {
+    Duration delay(int attempt, @Nullable Duration retryAfter) {
         if (retryAfter != null) {
             return retryAfter.compareTo(cap) > 0 ? cap : retryAfter;
         }

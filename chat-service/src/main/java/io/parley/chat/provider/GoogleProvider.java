@@ -27,7 +27,8 @@ final class GoogleProvider implements ModelProvider {
     record Content(String role, List<Object> parts) {
     }
 
-    record Part(String text) {
+    /** A text entry of a content's {@code parts}. */
+    record TextPart(String text) {
     }
 
     private final ProviderHttp http;
@@ -137,7 +138,7 @@ final class GoogleProvider implements ModelProvider {
                     request.tools().stream().map(GoogleProvider::declaration).toList())));
         }
         if (request.instructions() != null && !request.instructions().isBlank()) {
-            body.put("systemInstruction", Map.of("parts", List.of(new Part(request.instructions()))));
+            body.put("systemInstruction", Map.of("parts", List.of(new TextPart(request.instructions()))));
         }
         if (!config.isEmpty()) {
             body.put("generationConfig", config);
@@ -156,13 +157,13 @@ final class GoogleProvider implements ModelProvider {
             firstTool++;
         }
         List<Content> contents = new ArrayList<>();
-        for (ChatMessage turn : Turns.alternating(conversation.subList(0, firstTool))) {
+        for (ChatMessage turn : RoleAlternation.alternating(conversation.subList(0, firstTool))) {
             List<Object> parts = new ArrayList<>(turn.images().size() + 1);
             for (ModelRequest.Image image : turn.images()) {
                 parts.add(Map.of("inlineData", Map.of("mimeType", image.mediaType(), "data", image.base64())));
             }
             if (!Json.isEmpty(turn.text()) && !turn.text().isBlank()) {
-                parts.add(new Part(turn.text()));
+                parts.add(new TextPart(turn.text()));
             }
             contents.add(new Content(turn.role() == ModelRequest.Role.USER ? "user" : "model", parts));
         }
@@ -180,7 +181,7 @@ final class GoogleProvider implements ModelProvider {
             }
             List<Object> parts = new ArrayList<>();
             if (!Json.isEmpty(message.text()) && !message.text().isBlank()) {
-                parts.add(new Part(message.text()));
+                parts.add(new TextPart(message.text()));
             }
             for (ModelRequest.ToolCall call : message.toolCalls()) {
                 toolNames.put(call.id(), call.name());

@@ -1,5 +1,6 @@
 package io.parley.chat.provider;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,17 +13,17 @@ final class Json {
     }
 
     /** The string at {@code node}, or null when it is missing, null or not a string. */
-    static String text(JsonNode node) {
+    static @Nullable String text(@Nullable JsonNode node) {
         return node != null && node.isString() ? node.stringValue() : null;
     }
 
     /** The whole number at {@code node}, or {@code fallback} when it is missing or not a number. */
-    static int integer(JsonNode node, int fallback) {
+    static int integer(@Nullable JsonNode node, int fallback) {
         return node != null && node.isNumber() ? node.intValue() : fallback;
     }
 
     /** A tool's JSON Schema as an object; an empty or unreadable one means "no arguments". */
-    static Object schema(String json) {
+    static Object schema(@Nullable String json) {
         if (!isEmpty(json)) {
             try {
                 JsonNode node = MAPPER.readTree(json);
@@ -37,7 +38,7 @@ final class Json {
     }
 
     /** Arguments a model gave as JSON text, as an object (Anthropic wants the object); empty when not one. */
-    static Object arguments(String json) {
+    static Object arguments(@Nullable String json) {
         try {
             JsonNode node = MAPPER.readTree(isEmpty(json) ? "{}" : json);
             return node.isObject() ? MAPPER.convertValue(node, java.util.Map.class) : java.util.Map.of();
@@ -46,7 +47,7 @@ final class Json {
         }
     }
 
-    static boolean isEmpty(String s) {
+    static boolean isEmpty(@Nullable String s) {
         return s == null || s.isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package io.parley.chat.provider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one model call sends.
@@ -18,7 +19,7 @@ import java.util.Map;
  * @param user         the end user's id, passed where the protocol has a field for it
  * @param tools        the tools offered to the model; empty for a plain chat
  */
-public record ModelRequest(String model, String instructions, List<ChatMessage> messages,
+public record ModelRequest(String model, @Nullable String instructions, List<ChatMessage> messages,
                            Map<String, Object> parameters, String user, List<ToolSpec> tools) {
 
     public ModelRequest {
@@ -27,7 +28,7 @@ public record ModelRequest(String model, String instructions, List<ChatMessage> 
         tools = tools == null ? List.of() : List.copyOf(tools);
     }
 
-    public ModelRequest(String model, String instructions, List<ChatMessage> messages, Map<String, Object> parameters,
+    public ModelRequest(String model, @Nullable String instructions, List<ChatMessage> messages, Map<String, Object> parameters,
                         String user) {
         this(model, instructions, messages, parameters, user, List.of());
     }
@@ -48,14 +49,15 @@ public record ModelRequest(String model, String instructions, List<ChatMessage> 
      * tools, and a {@link Role#TOOL} turn carries one tool's result for {@code toolCallId}. A person's
      * turn may carry images.
      */
-    public record ChatMessage(Role role, String text, List<ToolCall> toolCalls, String toolCallId, List<Image> images) {
+    public record ChatMessage(Role role, String text, List<ToolCall> toolCalls, @Nullable String toolCallId,
+                              List<Image> images) {
 
         public ChatMessage {
             toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
             images = images == null ? List.of() : List.copyOf(images);
         }
 
-        public ChatMessage(Role role, String text, List<ToolCall> toolCalls, String toolCallId) {
+        public ChatMessage(Role role, String text, List<ToolCall> toolCalls, @Nullable String toolCallId) {
             this(role, text, toolCalls, toolCallId, List.of());
         }
 
@@ -93,7 +95,7 @@ public record ModelRequest(String model, String instructions, List<ChatMessage> 
      * @param signature what the provider wants back with the call on the next request (Gemini's
      *                  {@code thoughtSignature}); null for none
      */
-    public record ToolCall(String id, String name, String argumentsJson, String signature) {
+    public record ToolCall(String id, String name, String argumentsJson, @Nullable String signature) {
 
         public ToolCall(String id, String name, String argumentsJson) {
             this(id, name, argumentsJson, null);

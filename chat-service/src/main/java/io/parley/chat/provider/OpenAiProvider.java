@@ -15,10 +15,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class OpenAiProvider implements ModelProvider {
 
-    /** One entry of {@code messages}. */
-    record Turn(String role, String content) {
-    }
-
     private final ProviderHttp http;
 
     OpenAiProvider(ProviderConnection connection, HttpClient client, ScheduledExecutorService timer, Backoff backoff) {
@@ -107,7 +103,7 @@ final class OpenAiProvider implements ModelProvider {
     private static Map<String, Object> body(ModelRequest request, boolean streamed) {
         List<Object> messages = new ArrayList<>();
         if (request.instructions() != null && !request.instructions().isBlank()) {
-            messages.add(new Turn("system", request.instructions()));
+            messages.add(new TextMessage("system", request.instructions()));
         }
         Params params = new Params(request.parameters());
         String imageDetail = params.string("imageDetail");
@@ -139,12 +135,12 @@ final class OpenAiProvider implements ModelProvider {
     private static Object message(ModelRequest.ChatMessage message, String imageDetail) {
         String text = message.text() == null ? "" : message.text();
         return switch (message.role()) {
-            case USER -> message.images().isEmpty() ? new Turn("user", text)
+            case USER -> message.images().isEmpty() ? new TextMessage("user", text)
                     : Map.of("role", "user", "content", partsWithImages(text, message.images(), imageDetail));
             case TOOL -> Map.of("role", "tool", "tool_call_id", message.toolCallId(), "content", text);
             case ASSISTANT -> {
                 if (message.toolCalls().isEmpty()) {
-                    yield new Turn("assistant", text);
+                    yield new TextMessage("assistant", text);
                 }
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("role", "assistant");

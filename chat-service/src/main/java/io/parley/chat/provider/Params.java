@@ -2,6 +2,7 @@ package io.parley.chat.provider;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads LibreChat's model parameters, which arrive under either spelling ({@code top_p} or {@code topP})
@@ -16,7 +17,7 @@ final class Params {
     }
 
     /** The first of {@code names} that is set, as given, or null. */
-    Object raw(String... names) {
+    @Nullable Object raw(String... names) {
         for (String name : names) {
             Object value = values.get(name);
             if (value != null && !(value instanceof String s && s.isBlank())) {
@@ -27,7 +28,7 @@ final class Params {
     }
 
     /** A number (strings that parse count), or null when unset or not a number. */
-    Number number(String... names) {
+    @Nullable Number number(String... names) {
         Object value = raw(names);
         if (value instanceof Number n) {
             return n;
@@ -42,7 +43,7 @@ final class Params {
         return null;
     }
 
-    Integer integer(String... names) {
+    @Nullable Integer integer(String... names) {
         Number n = number(names);
         return n == null ? null : n.intValue();
     }
@@ -52,13 +53,13 @@ final class Params {
         return value instanceof Boolean b ? b : value instanceof String s && Boolean.parseBoolean(s.trim());
     }
 
-    String string(String... names) {
+    @Nullable String string(String... names) {
         Object value = raw(names);
         return value == null ? null : value.toString();
     }
 
     /** Stop sequences, from a list or a single string; null when there are none. */
-    List<String> stops(String... names) {
+    @Nullable List<String> stops(String... names) {
         Object value = raw(names);
         List<String> stops = value instanceof List<?> list
                 ? list.stream().filter(s -> s != null && !s.toString().isEmpty()).map(Object::toString).toList()
@@ -67,7 +68,7 @@ final class Params {
     }
 
     /** Puts {@code value} under {@code name} unless it is null, so unset parameters stay off the wire. */
-    static void putIfSet(Map<String, Object> body, String name, Object value) {
+    static void putIfSet(Map<String, Object> body, String name, @Nullable Object value) {
         if (value != null) {
             body.put(name, value);
         }

@@ -6,15 +6,10 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -162,7 +158,7 @@ final class ProviderHttp {
 
     /** A failure the provider reported inside a 2xx stream, e.g. Anthropic's {@code event: error}. */
     ProviderException reported(int status, JsonNode errorBody) {
-        String detail = errorMessage(errorBody);
+        String detail = ProviderErrors.errorMessage(errorBody);
         return new ProviderException(scrub(name + " reported an error"
                 + (status > 0 ? " (" + status + ")" : "") + (detail == null ? "" : ": " + detail)), status);
     }
@@ -189,13 +185,14 @@ final class ProviderHttp {
     }
 
     /** How one attempt ended: a value, or a failure and whether another attempt may follow. */
-    private record Attempt<T>(T value, ProviderException failure, boolean retryable, Duration retryAfter) {
+    private record Attempt<T>(@Nullable T value, @Nullable ProviderException failure, boolean retryable,
+                              @Nullable Duration retryAfter) {
 
         static <T> Attempt<T> success(T value) {
             return new Attempt<>(value, null, false, null);
         }
 
-        static <T> Attempt<T> failed(ProviderException failure, boolean retryable, Duration retryAfter) {
+        static <T> Attempt<T> failed(ProviderException failure, boolean retryable, @Nullable Duration retryAfter) {
             return new Attempt<>(null, failure, retryable, retryAfter);
         }
     }
@@ -209,8 +206,10 @@ final class ProviderHttp {
                 int status = response.statusCode();
                 if (status / 100 != 2) {
                     ProviderException failure = new ProviderException(
-                            scrub(name + " answered " + status + describe(closing.readNBytes(ERROR_BODY_LIMIT))), status);
-                    return Attempt.failed(failure, RETRYABLE.contains(status), retryAfter(response.headers()));
+                            scrub(name + " answered " + status + ProviderErrors.describe(closing.readNBytes(ERROR_BODY_LIMIT))),
+                            status);
+                    return Attempt.failed(failure, RETRYABLE.contains(status),
+                            ProviderErrors.retryAfter(response.headers()));
                 }
                 T value = reader.read(closing);
                 // a closed body may read as a plain end: ask why it ended before trusting the answer
@@ -285,67 +284,6 @@ final class ProviderHttp {
         if (cancel.isCancelled()) {
             throw new ProviderException.Cancelled();
         }
-    }
-
-    /**
-     * Retry-After as seconds or an HTTP date, or OpenAI's {@code retry-after-ms}; null when absent or
-     * unreadable.
-     */
-    static Duration retryAfter(HttpHeaders headers) {
-        try {
-            var millis = headers.firstValue("retry-after-ms");
-            if (millis.isPresent()) {
-                return Duration.ofMillis(Math.max(0, (long) Double.parseDouble(millis.get().trim())));
-            }
-            var value = headers.firstValue("retry-after");
-            if (value.isEmpty()) {
-                return null;
-            }
-            String text = value.get().trim();
-            if (!text.isEmpty() && Character.isDigit(text.charAt(0))) {
-                return Duration.ofMillis(Math.max(0, (long) (Double.parseDouble(text) * 1000)));
-            }
-            Duration until = Duration.between(ZonedDateTime.now(),
-                    ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME));
-            return until.isNegative() ? Duration.ZERO : until;
-        } catch (NumberFormatException | DateTimeParseException unreadable) {
-            return null;
-        }
-    }
-
-    /** {@code ": message"} from an error body, or "" when it holds nothing a user could read. */
-    private static String describe(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8).trim();
-        if (text.isEmpty()) {
-            return "";
-        }
-        try {
-            String message = errorMessage(Json.MAPPER.readTree(text));
-            if (message != null) {
-                return ": " + message;
-            }
-        } catch (JacksonException notJson) {
-            // proxies answer in HTML or plain text
-        }
-        return text.length() <= 200 && !text.startsWith("<") ? ": " + text : "";
-    }
-
-    /**
-     * The message of the error shapes the three protocols use: {@code {error:{message}}} (OpenAI, Anthropic,
-     * Google, the latter sometimes inside an array), {@code {error:"..."}} and {@code {message}} from
-     * OpenAI-compatible servers.
-     */
-    static String errorMessage(JsonNode body) {
-        JsonNode root = body != null && body.isArray() && !body.isEmpty() ? body.get(0) : body;
-        if (root == null) {
-            return null;
-        }
-        JsonNode error = root.path("error");
-        String message = error.isObject() ? Json.text(error.path("message")) : Json.text(error);
-        if (message == null) {
-            message = Json.text(root.path("message"));
-        }
-        return Json.isEmpty(message) ? null : message;
     }
 
     private static String describe(Throwable failure) {

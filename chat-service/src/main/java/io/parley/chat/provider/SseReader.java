@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads server-sent events (the WHATWG "event stream" format) from a response body: {@code event:} and
@@ -13,7 +14,7 @@ import java.util.Arrays;
 final class SseReader {
 
     /** One dispatched event; {@code event} is null when the server named none. */
-    record Event(String event, String data) {
+    record Event(@Nullable String event, String data) {
     }
 
     private final InputStream in;
@@ -32,7 +33,7 @@ final class SseReader {
     }
 
     /** The next event, or null at the end of the stream (a last event without its blank line still counts). */
-    Event next() throws IOException {
+    @Nullable Event next() throws IOException {
         String text;
         while ((text = readLine()) != null) {
             if (text.isEmpty()) {

@@ -16,6 +16,6 @@ public record KeysetPage(List<Document> items, String nextCursor) {
             return new KeysetPage(fetched, null);
         }
         List<Document> shown = fetched.subList(0, page.size());
-        return new KeysetPage(shown, KeysetCursor.after(shown.getLast(), page.sortBy()));
+        return new KeysetPage(shown, page.order().cursorAfter(shown.getLast()));
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** LibreChat's conversation tags (bookmarks): one document per tag and user, unique by name. */
 @Repository
-public class TagStore implements InitializingBean {
+class TagStore implements InitializingBean {
 
     static final String COLLECTION = "conversation_tags";
 
@@ -75,7 +75,7 @@ public class TagStore implements InitializingBean {
     }
 
     /** Every tag of the user (account deletion). */
-    public long deleteAll(String tenantId, String user) {
+    long deleteAll(String tenantId, String user) {
         return mongo.remove(mine(tenantId, user), COLLECTION).getDeletedCount();
     }
 

@@ -1,7 +1,7 @@
 package io.parley.chat.tag;
 
 import io.parley.chat.convo.ConversationsDeleted;
-import io.parley.chat.convo.ConvoStore;
+import io.parley.chat.convo.Convos;
 import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
 import io.parley.common.error.ApiException;
@@ -22,16 +22,16 @@ import org.springframework.stereotype.Component;
  * requests race.
  */
 @Component
-class Tags {
+public class Tags {
 
     static final int MAX_TAG = 128;
     static final int MAX_DESCRIPTION = 1024;
     static final int MAX_TAGS_PER_CONVO = 100;
 
     private final TagStore tags;
-    private final ConvoStore convos;
+    private final Convos convos;
 
-    Tags(TagStore tags, ConvoStore convos) {
+    Tags(TagStore tags, Convos convos) {
         this.tags = tags;
         this.convos = convos;
     }
@@ -162,5 +162,10 @@ class Tags {
 
     static ApiException notFound() {
         return new ApiException.NotFound("Tag not found");
+    }
+
+    /** Account erasure: all of the person's tags. */
+    public long deleteAllOf(String tenantId, String user) {
+        return tags.deleteAll(tenantId, user);
     }
 }

@@ -1,7 +1,7 @@
 package io.parley.chat.transfer;
 
-import io.parley.chat.convo.ConvoStore;
-import io.parley.chat.message.MessageStore;
+import io.parley.chat.convo.Convos;
+import io.parley.chat.message.Messages;
 import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
 import io.parley.chat.support.TokenCounter;
@@ -30,11 +30,11 @@ class Transfers {
 
     private static final Logger log = LoggerFactory.getLogger(Transfers.class);
 
-    private final ConvoStore convos;
-    private final MessageStore messages;
+    private final Convos convos;
+    private final Messages messages;
     private final TokenCounter tokens;
 
-    Transfers(ConvoStore convos, MessageStore messages, TokenCounter tokens) {
+    Transfers(Convos convos, Messages messages, TokenCounter tokens) {
         this.convos = convos;
         this.messages = messages;
         this.tokens = tokens;

@@ -10,10 +10,12 @@ import io.parley.proto.auth.v1.BeginRequest;
 import io.parley.proto.auth.v1.BeginResponse;
 import io.parley.proto.auth.v1.SettleRequest;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** auth-service's {@code Balances}: may this person spend, and what a turn cost. */
@@ -21,7 +23,6 @@ import org.springframework.stereotype.Component;
 class BalancesClient {
 
     private static final Logger log = LoggerFactory.getLogger(BalancesClient.class);
-    private static final long DEADLINE_SECONDS = 2;
 
     /** A turn's permission to spend; {@code holdId} settles its cost later, without the person's token. */
     record Hold(boolean allowed, String holdId, boolean balanceEnabled, long balance, long tokenCost) {
@@ -43,7 +44,7 @@ class BalancesClient {
      */
     Hold begin(String tenant, String conversationId, String messageId, String model, String endpoint, long promptTokens) {
         try {
-            BeginResponse answer = balances.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).begin(BeginRequest.newBuilder()
+            BeginResponse answer = balances.begin(BeginRequest.newBuilder()
                     .setConversationId(conversationId).setMessageId(messageId).setModel(model).setEndpoint(endpoint)
                     .setPromptTokens(promptTokens).build());
             balancesOff.put(tenant, !answer.getBalanceEnabled());
@@ -62,25 +63,29 @@ class BalancesClient {
     }
 
     /**
-     * Records what a call used. A failure is logged, not thrown: the answer is already the person's,
-     * and the hold stays for an operator to reconcile.
+     * Records what a call used against a hold, by the hold's id alone, so another instance finishing
+     * the turn settles it too. auth-service charges a hold once per context: repeating a settlement is
+     * harmless. A failure is logged, not thrown: the answer is already the person's, and the hold stays
+     * for an operator to reconcile.
+     *
+     * <p>Sent without the person's token, although a turn's job thread carries it: a turn may outlast
+     * the token it was accepted with (a job runs up to {@code parley.chat.jobs.max-duration}, an access
+     * token lives {@code SESSION_EXPIRY}), and auth-service would refuse a lapsed one as UNAUTHENTICATED.
+     *
+     * @param holdId the hold's id; empty or null when there is none (nothing is settled)
      */
-    void settle(Hold hold, String context, long promptTokens, long completionTokens, String model) {
-        settle(hold == null ? "" : hold.holdId(), context, promptTokens, completionTokens, model);
-    }
-
-    /**
-     * As {@link #settle(Hold, String, long, long, String)}, by the hold's id alone (another instance
-     * finishing the turn). auth-service charges a hold once per context: repeating a settlement is harmless.
-     */
-    void settle(String holdId, String context, long promptTokens, long completionTokens, String model) {
+    void settle(@Nullable String holdId, String context, long promptTokens, long completionTokens,
+                @Nullable String model) {
         if (holdId == null || holdId.isEmpty() || promptTokens + completionTokens == 0) {
             return;
         }
+        SettleRequest request = SettleRequest.newBuilder().setHoldId(holdId).setContext(context)
+                .setPromptTokens(promptTokens).setCompletionTokens(completionTokens).setModel(model == null ? "" : model)
+                .build();
         try {
-            balances.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).settle(SettleRequest.newBuilder()
-                    .setHoldId(holdId).setContext(context).setPromptTokens(promptTokens)
-                    .setCompletionTokens(completionTokens).setModel(model == null ? "" : model).build());
+            new DelegatingSecurityContextRunnable(
+                    () -> balances.settle(request),
+                    SecurityContextHolder.createEmptyContext()).run();
         } catch (StatusRuntimeException e) {
             log.warn("Could not settle hold of {} ({} prompt, {} completion tokens): {}", context, promptTokens,
                     completionTokens, e.getStatus().getCode());

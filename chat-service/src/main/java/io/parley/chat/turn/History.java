@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,7 +72,7 @@ class History {
      *
      * @throws ApiException.Invalid when even the newest message and the instructions do not fit
      */
-    ModelRequest request(String model, String instructions, List<ChatMessage> messages, Map<String, Object> parameters,
+    ModelRequest request(String model, @Nullable String instructions, List<ChatMessage> messages, Map<String, Object> parameters,
                          String user, int maxContextTokens) {
         int used = instructions == null || instructions.isBlank() ? 0 : tokens.count(instructions) + PER_MESSAGE;
         List<ChatMessage> kept = new ArrayList<>();

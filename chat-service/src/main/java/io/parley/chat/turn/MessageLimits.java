@@ -1,6 +1,7 @@
 package io.parley.chat.turn;
 
 import io.parley.chat.stream.StreamEvent;
+import io.parley.common.edge.EdgeHeaders;
 import io.parley.common.redis.Violations;
 import io.parley.common.redis.WindowCounter;
 import io.parley.common.security.CurrentUser;
@@ -24,8 +25,6 @@ import org.springframework.stereotype.Component;
 class MessageLimits {
 
     private static final Logger log = LoggerFactory.getLogger(MessageLimits.class);
-    /** Set by the gateway from the connection (or a trusted proxy's X-Forwarded-For); clients cannot set it. */
-    static final String CLIENT_IP = "X-Parley-Client-Ip";
 
     /**
      * LibreChat's names and defaults: {@code LIMIT_MESSAGE_IP=true}, {@code MESSAGE_IP_MAX=40} per
@@ -85,7 +84,7 @@ class MessageLimits {
     }
 
     static String clientIp(HttpServletRequest request) {
-        String forwarded = request.getHeader(CLIENT_IP);
+        String forwarded = request.getHeader(EdgeHeaders.CLIENT_IP);
         return forwarded != null && !forwarded.isBlank() ? forwarded : request.getRemoteAddr();
     }
 }

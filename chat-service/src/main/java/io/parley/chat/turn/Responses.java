@@ -1,7 +1,7 @@
 package io.parley.chat.turn;
 
-import io.parley.chat.convo.ConvoStore;
-import io.parley.chat.message.MessageStore;
+import io.parley.chat.convo.Convos;
+import io.parley.chat.message.Messages;
 import io.parley.chat.stream.JobInfo.Status;
 import io.parley.chat.support.ApiDocs;
 import java.util.ArrayList;
@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 class Responses {
 
-    private final MessageStore messages;
-    private final ConvoStore convos;
+    private final Messages messages;
+    private final Convos convos;
 
-    Responses(MessageStore messages, ConvoStore convos) {
+    Responses(Messages messages, Convos convos) {
         this.messages = messages;
         this.convos = convos;
     }

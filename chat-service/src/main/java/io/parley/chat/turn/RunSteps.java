@@ -8,6 +8,7 @@ import io.parley.chat.stream.StreamEvent;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The run steps of one answer as LibreChat streams them: a {@code message_creation} step for text
@@ -24,9 +25,9 @@ final class RunSteps implements TokenSink {
     private final String responseMessageId;
     private final ContentAggregate answer = new ContentAggregate();
     private int nextIndex;
-    private String messageStep;
+    private @Nullable String messageStep;
     /** The part type ({@code text} or {@code think}) the open message step holds. */
-    private String messageType;
+    private @Nullable String messageType;
     private int messageIndex;
     private long messageStartedAt;
     private final Map<String, ToolStep> toolSteps = new HashMap<>();
@@ -70,7 +71,7 @@ final class RunSteps implements TokenSink {
         }
     }
 
-    private void open(String type) {
+    private void open(@Nullable String type) {
         messageType = type;
         messageStep = newStepId();
         messageIndex = nextIndex++;

@@ -6,21 +6,17 @@ import io.parley.chat.stream.JobInfo;
 import io.parley.chat.stream.JobKey;
 import io.parley.chat.stream.Jobs;
 import io.parley.chat.stream.LiveJob;
-import io.parley.chat.stream.StreamEvent;
 import io.parley.chat.support.Ids;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -61,14 +57,15 @@ class TurnController {
     }
 
     @PostMapping({"/api/agents/chat/{endpoint}", "/api/agents/chat"})
-    ResponseEntity<?> start(CurrentUser caller, @PathVariable(required = false) String endpoint,
+    ResponseEntity<?> start(CurrentUser caller, @PathVariable(required = false) @Nullable String endpoint,
                             @RequestBody TurnRequest body, HttpServletRequest http) {
         String name = endpoint != null ? endpoint : body.endpoint();
         Optional<String> denied = limits.check(caller, MessageLimits.clientIp(http));
         if (denied.isPresent()) {
-            return deny(body, denied.get());
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.TEXT_EVENT_STREAM)
+                    .body(TurnEvents.denial(body, denied.get()));
         }
-        Turns.Started started = turns.start(caller, name, body);
+        Turns.Accepted started = turns.start(caller, name, body);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("streamId", started.streamId());
         out.put("conversationId", started.conversationId());
@@ -93,11 +90,11 @@ class TurnController {
         return follow(caller, conversationId, resume, response);
     }
 
-    record AbortRequest(String streamId, String conversationId, String abortKey) {
+    record AbortRequest(@Nullable String streamId, @Nullable String conversationId, @Nullable String abortKey) {
     }
 
     @PostMapping("/api/agents/chat/abort")
-    Map<String, Object> abort(CurrentUser caller, @RequestBody(required = false) AbortRequest body) {
+    Map<String, Object> abort(CurrentUser caller, @RequestBody(required = false) @Nullable AbortRequest body) {
         String id = body == null ? null : firstUsable(body.streamId(), body.conversationId(),
                 body.abortKey() == null ? null : body.abortKey().split(":", 2)[0]);
         if (id == null) {
@@ -130,7 +127,7 @@ class TurnController {
         out.put("status", job.status().wire());
         out.put("aggregatedContent", content);
         out.put("createdAt", job.createdAt().toEpochMilli());
-        out.put("resumeState", resumeState(job, content));
+        out.put("resumeState", Resync.resumeState(job, content));
         return out;
     }
 
@@ -139,8 +136,8 @@ class TurnController {
         return Map.of("activeJobIds", jobs.running(caller.tenantId(), caller.id()));
     }
 
-    @ExceptionHandler(Turns.AtLimit.class)
-    ResponseEntity<Map<String, Object>> atLimit(Turns.AtLimit e) {
+    @ExceptionHandler(TurnJobs.AtLimit.class)
+    ResponseEntity<Map<String, Object>> atLimit(TurnJobs.AtLimit e) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", "concurrent");
         body.put("message", e.getMessage());
@@ -158,7 +155,7 @@ class TurnController {
         StreamingResponseBody body = out -> {
             try (feed) {
                 if (resume && info != null) {
-                    resync(feed, info, out);
+                    Resync.send(feed, info, out);
                 }
                 // The stream Spring hands over does not pass flush() on to the connection; the response does.
                 response.flushBuffer();
@@ -175,43 +172,6 @@ class TurnController {
                 .body(body);
     }
 
-    /**
-     * A reconnecting client first gets LibreChat's {@code sync} event: the answer so far, folded from
-     * the events it missed; then the stream goes on live.
-     */
-    private static void resync(EventFeed feed, JobInfo info, OutputStream out) throws InterruptedException, IOException {
-        ContentAggregate content = new ContentAggregate();
-        List<StreamEvent> terminal = new ArrayList<>();
-        List<Object> runSteps = new ArrayList<>();
-        Object titleEvent = null;
-        for (StreamEvent event : feed.ready()) {
-            content.add(event);
-            // Deltas, nearly all of the events, carry nothing else the sync event needs.
-            Object name = event.delta() != null ? null : event.data().get("event");
-            if ("on_run_step".equals(name)) {
-                runSteps.add(event.data().get("data"));
-            } else if ("title".equals(name)) {
-                titleEvent = event.data();
-            }
-            if (event.terminal()) {
-                terminal.add(event);
-            }
-        }
-        Map<String, Object> state = resumeState(info, content.parts());
-        state.put("runSteps", runSteps);
-        state.put("titleEvent", titleEvent);
-        write(out, StreamEvent.message(TurnEvents.map("sync", true, "resumeState", state, "pendingEvents", List.of())));
-        for (StreamEvent event : terminal) {
-            write(out, event);
-        }
-    }
-
-    private static Map<String, Object> resumeState(JobInfo info, List<Map<String, Object>> content) {
-        return TurnEvents.map("runSteps", List.of(), "aggregatedContent", content, "userMessage", info.userMessage(),
-                "responseMessageId", info.responseMessageId(), "conversationId", info.conversationId(),
-                "sender", info.sender(), "model", info.model(), "endpoint", info.endpoint());
-    }
-
     private List<Map<String, Object>> replayedContent(JobKey key) {
         ContentAggregate content = new ContentAggregate();
         jobs.feed(key).ifPresent(feed -> {
@@ -224,29 +184,6 @@ class TurnController {
         return content.parts();
     }
 
-    private static void write(OutputStream out, StreamEvent event) throws IOException {
-        out.write(event.sse());
-    }
-
-    /**
-     * LibreChat's denial of a limited message: the message as if accepted, then an error final
-     * whose text is the reason as JSON. Nothing is stored.
-     */
-    private static ResponseEntity<String> deny(TurnRequest body, String reason) {
-        String conversationId = body.conversationId() == null || Ids.NEW_CONVO.equals(body.conversationId())
-                ? Ids.newId() : body.conversationId();
-        String messageId = Ids.isUuid(body.messageId()) ? body.messageId() : Ids.newId();
-        Map<String, Object> message = TurnEvents.map("sender", "User", "messageId", messageId,
-                "parentMessageId", body.parentMessageId(), "conversationId", conversationId, "isCreatedByUser", true,
-                "text", body.text());
-        Map<String, Object> error = TurnEvents.map("sender", "AI", "messageId", Ids.newId(), "conversationId", conversationId,
-                "parentMessageId", messageId, "unfinished", false, "error", true, "final", true, "text", reason,
-                "isCreatedByUser", false);
-        String events = new String(StreamEvent.message(TurnEvents.map("message", message, "created", true)).sse(),
-                StandardCharsets.UTF_8) + new String(StreamEvent.error(error).sse(), StandardCharsets.UTF_8);
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.TEXT_EVENT_STREAM).body(events);
-    }
-
     private static JobKey key(CurrentUser caller, String streamId) {
         if (!Ids.isUuid(streamId)) {
             throw new ApiException.NotFound(STREAM_GONE);
@@ -254,7 +191,7 @@ class TurnController {
         return new JobKey(caller.tenantId(), caller.id(), streamId.toLowerCase(java.util.Locale.ROOT));
     }
 
-    private static String firstUsable(String... ids) {
+    private static @Nullable String firstUsable(@Nullable String... ids) {
         for (String id : ids) {
             if (id != null && !id.isBlank() && !Ids.NEW_CONVO.equals(id)) {
                 return id;

@@ -1,9 +1,12 @@
 package io.parley.chat.turn;
 
 import io.parley.chat.stream.StreamEvent;
+import io.parley.chat.support.Ids;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The events of a chat turn, shaped as LibreChat's agents route sends them (§5.3 of the contract). */
 final class TurnEvents {
@@ -64,24 +67,42 @@ final class TurnEvents {
                 "runId", runId, "stepIndex", index)));
     }
 
-    static StreamEvent fin(Map<String, Object> conversation, String title, Map<String, Object> requestMessage,
+    static StreamEvent fin(Map<String, Object> conversation, @Nullable String title, Map<String, Object> requestMessage,
                            Map<String, Object> responseMessage) {
         return StreamEvent.message(map("final", true, "conversation", conversation, "title", title,
                 "requestMessage", requestMessage, "responseMessage", responseMessage));
     }
 
-    static StreamEvent abortFinal(Map<String, Object> conversation, String title, Map<String, Object> requestMessage,
+    static StreamEvent abortFinal(Map<String, Object> conversation, @Nullable String title, Map<String, Object> requestMessage,
                                   Map<String, Object> responseMessage, boolean early) {
         return StreamEvent.message(map("final", true, "aborted", true, "earlyAbort", early, "title", title,
                 "conversation", conversation, "requestMessage", requestMessage, "responseMessage", responseMessage));
     }
 
-    static StreamEvent error(String message) {
+    /**
+     * LibreChat's denial of a limited message, as the whole stream: the message as if accepted, then an
+     * error final whose text is the reason as JSON. Nothing is stored.
+     */
+    static String denial(TurnRequest body, String reason) {
+        String conversationId = body.conversationId() == null || Ids.NEW_CONVO.equals(body.conversationId())
+                ? Ids.newId() : body.conversationId();
+        String messageId = Ids.isUuid(body.messageId()) ? body.messageId() : Ids.newId();
+        Map<String, Object> message = map("sender", "User", "messageId", messageId,
+                "parentMessageId", body.parentMessageId(), "conversationId", conversationId, "isCreatedByUser", true,
+                "text", body.text());
+        Map<String, Object> error = map("sender", "AI", "messageId", Ids.newId(), "conversationId", conversationId,
+                "parentMessageId", messageId, "unfinished", false, "error", true, "final", true, "text", reason,
+                "isCreatedByUser", false);
+        return new String(StreamEvent.message(map("message", message, "created", true)).sse(), StandardCharsets.UTF_8)
+                + new String(StreamEvent.error(error).sse(), StandardCharsets.UTF_8);
+    }
+
+    static StreamEvent error(@Nullable String message) {
         return StreamEvent.error(map("error", message));
     }
 
     /** An ordered map that keeps nulls, as LibreChat's JSON does. */
-    static Map<String, Object> map(Object... pairs) {
+    static Map<String, Object> map(@Nullable Object... pairs) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             out.put((String) pairs[i], pairs[i + 1]);

@@ -2,6 +2,7 @@ package io.parley.chat.turn;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,16 +19,18 @@ import tools.jackson.databind.json.JsonMapper;
  * @param settledModel    the model the tokens are priced at
  */
 record TurnRecord(String tenantId, String user, String conversationId, String responseMessageId, String parentMessageId,
-                  String responseModel, String sender, String endpoint, String iconURL,
+                  String responseModel, String sender, String endpoint, @Nullable String iconURL,
                   List<Map<String, Object>> earlierParts, String holdId, int promptTokens, String settledModel) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static TurnRecord of(Turn turn) {
-        return new TurnRecord(turn.user().tenantId(), turn.user().id(), turn.conversationId(), turn.responseMessageId(),
-                (String) turn.userMessage().get("messageId"), turn.responseModel(), turn.sender(), turn.recordedEndpoint(),
-                turn.endpoint().iconURL(), turn.earlierParts(), turn.hold() == null ? "" : turn.hold().holdId(),
-                turn.promptTokens(), turn.model());
+        RunKind kind = turn.kind();
+        TurnPlan plan = turn.plan();
+        return new TurnRecord(turn.user().tenantId(), turn.user().id(), turn.conversationId(), plan.responseMessageId(),
+                (String) plan.userMessage().get("messageId"), kind.responseModel(), kind.sender(),
+                kind.recordedEndpoint(), kind.endpoint().iconURL(), plan.earlierParts(), turn.hold().holdId(),
+                plan.promptTokens(), kind.model());
     }
 
     String json() {

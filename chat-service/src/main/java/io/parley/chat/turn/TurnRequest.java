@@ -3,21 +3,27 @@ package io.parley.chat.turn;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * LibreChat's chat request body ({@code TPayload}: the user message, the endpoint option and the
- * turn's flags). Fields LibreChat's client sends that Parley has no use for are ignored.
+ * turn's flags). Fields LibreChat's client sends that Parley has no use for are ignored; any field
+ * may be missing.
  */
-record TurnRequest(String text, String messageId, String parentMessageId, String conversationId, String endpoint,
-                   String endpointType, String model, String agent_id, String promptPrefix, String modelLabel,
-                   Integer maxContextTokens, Double temperature, Double top_p, Double topP, Integer topK,
-                   Integer max_tokens, Integer maxOutputTokens, List<String> stop, String reasoning_effort,
-                   Boolean thinking, Integer thinkingBudget, Double presence_penalty, Double frequency_penalty,
-                   Boolean isContinued, Boolean isRegenerate, Boolean isTemporary, String overrideParentMessageId,
-                   String responseMessageId, EditedContent editedContent, List<Map<String, Object>> files) {
+record TurnRequest(@Nullable String text, @Nullable String messageId, @Nullable String parentMessageId,
+                   @Nullable String conversationId, @Nullable String endpoint, @Nullable String endpointType,
+                   @Nullable String model, @Nullable String agent_id, @Nullable String promptPrefix,
+                   @Nullable String modelLabel, @Nullable Integer maxContextTokens, @Nullable Double temperature,
+                   @Nullable Double top_p, @Nullable Double topP, @Nullable Integer topK,
+                   @Nullable Integer max_tokens, @Nullable Integer maxOutputTokens, @Nullable List<String> stop,
+                   @Nullable String reasoning_effort, @Nullable Boolean thinking, @Nullable Integer thinkingBudget,
+                   @Nullable Double presence_penalty, @Nullable Double frequency_penalty,
+                   @Nullable Boolean isContinued, @Nullable Boolean isRegenerate, @Nullable Boolean isTemporary,
+                   @Nullable String overrideParentMessageId, @Nullable String responseMessageId,
+                   @Nullable EditedContent editedContent, @Nullable List<Map<String, Object>> files) {
 
     /** An edit of one content part of the response before it is continued. */
-    record EditedContent(Integer index, String type, String text, String think) {
+    record EditedContent(@Nullable Integer index, String type, @Nullable String text, @Nullable String think) {
     }
 
     boolean continued() {
@@ -48,7 +54,7 @@ record TurnRequest(String text, String messageId, String parentMessageId, String
         return out;
     }
 
-    private static void put(Map<String, Object> out, String name, Object value) {
+    private static void put(Map<String, Object> out, String name, @Nullable Object value) {
         if (value != null) {
             out.put(name, value);
         }

@@ -3,12 +3,8 @@ package io.parley.chat.turn;
 import io.parley.chat.stream.ContentAggregate;
 import io.parley.chat.stream.JobInfo.Status;
 import io.parley.chat.stream.JobTakeover;
-import io.parley.chat.stream.Jobs;
 import io.parley.chat.stream.OrphanedJob;
 import io.parley.chat.stream.StreamEvent;
-import io.parley.chat.support.TokenCounter;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,19 +21,13 @@ class TurnTakeover implements JobTakeover {
     private static final Logger log = LoggerFactory.getLogger(TurnTakeover.class);
     static final String INTERRUPTED = "The response was interrupted because the server generating it stopped. "
             + "Please try again.";
-    /** How a failed answer is settled ({@link TurnRunner}): the owner settles the same way unless it was stopping. */
+    /** How a failed answer is settled ({@link Settlement#answer}): the owner settles the same way unless it was stopping. */
     private static final String FAILED_CONTEXT = "message";
 
-    private final Responses responses;
-    private final Jobs jobs;
-    private final BalancesClient balances;
-    private final TokenCounter tokens;
+    private final Settlement settlement;
 
-    TurnTakeover(Responses responses, Jobs jobs, BalancesClient balances, TokenCounter tokens) {
-        this.responses = responses;
-        this.jobs = jobs;
-        this.balances = balances;
-        this.tokens = tokens;
+    TurnTakeover(Settlement settlement) {
+        this.settlement = settlement;
     }
 
     @Override
@@ -49,19 +39,17 @@ class TurnTakeover implements JobTakeover {
         TurnRecord turn = TurnRecord.fromJson(orphan.handover());
         ContentAggregate answer = new ContentAggregate();
         orphan.events().forEach(answer::add);
-        int completionTokens = tokens.count(answer.text());
+        // Only the owner knew what the provider reported: the answer is counted here.
+        Settlement.Used used = settlement.used(turn, answer, ModelCalls.TokenTotals.NONE);
         // A recorded settlement means its owner had saved the answer: that one stays.
         boolean save = orphan.settledAs() == null;
         if (save) {
-            List<Map<String, Object>> parts = Responses.merged(turn.earlierParts(), answer.parts());
-            parts.add(Responses.errorPart(INTERRUPTED));
-            responses.save(turn, parts, completionTokens, turn.promptTokens(), Status.ERROR);
+            settlement.record(turn, Settlement.parts(turn, answer, INTERRUPTED), used, Status.ERROR);
         }
         // Its owner may have settled already: the same context makes this the same settlement, charged once.
-        String context = jobs.settleAs(orphan.key(), FAILED_CONTEXT);
-        balances.settle(turn.holdId(), context, turn.promptTokens(), completionTokens, turn.settledModel());
+        String context = settlement.charge(orphan.key(), turn, FAILED_CONTEXT, used);
         log.info("Finished a turn taken over stream_id={} tenant_id={} saved={} completion_tokens={} settled_as={}",
-                orphan.key().streamId(), orphan.key().tenantId(), save, completionTokens, context);
+                orphan.key().streamId(), orphan.key().tenantId(), save, used.completion(), context);
         return TurnEvents.error(INTERRUPTED);
     }
 }

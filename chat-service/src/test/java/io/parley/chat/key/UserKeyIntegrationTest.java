@@ -244,6 +244,25 @@ class UserKeyIntegrationTest extends ChatIntegrationTest {
         assertThat(expiry(ada, "google")).isEqualTo("2999-01-31T00:00:00.000Z");
     }
 
+    @Test
+    void refusalsNameTheFieldAndTheRule() {
+        Person ada = person();
+        assertThat(error(send(ada, "PUT", "/api/keys", "{\"name\":\" \",\"value\":\"k\"}"))).isEqualTo("name: is required");
+        assertThat(error(put(ada, "openAI", "€".repeat(UserKeys.MAX_VALUE_BYTES / 3 + 1), null)))
+                .isEqualTo("value: must be at most 16384 bytes");
+        assertThat(error(get(ada, "/api/keys?name=" + "n".repeat(UserKeys.MAX_NAME + 1))))
+                .isEqualTo("name: must be at most 256 characters");
+        assertThat(error(send(ada, "DELETE", "/api/keys/%20", null))).isEqualTo("name: is required");
+        assertThatThrownBy(() -> userKeys.require(user(ada), "")).as("a chat turn's endpoint name is checked too")
+                .hasMessageContaining("is required");
+        assertThat(rows(ada)).isEmpty();
+    }
+
+    private static String error(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        return response.json().get("message").asString();
+    }
+
     /** @param expiresAtJson the JSON of {@code expiresAt}, e.g. {@code "\"2030-01-01T00:00:00Z\""} or {@code "null"}; null leaves it out */
     private Http.Response put(Person who, String name, String value, String expiresAtJson) {
         String body = "{\"name\":" + JSON.writeValueAsString(name) + ",\"value\":" + JSON.writeValueAsString(value)

@@ -7,6 +7,7 @@ import io.parley.common.test.Http;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class PresetIntegrationTest extends ChatIntegrationTest {
 
@@ -80,6 +81,34 @@ class PresetIntegrationTest extends ChatIntegrationTest {
 
         assertThat(titles(ada)).containsExactly("mine");
         assertThat(get(ada, "/api/presets").json().get(0).get("defaultPreset").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aNewPresetWithoutATitleIsANewChatAndATitleSentAsNullIsCleared() {
+        Person ada = person();
+        String id = post(ada, "/api/presets", "{\"endpoint\":\"openAI\"}").json().get("presetId").asString();
+        assertThat(get(ada, "/api/presets").json().get(0).get("title").asString()).isEqualTo("New Chat");
+
+        assertThat(send(ada, "PUT", "/api/presets/" + id, "{\"model\":\"gpt-4o\"}").json().get("title").asString())
+                .as("a change without a title keeps it").isEqualTo("New Chat");
+        JsonNode cleared = send(ada, "PUT", "/api/presets/" + id, "{\"title\":null}").json();
+        assertThat(cleared.get("title").isNull()).isTrue();
+        assertThat(cleared.get("model").asString()).isEqualTo("gpt-4o");
+    }
+
+    @Test
+    void refusalsNameTheFieldAndTheRule() {
+        Person ada = person();
+        String id = post(ada, "/api/presets", "{\"title\":\"mine\"}").json().get("presetId").asString();
+
+        Http.Response tooLong = send(ada, "PUT", "/api/presets/" + id, "{\"title\":\"%s\"}".formatted("t".repeat(257)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("message").asString()).isEqualTo("title: must be at most 256 characters");
+        assertThat(tooLong.json().at("/details/0/field").asString()).isEqualTo("title");
+        assertThat(post(ada, "/api/presets", "{\"title\":7}").json().get("message").asString()).isEqualTo("title: must be text");
+        assertThat(post(ada, "/api/presets", "{\"defaultPreset\":\"yes\"}").json().get("message").asString())
+                .isEqualTo("defaultPreset: must be true or false");
+        assertThat(titles(ada)).containsExactly("mine");
     }
 
     private List<String> titles(Person who) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.chat.ChatIntegrationTest;
 import io.parley.common.test.Http;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -121,6 +122,66 @@ class PromptIntegrationTest extends ChatIntegrationTest {
         assertThat(send(bob, "DELETE", "/api/prompts/groups/" + groupId, null).status()).isEqualTo(404);
         assertThat(get(bob, "/api/prompts/all").json()).isEmpty();
         assertThat(get(ada, "/api/prompts/groups/" + groupId).json().get("name").asString()).isEqualTo("Private");
+    }
+
+    @Test
+    void aStrangersGroupIsNotFoundWhateverTheBodyHolds() {
+        Person ada = person();
+        Person bob = person();
+        String groupId = create(ada, "Private", "secret").json().at("/group/_id").asString();
+        List<String> versions = List.of("{\"prompt\":{\"prompt\":{\"$gt\":\"\"}}}", "{\"prompt\":\"text\"}",
+                "{\"prompt\":{\"prompt\":\"x\",\"type\":\"video\"}}");
+        List<String> changes = List.of("{\"name\":5}", "{\"command\":\"Bad!\"}", "{\"author\":\"bob\"}");
+
+        for (String body : versions) {
+            assertThat(post(bob, "/api/prompts/groups/" + groupId + "/prompts", body).status()).as(body).isEqualTo(404);
+            assertThat(post(ada, "/api/prompts/groups/" + groupId + "/prompts", body).status()).as(body).isEqualTo(400);
+        }
+        for (String body : changes) {
+            assertThat(send(bob, "PATCH", "/api/prompts/groups/" + groupId, body).status()).as(body).isEqualTo(404);
+            assertThat(send(ada, "PATCH", "/api/prompts/groups/" + groupId, body).status()).as(body).isEqualTo(400);
+        }
+        assertThat(get(ada, "/api/prompts?groupId=" + groupId).json()).hasSize(1);
+    }
+
+    @Test
+    void refusalsNameTheFieldAndTheRule() {
+        Person ada = person();
+        String groupId = create(ada, "Writer", "Write").json().at("/group/_id").asString();
+
+        assertThat(error(send(ada, "PATCH", "/api/prompts/groups/" + groupId, "{\"category\":\"%s\"}".formatted("c".repeat(101)))))
+                .isEqualTo("category: must be 0 to 100 characters");
+        assertThat(error(send(ada, "PATCH", "/api/prompts/groups/" + groupId, "{\"name\":\"  \"}")))
+                .isEqualTo("name: must be 1 to 255 characters");
+        assertThat(error(send(ada, "PATCH", "/api/prompts/groups/" + groupId, "{\"command\":\"Fix It\"}")))
+                .isEqualTo("command: may hold only a-z, 0-9 and '-'");
+        assertThat(error(send(ada, "PATCH", "/api/prompts/groups/" + groupId, "{\"author\":\"bob\"}")))
+                .isEqualTo("author: cannot be changed here");
+        assertThat(error(post(ada, "/api/prompts/groups/" + groupId + "/prompts", "{\"prompt\":{\"prompt\":\" \"}}")))
+                .isEqualTo("prompt: must be 1 to 100000 characters");
+        assertThat(error(post(ada, "/api/prompts/groups/" + groupId + "/prompts", "{\"prompt\":{\"prompt\":\"x\",\"type\":5}}")))
+                .isEqualTo("type: must be text or chat");
+        assertThat(error(post(ada, "/api/prompts", "{\"prompt\":{\"prompt\":\"x\"},\"group\":{}}")))
+                .as("LibreChat's message").isEqualTo("Prompt and group name are required");
+    }
+
+    @Test
+    void aChangeRemovesTheCommandOnlyWhenItIsSentAsNull() {
+        Person ada = person();
+        String groupId = create(ada, "Bug fixer", "Fix").json().at("/group/_id").asString();
+
+        JsonNode renamed = send(ada, "PATCH", "/api/prompts/groups/" + groupId, "{\"name\":\"  Fixer  \"}").json();
+        assertThat(renamed.get("name").asString()).as("trimmed").isEqualTo("Fixer");
+        assertThat(renamed.get("command").asString()).isEqualTo("fix-bug");
+
+        JsonNode cleared = send(ada, "PATCH", "/api/prompts/groups/" + groupId, "{\"command\":null}").json();
+        assertThat(cleared.get("command").isNull()).isTrue();
+        assertThat(cleared.get("name").asString()).isEqualTo("Fixer");
+    }
+
+    private static String error(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        return response.json().get("message").asString();
     }
 
     @Test

@@ -14,14 +14,14 @@ class ProviderHttpTest {
 
     @Test
     void readsRetryAfterAsSecondsMillisOrDate() {
-        assertThat(ProviderHttp.retryAfter(headers("retry-after", "2"))).isEqualTo(Duration.ofSeconds(2));
-        assertThat(ProviderHttp.retryAfter(headers("retry-after", "0.5"))).isEqualTo(Duration.ofMillis(500));
-        assertThat(ProviderHttp.retryAfter(headers("retry-after-ms", "250"))).isEqualTo(Duration.ofMillis(250));
+        assertThat(ProviderErrors.retryAfter(headers("retry-after", "2"))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(ProviderErrors.retryAfter(headers("retry-after", "0.5"))).isEqualTo(Duration.ofMillis(500));
+        assertThat(ProviderErrors.retryAfter(headers("retry-after-ms", "250"))).isEqualTo(Duration.ofMillis(250));
         String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(10));
-        assertThat(ProviderHttp.retryAfter(headers("retry-after", inTenSeconds)))
+        assertThat(ProviderErrors.retryAfter(headers("retry-after", inTenSeconds)))
                 .isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
-        assertThat(ProviderHttp.retryAfter(headers("retry-after", "soon"))).isNull();
-        assertThat(ProviderHttp.retryAfter(headers("x-other", "1"))).isNull();
+        assertThat(ProviderErrors.retryAfter(headers("retry-after", "soon"))).isNull();
+        assertThat(ProviderErrors.retryAfter(headers("x-other", "1"))).isNull();
     }
 
     @Test
@@ -37,13 +37,13 @@ class ProviderHttpTest {
 
     @Test
     void findsTheMessageInEachProtocolsErrorShape() {
-        assertThat(ProviderHttp.errorMessage(ProviderFixtures.json("{\"error\":{\"message\":\"m1\",\"type\":\"t\"}}")))
+        assertThat(ProviderErrors.errorMessage(ProviderFixtures.json("{\"error\":{\"message\":\"m1\",\"type\":\"t\"}}")))
                 .isEqualTo("m1");
-        assertThat(ProviderHttp.errorMessage(ProviderFixtures.json("[{\"error\":{\"code\":400,\"message\":\"m2\"}}]")))
+        assertThat(ProviderErrors.errorMessage(ProviderFixtures.json("[{\"error\":{\"code\":400,\"message\":\"m2\"}}]")))
                 .isEqualTo("m2");
-        assertThat(ProviderHttp.errorMessage(ProviderFixtures.json("{\"error\":\"m3\"}"))).isEqualTo("m3");
-        assertThat(ProviderHttp.errorMessage(ProviderFixtures.json("{\"message\":\"m4\"}"))).isEqualTo("m4");
-        assertThat(ProviderHttp.errorMessage(ProviderFixtures.json("{\"detail\":1}"))).isNull();
+        assertThat(ProviderErrors.errorMessage(ProviderFixtures.json("{\"error\":\"m3\"}"))).isEqualTo("m3");
+        assertThat(ProviderErrors.errorMessage(ProviderFixtures.json("{\"message\":\"m4\"}"))).isEqualTo("m4");
+        assertThat(ProviderErrors.errorMessage(ProviderFixtures.json("{\"detail\":1}"))).isNull();
     }
 
     private static HttpHeaders headers(String name, String value) {

@@ -1,10 +1,8 @@
 package io.parley.chat.agent;
 
 import io.grpc.Context;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.parley.chat.provider.Cancellation;
 import io.parley.chat.provider.ProviderException;
 import io.parley.proto.mcp.v1.CallToolRequest;
@@ -21,31 +19,31 @@ import org.slf4j.LoggerFactory;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.stereotype.Component;
 
-/** mcp-service's {@code Tools}: the MCP tools a person may use, and calling one for them. */
+/**
+ * mcp-service's {@code Tools}: the MCP tools a person may use, and calling one for them. Both act for
+ * the person whose authentication the calling thread carries (a request's, or a turn's job's), which
+ * the common client interceptor relays.
+ */
 @Component
-class McpTools {
+class McpToolsClient {
 
-    private static final Logger log = LoggerFactory.getLogger(McpTools.class);
+    private static final Logger log = LoggerFactory.getLogger(McpToolsClient.class);
     /** mcp-service answers a listing within 10 s, leaving out servers that are slower. */
-    private static final long LIST_DEADLINE_SECONDS = 11;
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
-            Metadata.ASCII_STRING_MARSHALLER);
 
     private final ToolsGrpc.ToolsBlockingStub tools;
 
-    McpTools(GrpcChannelFactory channels) {
+    McpToolsClient(GrpcChannelFactory channels) {
         this.tools = ToolsGrpc.newBlockingStub(channels.createChannel("mcp"));
     }
 
     /**
-     * The tools of {@code servers}, called while serving the person's request (their token is relayed).
+     * The tools of {@code servers}, called while serving the person's request.
      * When mcp-service cannot answer the run goes on without them: the model is then simply not offered
      * those tools, which beats refusing the whole turn.
      */
     List<Tool> list(List<String> servers) {
         try {
-            return tools.withDeadlineAfter(LIST_DEADLINE_SECONDS, TimeUnit.SECONDS)
-                    .listTools(ListToolsRequest.newBuilder().addAllServers(servers).build()).getToolsList();
+            return tools.listTools(ListToolsRequest.newBuilder().addAllServers(servers).build()).getToolsList();
         } catch (StatusRuntimeException e) {
             log.warn("Could not list the MCP tools of {}: {}", servers, e.getStatus().getCode());
             return List.of();
@@ -53,21 +51,18 @@ class McpTools {
     }
 
     /**
-     * Calls one tool from a job's thread, which serves no request: the person's token taken when the
-     * turn was accepted goes along. What comes back is the output the model is shown; a failure of the
-     * call is such an output too (the model may try otherwise), only cancellation ends the run.
+     * Calls one tool from a job's thread, which carries the authentication of the request that
+     * accepted the turn. What comes back is the output the model is shown; a failure of the call is
+     * such an output too (the model may try otherwise), only cancellation ends the run.
      *
      * @throws ProviderException.Cancelled when the turn was stopped while the tool ran
      */
-    String call(Tool tool, String argumentsJson, String accessToken, Duration timeout, Cancellation cancel) {
-        Metadata headers = new Metadata();
-        headers.put(AUTHORIZATION, "Bearer " + accessToken);
+    String call(Tool tool, String argumentsJson, Duration timeout, Cancellation cancel) {
         CallToolRequest request = CallToolRequest.newBuilder().setServer(tool.getServer()).setTool(tool.getName())
                 .setArgumentsJson(argumentsJson).setTimeoutMs(timeout.toMillis()).build();
         Context.CancellableContext context = Context.current().withCancellation();
         try (Cancellation.Registration stop = cancel.onCancel(() -> context.cancel(null))) {
             CallToolResponse response = context.call(() -> tools
-                    .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
                     // a little beyond the tool's own timeout, so mcp-service reports it first
                     .withDeadlineAfter(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS)
                     .callTool(request));

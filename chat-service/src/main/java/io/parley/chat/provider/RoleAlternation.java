@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Shapes a conversation for protocols that insist on strictly alternating turns. */
-final class Turns {
+final class RoleAlternation {
 
-    private Turns() {
+    private RoleAlternation() {
     }
 
     /**

@@ -1,0 +1,194 @@
+package io.parley.chat.turn;
+
+import io.parley.chat.attachment.Attachments;
+import io.parley.chat.convo.Convos;
+import io.parley.chat.message.Messages;
+import io.parley.chat.provider.ModelRequest;
+import io.parley.chat.provider.ModelRequest.ChatMessage;
+import io.parley.chat.provider.ModelRequest.Role;
+import io.parley.chat.support.Ids;
+import io.parley.chat.support.TokenCounter;
+import io.parley.common.error.ApiException;
+import io.parley.common.security.CurrentUser;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The plan stage of a turn: which conversation it goes on in, which messages it answers and adds (a
+ * new message under a parent, a regenerated answer to an existing message, or a continued answer),
+ * and the history and request the model is given. Checks all it can and stores nothing, so bad input
+ * changes nothing; only a new message's attachments are attached in file-service.
+ */
+@Component
+class TurnPlanner {
+
+    static final int MAX_TEXT = 500_000;
+
+    private final Convos convos;
+    private final Messages messages;
+    private final History history;
+    private final TokenCounter tokens;
+    private final Attachments attachments;
+
+    TurnPlanner(Convos convos, Messages messages, History history, TokenCounter tokens,
+                Attachments attachments) {
+        this.convos = convos;
+        this.messages = messages;
+        this.history = history;
+        this.tokens = tokens;
+        this.attachments = attachments;
+    }
+
+    /**
+     * A new conversation for a missing or "new" id, else the person's own with its messages.
+     *
+     * @throws ApiException.NotFound for a conversation that is not the person's
+     */
+    TurnConversation conversation(CurrentUser caller, @Nullable String requestedId) {
+        if (requestedId == null || requestedId.isBlank() || Ids.NEW_CONVO.equals(requestedId)) {
+            return new TurnConversation(Ids.newId(), true, Map.of());
+        }
+        String id = Ids.requireUuid("conversationId", requestedId);
+        convos.find(caller.tenantId(), caller.id(), id).orElseThrow(() -> new ApiException.NotFound("Conversation not found"));
+        Map<String, Document> byId = new HashMap<>();
+        for (Document message : messages.inConversation(caller.tenantId(), caller.id(), id)) {
+            byId.put(message.getString("messageId"), message);
+        }
+        return new TurnConversation(id, false, byId);
+    }
+
+    /** The turn's messages and what the model is asked, as {@code kind} asks it. */
+    TurnPlan plan(CurrentUser caller, TurnRequest body, TurnConversation conversation, RunKind kind) {
+        if (body.text() != null && body.text().length() > MAX_TEXT) {
+            throw ApiException.Invalid.field("text", "must be at most " + MAX_TEXT + " characters");
+        }
+        Function<List<ChatMessage>, ModelRequest> ask = chat -> history.request(kind.model(),
+                kind.instructions(body.promptPrefix()), chat, kind.parameters(body), caller.id(), kind.contextTokens(body));
+        if (body.continued()) {
+            return continued(body, conversation.messages(), ask);
+        }
+        if (body.regenerate()) {
+            return regenerated(body, conversation.messages(), ask);
+        }
+        return newMessage(caller, body, conversation, ask);
+    }
+
+    /** The answer {@code responseMessageId} goes on, after the edit of one of its parts if asked. */
+    private TurnPlan continued(TurnRequest body, Map<String, Document> byId, Function<List<ChatMessage>, ModelRequest> ask) {
+        String responseId = Ids.requireUuid("responseMessageId", body.responseMessageId());
+        Document response = byId.get(responseId);
+        if (response == null || Boolean.TRUE.equals(response.getBoolean("isCreatedByUser"))) {
+            throw new ApiException.NotFound("Message to continue not found");
+        }
+        Document asked = byId.get(response.getString("parentMessageId"));
+        if (asked == null) {
+            throw new ApiException.NotFound("Parent message not found");
+        }
+        List<Map<String, Object>> parts = ContinuedParts.edited(response, body.editedContent());
+        List<ChatMessage> chat = new ArrayList<>(chatOf(History.branch(byId, asked.getString("messageId")), 0));
+        String soFar = ContinuedParts.text(parts);
+        if (!soFar.isBlank()) {
+            chat.add(new ChatMessage(Role.ASSISTANT, soFar));
+        }
+        return planned(null, asked, responseId, parts, ask.apply(chat));
+    }
+
+    /** A new answer to the person's message {@code overrideParentMessageId}. */
+    private TurnPlan regenerated(TurnRequest body, Map<String, Document> byId, Function<List<ChatMessage>, ModelRequest> ask) {
+        String askedId = Ids.requireUuid("overrideParentMessageId", body.overrideParentMessageId());
+        Document asked = byId.get(askedId);
+        if (asked == null || !Boolean.TRUE.equals(asked.getBoolean("isCreatedByUser"))) {
+            throw new ApiException.NotFound("Message to regenerate not found");
+        }
+        return planned(null, asked, Ids.newId(), List.of(), ask.apply(chatOf(History.branch(byId, askedId), 0)));
+    }
+
+    /** The person's new message under {@code parentMessageId}, with its attachments, and a new answer to it. */
+    private TurnPlan newMessage(CurrentUser caller, TurnRequest body, TurnConversation conversation,
+                                Function<List<ChatMessage>, ModelRequest> ask) {
+        if (body.text() == null || body.text().isBlank()) {
+            throw ApiException.Invalid.field("text", "is required");
+        }
+        String parentId = parent(body.parentMessageId(), conversation.messages());
+        Attachments.Attached attached = attachments.attach(body.files());
+        Date now = new Date();
+        Document user = new Document("tenantId", caller.tenantId()).append("user", caller.id())
+                .append("messageId", Ids.newId()).append("conversationId", conversation.id())
+                .append("parentMessageId", parentId).append("sender", "User").append("text", body.text())
+                .append("isCreatedByUser", true).append("endpoint", body.endpoint()).append("error", false)
+                .append("unfinished", false).append("tokenCount", tokens.count(body.text()))
+                .append("createdAt", now).append("updatedAt", now);
+        if (!attached.files().isEmpty()) {
+            user.append("files", attached.files());
+        }
+        List<ChatMessage> chat = new ArrayList<>(chatOf(History.branch(conversation.messages(), parentId),
+                Attachments.imageBytes(attached)));
+        chat.add(ChatMessage.userWithImages(body.text(), attached.images()));
+        return planned(user, user, Ids.newId(), List.of(), ask.apply(chat));
+    }
+
+    private TurnPlan planned(@Nullable Document newUserMessage, Document asked, String responseId,
+                             List<Map<String, Object>> earlierParts, ModelRequest request) {
+        return new TurnPlan(newUserMessage, view(asked), History.textOf(asked), responseId, earlierParts, request,
+                history.count(request));
+    }
+
+    /** The branch as model messages, the person's earlier images sent again within what is left of the budget. */
+    private List<ChatMessage> chatOf(List<Document> branch, long imageBytesUsed) {
+        Map<String, List<Map<String, Object>>> filesByMessage = new LinkedHashMap<>();
+        for (Document message : branch) {
+            if (Boolean.TRUE.equals(message.getBoolean("isCreatedByUser")) && message.get("files") instanceof List<?> files
+                    && !files.isEmpty()) {
+                filesByMessage.put(message.getString("messageId"), recordedFiles(files));
+            }
+        }
+        return History.asChat(branch, filesByMessage.isEmpty() ? Map.of()
+                : attachments.earlierImages(filesByMessage, imageBytesUsed));
+    }
+
+    private static List<Map<String, Object>> recordedFiles(List<?> files) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object file : files) {
+            if (file instanceof Map<?, ?> map) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                map.forEach((k, v) -> entry.put(String.valueOf(k), v));
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+
+    private static String parent(@Nullable String given, Map<String, Document> byId) {
+        if (given == null || given.isBlank() || Ids.NO_PARENT.equals(given)) {
+            return Ids.NO_PARENT;
+        }
+        if (given.endsWith("_")) {
+            // LibreChat's preliminary id of an answer not saved yet.
+            throw new ApiException.Conflict("Cannot submit a follow-up while the selected parent response is still being saved. "
+                    + "Please wait and try again.");
+        }
+        String parentId = Ids.requireUuid("parentMessageId", given);
+        if (!byId.containsKey(parentId)) {
+            throw new ApiException.NotFound("Parent message not found in this conversation");
+        }
+        return parentId;
+    }
+
+    /** A message as LibreChat shows the request message of a turn. */
+    private static Map<String, Object> view(Document message) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String field : List.of("messageId", "parentMessageId", "conversationId", "sender", "text", "isCreatedByUser",
+                "tokenCount")) {
+            out.put(field, message.get(field));
+        }
+        return out;
+    }
+}
