@@ -2,7 +2,6 @@ package io.parley.chat.tag;
 
 import io.parley.common.security.CurrentUser;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +23,7 @@ class TagController {
     }
 
     @GetMapping({"", "/"})
-    List<Map<String, Object>> all(CurrentUser caller) {
+    List<Tag> all(CurrentUser caller) {
         return tags.all(caller);
     }
 
@@ -32,7 +31,7 @@ class TagController {
     }
 
     @PostMapping({"", "/"})
-    Map<String, Object> create(CurrentUser caller, @RequestBody NewTag body) {
+    Tag create(CurrentUser caller, @RequestBody NewTag body) {
         return tags.create(caller, body.tag(), body.description(), Boolean.TRUE.equals(body.addToConversation()),
                 body.conversationId());
     }
@@ -41,12 +40,12 @@ class TagController {
     }
 
     @PutMapping("/{tag}")
-    Map<String, Object> update(CurrentUser caller, @PathVariable String tag, @RequestBody TagChange body) {
+    Tag update(CurrentUser caller, @PathVariable String tag, @RequestBody TagChange body) {
         return tags.update(caller, tag, body.tag(), body.description(), body.position());
     }
 
     @DeleteMapping("/{tag}")
-    Map<String, Object> delete(CurrentUser caller, @PathVariable String tag) {
+    Tag delete(CurrentUser caller, @PathVariable String tag) {
         return tags.delete(caller, tag);
     }
 

@@ -1,9 +1,11 @@
 package io.parley.chat.tag;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -33,16 +35,17 @@ class TagStore implements InitializingBean {
                 .on("tag", Sort.Direction.ASC).unique().named("tenant_user_tag"));
     }
 
-    List<Document> all(String tenantId, String user) {
-        return mongo.find(mine(tenantId, user).with(Sort.by("position", "_id")), Document.class, COLLECTION);
+    List<Tag> all(String tenantId, String user) {
+        return mongo.find(mine(tenantId, user).with(Sort.by("position", "_id")), Document.class, COLLECTION).stream()
+                .map(TagStore::tag).toList();
     }
 
-    Optional<Document> find(String tenantId, String user, String tag) {
-        return Optional.ofNullable(mongo.findOne(named(tenantId, user, tag), Document.class, COLLECTION));
+    Optional<Tag> find(String tenantId, String user, String tag) {
+        return Optional.ofNullable(mongo.findOne(named(tenantId, user, tag), Document.class, COLLECTION)).map(TagStore::tag);
     }
 
     /** Inserts at the end of the list; empty when the tag exists already (nothing changes). */
-    Optional<Document> create(String tenantId, String user, String tag, String description) {
+    Optional<Tag> create(String tenantId, String user, String tag, @Nullable String description) {
         Document last = mongo.findOne(mine(tenantId, user).with(Sort.by(Sort.Direction.DESC, "position")).limit(1),
                 Document.class, COLLECTION);
         int position = last == null ? 1 : last.getInteger("position", 0) + 1;
@@ -52,16 +55,16 @@ class TagStore implements InitializingBean {
                 .append("createdAt", now).append("updatedAt", now);
         try {
             mongo.insert(created, COLLECTION);
-            return Optional.of(created);
+            return Optional.of(tag(created));
         } catch (DuplicateKeyException exists) {
             return Optional.empty();
         }
     }
 
-    Optional<Document> update(String tenantId, String user, String tag, Update update) {
+    Optional<Tag> update(String tenantId, String user, String tag, Update update) {
         update.set("updatedAt", new Date());
         return Optional.ofNullable(mongo.findAndModify(named(tenantId, user, tag), update,
-                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION));
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)).map(TagStore::tag);
     }
 
     /** Moves the positions in [from, to] by {@code delta} (reordering). */
@@ -70,8 +73,8 @@ class TagStore implements InitializingBean {
                 new Update().inc("position", delta), COLLECTION);
     }
 
-    Optional<Document> delete(String tenantId, String user, String tag) {
-        return Optional.ofNullable(mongo.findAndRemove(named(tenantId, user, tag), Document.class, COLLECTION));
+    Optional<Tag> delete(String tenantId, String user, String tag) {
+        return Optional.ofNullable(mongo.findAndRemove(named(tenantId, user, tag), Document.class, COLLECTION)).map(TagStore::tag);
     }
 
     /** Every tag of the user (account deletion). */
@@ -81,6 +84,18 @@ class TagStore implements InitializingBean {
 
     void setCount(String tenantId, String user, String tag, long count) {
         mongo.updateFirst(named(tenantId, user, tag), new Update().set("count", count), COLLECTION);
+    }
+
+    /** The one place a stored tag becomes a {@link Tag}. */
+    private static Tag tag(Document stored) {
+        Number count = stored.get("count", Number.class);
+        return new Tag(stored.getObjectId("_id").toHexString(), stored.getString("user"), stored.getString("tag"),
+                stored.getString("description"), count == null ? 0 : count.longValue(), stored.getInteger("position", 0),
+                instant(stored.getDate("createdAt")), instant(stored.getDate("updatedAt")));
+    }
+
+    private static Instant instant(@Nullable Date date) {
+        return date == null ? Instant.EPOCH : date.toInstant();
     }
 
     private static Query mine(String tenantId, String user) {

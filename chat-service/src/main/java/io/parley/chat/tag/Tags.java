@@ -2,16 +2,13 @@ package io.parley.chat.tag;
 
 import io.parley.chat.convo.ConversationsDeleted;
 import io.parley.chat.convo.Convos;
-import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.bson.Document;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -36,29 +33,29 @@ public class Tags {
         this.convos = convos;
     }
 
-    List<Map<String, Object>> all(CurrentUser caller) {
-        return tags.all(caller.tenantId(), caller.id()).stream().map(Tags::view).toList();
+    List<Tag> all(CurrentUser caller) {
+        return tags.all(caller.tenantId(), caller.id());
     }
 
     /** LibreChat answers an existing tag unchanged. */
-    Map<String, Object> create(CurrentUser caller, String tag, String description, boolean addToConversation, String conversationId) {
+    Tag create(CurrentUser caller, String tag, String description, boolean addToConversation, String conversationId) {
         if (addToConversation) {
             requireOwn(caller, conversationId);
         }
         String name = name(tag);
         String text = description(description);
-        Document result = tags.create(caller.tenantId(), caller.id(), name, text)
+        Tag result = tags.create(caller.tenantId(), caller.id(), name, text)
                 .or(() -> tags.find(caller.tenantId(), caller.id(), name)).orElseThrow();
         if (addToConversation) {
             convos.addTag(caller.tenantId(), caller.id(), conversationId.toLowerCase(), name);
             recount(caller, Set.of(name));
             result = tags.find(caller.tenantId(), caller.id(), name).orElseThrow();
         }
-        return view(result);
+        return result;
     }
 
-    Map<String, Object> update(CurrentUser caller, String tag, String newName, String description, Integer position) {
-        Document current = tags.find(caller.tenantId(), caller.id(), tag).orElseThrow(Tags::notFound);
+    Tag update(CurrentUser caller, String tag, String newName, String description, Integer position) {
+        Tag current = tags.find(caller.tenantId(), caller.id(), tag).orElseThrow(Tags::notFound);
         Update update = new Update();
         if (description != null) {
             update.set("description", description(description));
@@ -72,11 +69,11 @@ public class Tags {
             update.set("tag", target);
         }
         if (position != null) {
-            int last = tags.all(caller.tenantId(), caller.id()).stream().mapToInt(d -> d.getInteger("position", 0)).max().orElse(1);
+            int last = tags.all(caller.tenantId(), caller.id()).stream().mapToInt(Tag::position).max().orElse(1);
             if (position < 1 || position > last) {
                 throw ApiException.Invalid.field("position", "must be between 1 and " + last);
             }
-            int from = current.getInteger("position", 0);
+            int from = current.position();
             if (position > from) {
                 tags.shift(caller.tenantId(), caller.id(), from + 1, position, -1);
             } else if (position < from) {
@@ -84,19 +81,19 @@ public class Tags {
             }
             update.set("position", position);
         }
-        Document saved = tags.update(caller.tenantId(), caller.id(), tag, update).orElseThrow(Tags::notFound);
+        Tag saved = tags.update(caller.tenantId(), caller.id(), tag, update).orElseThrow(Tags::notFound);
         if (!target.equals(tag)) {
             convos.renameTag(caller.tenantId(), caller.id(), tag, target);
         }
-        return view(saved);
+        return saved;
     }
 
-    Map<String, Object> delete(CurrentUser caller, String tag) {
-        Document deleted = tags.delete(caller.tenantId(), caller.id(), tag).orElseThrow(Tags::notFound);
+    Tag delete(CurrentUser caller, String tag) {
+        Tag deleted = tags.delete(caller.tenantId(), caller.id(), tag).orElseThrow(Tags::notFound);
         convos.removeTag(caller.tenantId(), caller.id(), tag);
-        int position = deleted.getInteger("position", 0);
+        int position = deleted.position();
         tags.shift(caller.tenantId(), caller.id(), position + 1, Integer.MAX_VALUE, -1);
-        return view(deleted);
+        return deleted;
     }
 
     /** Sets a conversation's tags (creating unknown ones) and answers the tags it now has. */
@@ -121,7 +118,7 @@ public class Tags {
     @EventListener
     void conversationsDeleted(ConversationsDeleted event) {
         Collection<String> affected = event.tags() != null ? event.tags()
-                : tags.all(event.tenantId(), event.user()).stream().map(d -> d.getString("tag")).toList();
+                : tags.all(event.tenantId(), event.user()).stream().map(Tag::tag).toList();
         affected.forEach(tag -> tags.setCount(event.tenantId(), event.user(), tag,
                 convos.countTagged(event.tenantId(), event.user(), tag)));
     }
@@ -154,10 +151,6 @@ public class Tags {
             throw ApiException.Invalid.field("description", "must be at most " + MAX_DESCRIPTION + " characters");
         }
         return description;
-    }
-
-    private static Map<String, Object> view(Document tag) {
-        return ApiDocs.of(tag);
     }
 
     static ApiException notFound() {

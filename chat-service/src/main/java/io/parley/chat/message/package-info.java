@@ -1,0 +1,9 @@
+/**
+ * Messages: the {@code /api/messages} routes (save, edit, feedback, artifacts, search) and {@code Messages},
+ * the domain API turns, forks and imports store messages through. Calls {@code convo}, {@code search} and
+ * {@code support}.
+ */
+@NullMarked
+package io.parley.chat.message;
+
+import org.jspecify.annotations.NullMarked;

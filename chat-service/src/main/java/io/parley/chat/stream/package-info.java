@@ -1,0 +1,9 @@
+/**
+ * Chat turns as resumable jobs: the live job and its event feed, leases and takeover when an instance dies,
+ * the Redis backplane that lets any instance serve a stream. Calls {@code provider} for what a job's events
+ * carry.
+ */
+@NullMarked
+package io.parley.chat.stream;
+
+import org.jspecify.annotations.NullMarked;
