@@ -8,6 +8,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.parley.common.security.CurrentUser;
+import io.parley.common.security.KeysUnavailableException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -43,7 +44,11 @@ final class CallerJwtServerInterceptor implements ServerInterceptor {
         try {
             jwt = decoder.decode(token);
         } catch (JwtException e) {
-            call.close(Status.UNAUTHENTICATED.withDescription("Invalid access token"), new Metadata());
+            // Keys that cannot be fetched say nothing about the token: the caller may try again.
+            Status status = KeysUnavailableException.isCauseOf(e)
+                    ? Status.UNAVAILABLE.withDescription("The verification keys cannot be fetched right now")
+                    : Status.UNAUTHENTICATED.withDescription("Invalid access token");
+            call.close(status, new Metadata());
             return new ServerCall.Listener<>() { };
         }
         Context context = Context.current()

@@ -5,12 +5,15 @@ import io.parley.common.request.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Spring Security's 401 and 403, written in Parley's error shape. */
+/** Spring Security's 401, 403 and the 503 of a token that cannot be checked yet, written in Parley's error shape. */
 final class JsonSecurityErrors {
 
     private final JsonMapper json;
@@ -29,6 +32,25 @@ final class JsonSecurityErrors {
     AccessDeniedHandler forbidden() {
         return (request, response, e) -> write(request, response, 403,
                 ErrorBody.of("forbidden", "You are not allowed to do this"));
+    }
+
+    /**
+     * A bearer token that failed: 503 with {@code Retry-After} when the verification keys could not be
+     * had ({@link KeysUnavailableException}), otherwise as Spring Security answers (401 for a bad token;
+     * any other failure of the process rethrown).
+     */
+    AuthenticationFailureHandler bearerTokenFailed() {
+        AuthenticationFailureHandler refused = new AuthenticationEntryPointFailureHandler(unauthorized());
+        return (request, response, e) -> {
+            if (KeysUnavailableException.isCauseOf(e)) {
+                response.setHeader(HttpHeaders.RETRY_AFTER,
+                        Long.toString(KeysUnavailableException.RETRY_AFTER.toSeconds()));
+                write(request, response, 503, ErrorBody.of("unavailable",
+                        "The service is starting or cannot reach the sign-in service; try again shortly"));
+            } else {
+                refused.onAuthenticationFailure(request, response, e);
+            }
+        };
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, int status, ErrorBody body)

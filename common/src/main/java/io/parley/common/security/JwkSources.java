@@ -19,8 +19,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * names a key id not in the cache makes the source ask again (at most twice every
  * {@link #REFRESH_AT_MOST_EVERY}, shared by all requests), which is how a process follows a key
  * rotation without a restart. A token whose key cannot be found — an unknown or forged key id, an
- * algorithm no key has, a refetch that is throttled or fails — finds no key and so is refused like any
- * token with a bad signature (401), never an error of the process.
+ * algorithm no key has, a refetch that is throttled — finds no key and so is refused like any token
+ * with a bad signature (401), never an error of the process. Over another process's key set (gRPC),
+ * while its latest fetch failed, the token is answered 503 instead (see {@link NoKeyOnFailure}).
  */
 public final class JwkSources {
 
@@ -36,9 +37,15 @@ public final class JwkSources {
     private JwkSources() {
     }
 
-    /** A cached source over another process's key set (gRPC or any custom fetch). */
+    /**
+     * A cached source over another process's key set (gRPC or any custom fetch). {@code origin} should
+     * throw {@link com.nimbusds.jose.jwk.source.JWKSetUnavailableException} when the set cannot be had,
+     * which is what the retry and the outage tolerance act on. Until the set has been fetched once the
+     * service's readiness is OUT_OF_SERVICE.
+     */
     public static JWKSource<SecurityContext> cached(JWKSetSource<SecurityContext> origin) {
-        return new NoKeyOnFailure(configured(JWKSourceBuilder.create(origin)));
+        KeyFetches fetches = new KeyFetches(origin);
+        return new NoKeyOnFailure(configured(JWKSourceBuilder.create(fetches)), fetches);
     }
 
     /** A cached source over an HTTP JWKS document. */
@@ -47,7 +54,7 @@ public final class JwkSources {
             // Explicit timeouts: a fetch that hangs must fail (and be retried) rather than hold the request.
             DefaultResourceRetriever http = new DefaultResourceRetriever((int) FETCH_TIMEOUT.toMillis(),
                     (int) FETCH_TIMEOUT.toMillis(), 512 * 1024);
-            return new NoKeyOnFailure(configured(JWKSourceBuilder.create(URI.create(jwksUri).toURL(), http)));
+            return new NoKeyOnFailure(configured(JWKSourceBuilder.create(URI.create(jwksUri).toURL(), http)), null);
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("parley.jwt.jwks-uri is not a URL: " + jwksUri, e);
         }

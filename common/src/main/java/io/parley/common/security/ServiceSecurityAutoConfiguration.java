@@ -8,17 +8,23 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -28,12 +34,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A service verifies the access token itself, even behind the gateway: reached directly, it is still
- * safe. Stateless, no cookies of its own, JSON 401/403. Paths in {@link PublicPaths} beans, health
- * and metrics are open.
+ * safe. Stateless, no cookies of its own, JSON 401/403, and 503 while the keys to check a token cannot
+ * be had. Paths in {@link PublicPaths} beans, health and metrics are open. Its readiness waits for the
+ * keys (before Boot's availability indicators, whose readiness bean it replaces).
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration",
+        "org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties({JwtProperties.class, VerifiedTokenProperties.class})
 public class ServiceSecurityAutoConfiguration {
@@ -81,7 +90,14 @@ public class ServiceSecurityAutoConfiguration {
                         .jwt(jwt -> { })
                         .bearerTokenResolver(ignoredOn(open))
                         .authenticationEntryPoint(errors.unauthorized())
-                        .accessDeniedHandler(errors.forbidden()))
+                        .accessDeniedHandler(errors.forbidden())
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(errors.bearerTokenFailed());
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(errors.unauthorized())
                         .accessDeniedHandler(errors.forbidden()));
@@ -113,5 +129,19 @@ public class ServiceSecurityAutoConfiguration {
                 resolvers.add(new CurrentUserArgumentResolver());
             }
         };
+    }
+
+    /** Only where the probes are: the readiness group is theirs. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.application.ReadinessStateHealthIndicator")
+    @ConditionalOnBooleanProperty("management.endpoint.health.probes.enabled")
+    static class KeysReadinessConfiguration {
+
+        /** Named as Boot's own, which it replaces (Boot defines its bean only when this name is missing). */
+        @Bean
+        KeysReadiness readinessStateHealthIndicator(ApplicationAvailability availability,
+                                                    ObjectProvider<JWKSource<SecurityContext>> keys) {
+            return new KeysReadiness(availability, keys);
+        }
     }
 }

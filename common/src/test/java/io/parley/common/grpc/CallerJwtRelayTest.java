@@ -12,6 +12,7 @@ import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.parley.common.security.CurrentUser;
+import io.parley.common.security.KeysUnavailableException;
 import io.parley.proto.auth.v1.GetUsersRequest;
 import io.parley.proto.auth.v1.GetUsersResponse;
 import io.parley.proto.auth.v1.User;
@@ -33,9 +34,13 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 class CallerJwtRelayTest {
 
     private static final String GOOD = "good-token";
+    private static final String KEYS_DOWN = "token-while-keys-cannot-be-fetched";
 
     /** Stands in for signature checking, which JwkSources and its tests cover. */
     private final JwtDecoder decoder = token -> {
+        if (KEYS_DOWN.equals(token)) {
+            throw new JwtException("no keys", new KeysUnavailableException(new IllegalStateException("auth-service down")));
+        }
         if (!GOOD.equals(token)) {
             throw new JwtException("bad token");
         }
@@ -96,6 +101,14 @@ class CallerJwtRelayTest {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
                     assertThat(e.getStatus().getDescription()).isEqualTo("Invalid access token");
                 });
+    }
+
+    @Test
+    void aTokenThatCannotBeCheckedForWantOfKeysIsUnavailableNotUnauthenticated() {
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt(KEYS_DOWN)));
+        assertThatThrownBy(() -> stub().getUsers(GetUsersRequest.getDefaultInstance()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
     }
 
     private UserDirectoryGrpc.UserDirectoryBlockingStub stub() {
