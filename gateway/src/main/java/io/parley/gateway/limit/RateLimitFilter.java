@@ -8,6 +8,7 @@ import io.parley.common.redis.WindowCounter;
 import io.parley.common.security.CurrentUser;
 import io.parley.gateway.edge.EdgeRequest;
 import io.parley.gateway.edge.JsonErrors;
+import io.parley.gateway.web.WebClientFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +33,10 @@ import reactor.core.publisher.Mono;
 /**
  * Fixed-window limits per client address or user, and bans for repeat offenders, counted in Redis
  * (shared by all gateway instances) or in memory without it. A banned address or user gets 403 on
- * every route until the ban ends (health checks excepted); a request over a limit gets 429 with
- * {@code Retry-After}. A token of a deleted account or of an ended login session (revoked by
- * auth-service) gets 401 before anything else. A refusal counts against the person when the request has
- * one, else against the address; a trusted proxy's own address is never banned.
+ * every route until the ban ends (health checks and the web client's files excepted); a request over
+ * a limit gets 429 with {@code Retry-After}. A token of a deleted account or of an ended login session
+ * (revoked by auth-service) gets 401 before anything else. A refusal counts against the person when the
+ * request has one, else against the address; a trusted proxy's own address is never banned.
  */
 @Component
 class RateLimitFilter implements WebFilter, Ordered {
@@ -51,9 +52,11 @@ class RateLimitFilter implements WebFilter, Ordered {
     private final Standings standings;
     private final List<CompiledRule> rules;
     private final JsonErrors errors;
+    private final WebClientFiles webClient;
 
     RateLimitFilter(WindowCounter counters, Violations violations, Standings standings, LimitProperties properties,
-                    JsonErrors errors) {
+                    JsonErrors errors, WebClientFiles webClient) {
+        this.webClient = webClient;
         this.counters = counters;
         this.violations = violations;
         this.standings = standings;
@@ -68,7 +71,9 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (HEALTH.equals(exchange.getRequest().getPath().value())) {
+        // The web client's files: public, dozens per page load, and no API to protect (as in LibreChat,
+        // whose limiters and bans guard its API routes only).
+        if (HEALTH.equals(exchange.getRequest().getPath().value()) || webClient.serves(exchange.getRequest())) {
             return chain.filter(exchange);
         }
         return exchange.getPrincipal()

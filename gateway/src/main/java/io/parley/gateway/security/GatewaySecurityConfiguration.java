@@ -13,13 +13,16 @@ import io.parley.common.security.VerifiedTokenProperties;
 import io.parley.common.security.VerifiedTokens;
 import io.parley.gateway.GatewayProperties;
 import io.parley.gateway.edge.JsonErrors;
+import io.parley.gateway.web.WebClientFiles;
 import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -35,6 +38,7 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedEx
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -53,8 +57,13 @@ import reactor.core.scheduler.Schedulers;
 class GatewaySecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties, JsonErrors errors) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties, JsonErrors errors,
+                                           WebClientFiles webClient) {
         PublicPathMatcher publicPaths = new PublicPathMatcher(properties.publicPaths());
+        // The web client's files are public like the pages of LibreChat's own server.
+        Predicate<ServerHttpRequest> open = request -> publicPaths.isPublic(request) || webClient.serves(request);
+        Mono<MatchResult> match = MatchResult.match();
+        Mono<MatchResult> noMatch = MatchResult.notMatch();
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             return errors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorBody.of("unauthorized", "Unauthorized"));
@@ -71,10 +80,10 @@ class GatewaySecurityConfiguration {
                 .cors(ServerHttpSecurity.CorsSpec::disable)
                 .authorizeExchange(a -> a
                         .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        .matchers(publicPaths).permitAll()
+                        .matchers(exchange -> open.test(exchange.getRequest()) ? match : noMatch).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(o -> o.jwt(jwt -> { })
-                        .bearerTokenConverter(ignoredOn(publicPaths))
+                        .bearerTokenConverter(ignoredOn(open))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
@@ -87,9 +96,9 @@ class GatewaySecurityConfiguration {
      * refused. Read with a plain scan of the token's characters (RFC 6750's b64token) instead of Spring's
      * regular expression, which costs more than the rest of the check.
      */
-    private static ServerAuthenticationConverter ignoredOn(PublicPathMatcher publicPaths) {
+    private static ServerAuthenticationConverter ignoredOn(Predicate<ServerHttpRequest> open) {
         return exchange -> {
-            if (publicPaths.isPublic(exchange.getRequest())) {
+            if (open.test(exchange.getRequest())) {
                 return Mono.empty();
             }
             String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);

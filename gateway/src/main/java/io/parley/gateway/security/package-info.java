@@ -1,7 +1,7 @@
 /**
  * Access tokens at the gateway: public paths, signature checks through common's verified-token cache, the
  * token's tenant against the request's, and revocations and bans through common's {@code Standings}. Uses
- * {@code edge}.
+ * {@code edge}, and {@code web} for the client's files, which are public.
  */
 @NullMarked
 package io.parley.gateway.security;

@@ -30,6 +30,16 @@ class EdgeIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void withoutAWebClientBuildPagesAndFilesNeedATokenAsAnyOtherRoute() {
+        for (String path : new String[] {"/", "/c/new", "/assets/index.js"}) {
+            Http.Response response = get(path, "Accept", "text/html");
+            assertThat(response.status()).as(path).isEqualTo(401);
+            assertThat(response.json().get("error").asString()).as(path).isEqualTo("unauthorized");
+        }
+        assertThat(get("/c/new", "Accept", "text/html", "Authorization", bearer()).status()).isEqualTo(404);
+    }
+
+    @Test
     void pathsTheFirewallRefusesAreJson400sThatReachNoService() {
         for (String path : new String[] {"/api/convos/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/api/convos/a%2fb", "/api/convos/a%00b",
                 "/api/convos/%2e%2e/x", "/api/convos/a%5cb"}) {
