@@ -50,7 +50,7 @@ class LdapAccounts {
         String role = founders.claim(tenantId, id) ? User.ADMIN : User.USER;
         Instant now = Instant.now();
         User user = new User(id, tenantId, profile.name(), profile.username(), profile.email(), true, null, null, "ldap",
-                role, List.of(), false, false, now, now);
+                role, List.of(), false, false, List.of(), now, now);
         if (users.insert(user)) {
             log.info("LDAP account created tenant_id={} user_id={} role={}", tenantId, id.toHexString(), role);
             return user;

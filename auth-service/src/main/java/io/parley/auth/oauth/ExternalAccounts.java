@@ -100,7 +100,7 @@ class ExternalAccounts {
         String username = username(identity.username());
         User user = new User(id, tenantId, name(identity, username), username, identity.email(),
                 identity.emailVerified(), null, identity.avatar(), identity.provider(),
-                founders.claim(tenantId, id) ? User.ADMIN : User.USER, List.of(), false, false, now, now);
+                founders.claim(tenantId, id) ? User.ADMIN : User.USER, List.of(), false, false, List.of(), now, now);
         if (!users.insert(user)) {
             return null;
         }

@@ -60,7 +60,7 @@ class Registration {
         // As LibreChat: with e-mail configured the address waits for its verification mail.
         boolean verified = !signIn.email().configured();
         User user = new User(id, tenantId, valid.name(), valid.username() == null ? "" : valid.username().toLowerCase(Locale.ROOT),
-                valid.email().toLowerCase(Locale.ROOT), verified, hash, null, "local", role, List.of(), false, false, now, now);
+                valid.email().toLowerCase(Locale.ROOT), verified, hash, null, "local", role, List.of(), false, false, List.of(), now, now);
         if (users.insert(user)) {
             log.info("User registered tenant_id={} user_id={} role={}", tenantId, id.toHexString(), role);
             events.publishEvent(new UserRegistered(user));

@@ -73,6 +73,19 @@ class RoleStore implements InitializingBean {
                 FindAndModifyOptions.options().returnNew(true), Role.class));
     }
 
+    /**
+     * Sets the given permissions on the role of this name in every tenant that has it stored, leaving
+     * the other permissions as they are.
+     *
+     * @return how many tenants' roles were touched
+     */
+    long setPermissionsOfEveryTenant(String name, Map<String, Map<String, Boolean>> permissions, Instant now) {
+        Update update = new Update().set("updatedAt", now);
+        permissions.forEach((type, values) -> values.forEach((permission, value) ->
+                update.set("permissions." + type + "." + permission, value)));
+        return mongo.updateMulti(Query.query(Criteria.where("name").is(name)), update, Role.class).getMatchedCount();
+    }
+
     private static Query of(String tenantId, String name) {
         return Query.query(Criteria.where("tenantId").is(tenantId).and("name").is(name));
     }

@@ -27,11 +27,13 @@ public class Roles {
 
     private final RoleStore roles;
     private final UserStore users;
+    private final InterfacePermissions interfacePermissions;
     private final Clock clock = Clock.systemUTC();
 
-    Roles(RoleStore roles, UserStore users) {
+    Roles(RoleStore roles, UserStore users, InterfacePermissions interfacePermissions) {
         this.roles = roles;
         this.users = users;
+        this.interfacePermissions = interfacePermissions;
     }
 
     /** @throws ApiException.Forbidden when the caller may not read it; NotFound when there is none */
@@ -131,10 +133,10 @@ public class Roles {
                 .sorted().limit(limit).toList();
     }
 
-    /** A stored role; a system role is created with its defaults on first read. */
+    /** A stored role; a system role is created on first read, with its defaults and librechat.yaml's interface. */
     private Optional<Role> find(String tenantId, String name) {
         if (Permissions.isSystemRole(name)) {
-            return Optional.of(roles.findOrCreate(tenantId, name, Permissions.defaults(name), clock.instant()));
+            return Optional.of(roles.findOrCreate(tenantId, name, interfacePermissions.initial(name), clock.instant()));
         }
         return name == null ? Optional.empty() : roles.find(tenantId, name);
     }

@@ -217,6 +217,33 @@ public class UserStore implements InitializingBean {
                 new Update().set("avatar", url).set("updatedAt", Instant.now()), User.class).getModifiedCount() > 0;
     }
 
+    /**
+     * Records that the person accepted the terms (LibreChat's {@code termsAccepted}); accepting again
+     * changes nothing but {@code updatedAt}.
+     *
+     * @return false when the tenant has no user with this id
+     */
+    public boolean acceptTerms(String tenantId, String id) {
+        return ObjectId.isValid(id) && mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(new ObjectId(id)).and("tenantId").is(tenantId)),
+                new Update().set("termsAccepted", true).set("updatedAt", Instant.now()), User.class).getMatchedCount() == 1;
+    }
+
+    /**
+     * Replaces the person's favorites as a whole, in one update.
+     *
+     * @return the user after the change; empty when the tenant has no user with this id
+     */
+    public Optional<User> replaceFavorites(String tenantId, String id, List<Favorite> favorites) {
+        if (!ObjectId.isValid(id)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(new ObjectId(id)).and("tenantId").is(tenantId)),
+                new Update().set("favorites", favorites).set("updatedAt", Instant.now()),
+                FindAndModifyOptions.options().returnNew(true), User.class));
+    }
+
     /** Sets the {@code twoFactorEnabled} flag, which follows the user's 2FA record (the 2FA feature decides). */
     public void setTwoFactorEnabled(String tenantId, String id, boolean enabled) {
         if (ObjectId.isValid(id)) {

@@ -14,12 +14,13 @@ import java.util.Map;
 public record UserView(@JsonProperty("_id") String mongoId, String id, String name, String username, String email,
                        boolean emailVerified, String avatar, String provider, String role, List<String> plugins,
                        boolean twoFactorEnabled, boolean termsAccepted, Map<String, Object> personalization,
-                       List<Object> favorites, Instant createdAt, Instant updatedAt, String tenantId) {
+                       List<Favorite> favorites, Instant createdAt, Instant updatedAt, String tenantId) {
 
     public static UserView of(User user) {
         return new UserView(user.idString(), user.idString(), user.name(), user.username(), user.email(),
                 user.emailVerified(), user.avatar(), user.provider(), user.role(),
                 user.plugins() == null ? List.of() : user.plugins(), user.twoFactorEnabled(), user.termsAccepted(),
-                Map.of("memories", true), List.of(), user.createdAt(), user.updatedAt(), user.tenantId());
+                Map.of("memories", true),
+                user.favorites() == null ? List.of() : user.favorites(), user.createdAt(), user.updatedAt(), user.tenantId());
     }
 }

@@ -231,7 +231,7 @@ class LdapLoginIntegrationTest extends LdapIntegrationTest {
     private User localAccount(String tenant, String email) {
         Instant now = Instant.now();
         User user = new User(new ObjectId(), tenant, "Local Person", "", email, true, passwords.hash(PASSWORD), null, "local",
-                "USER", List.of(), false, false, now, now);
+                "USER", List.of(), false, false, List.of(), now, now);
         assertThat(users.insert(user)).isTrue();
         return user;
     }

@@ -1,0 +1,47 @@
+package io.parley.auth.terms;
+
+import io.parley.auth.user.User;
+import io.parley.auth.user.UserStore;
+import io.parley.common.error.ApiException;
+import io.parley.common.security.CurrentUser;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * LibreChat's terms routes ({@code api/server/routes/user.js}): whether the caller has
+ * accepted the terms, and accepting them. The client asks when {@code interface.termsOfService} is
+ * configured and shows the dialog until they are accepted.
+ */
+@RestController
+class TermsController {
+
+    private final UserStore users;
+
+    TermsController(UserStore users) {
+        this.users = users;
+    }
+
+    record TermsStatus(boolean termsAccepted) {
+    }
+
+    @GetMapping("/api/user/terms")
+    TermsStatus status(CurrentUser caller) {
+        return users.byId(caller.tenantId(), caller.id()).map(User::termsAccepted).map(TermsStatus::new)
+                .orElseThrow(TermsController::userNotFound);
+    }
+
+    @PostMapping("/api/user/terms/accept")
+    Map<String, String> accept(CurrentUser caller) {
+        if (!users.acceptTerms(caller.tenantId(), caller.id())) {
+            throw userNotFound();
+        }
+        return Map.of("message", "Terms accepted successfully");
+    }
+
+    /** LibreChat's answer when the token's user is gone. */
+    private static ApiException userNotFound() {
+        return new ApiException.NotFound("User not found");
+    }
+}
