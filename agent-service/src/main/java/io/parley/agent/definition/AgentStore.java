@@ -1,6 +1,7 @@
 package io.parley.agent.definition;
 
 import io.parley.common.error.ApiException;
+import io.parley.common.paging.Keyset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -108,11 +109,8 @@ class AgentStore implements InitializingBean {
         after.ifPresent(query::addCriteria);
         query.with(order.keyset.sort()).limit(limit + 1);
         AgentDocuments.SUMMARY_FIELDS.forEach(field -> query.fields().include(field));
-        List<Document> found = mongo.find(query, Document.class, COLLECTION);
-        boolean more = found.size() > limit;
-        List<Document> shown = more ? found.subList(0, limit) : found;
-        return new Agents.Slice(shown.stream().map(AgentDocuments::summary).toList(),
-                more ? order.keyset.cursorAfter(shown.getLast()) : null);
+        Keyset.Page shown = order.keyset.page(mongo.find(query, Document.class, COLLECTION), limit);
+        return new Agents.Slice(shown.items().stream().map(AgentDocuments::summary).toList(), shown.nextCursor());
     }
 
     /** How many reachable agents each category holds, and how many are promoted. */

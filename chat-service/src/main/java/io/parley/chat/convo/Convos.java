@@ -3,9 +3,9 @@ package io.parley.chat.convo;
 import io.parley.chat.search.ChatSearch;
 import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
-import io.parley.chat.support.KeysetPage;
 import io.parley.chat.support.PageRequest;
 import io.parley.common.error.ApiException;
+import io.parley.common.paging.Keyset;
 import io.parley.common.security.CurrentUser;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +49,7 @@ public class Convos {
         ConvoStore.ListFilter filter = new ConvoStore.ListFilter(archived, tags,
                 search == null ? null : this.search.conversationIds(caller.tenantId(), caller.id(), search, MAX_SEARCH_HITS));
         List<Document> found = convos.page(caller.tenantId(), caller.id(), filter, page);
-        KeysetPage shown = KeysetPage.of(found, page);
+        Keyset.Page shown = page.order().page(found, page.size());
         return new Page(shown.items().stream().map(ApiDocs::of).toList(), shown.nextCursor(), shown.nextCursor() != null);
     }
 

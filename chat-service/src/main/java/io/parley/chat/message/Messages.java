@@ -4,11 +4,11 @@ import io.parley.chat.convo.Convos;
 import io.parley.chat.search.ChatSearch;
 import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
-import io.parley.chat.support.KeysetPage;
 import io.parley.chat.support.PageRequest;
 import io.parley.chat.support.SafeDocuments;
 import io.parley.chat.support.TokenCounter;
 import io.parley.common.error.ApiException;
+import io.parley.common.paging.Keyset;
 import io.parley.common.security.CurrentUser;
 import java.util.ArrayList;
 import java.util.Date;
@@ -128,7 +128,7 @@ public class Messages {
         if (conversationId != null) {
             String convoId = ownedConversation(caller, conversationId);
             List<Document> found = messages.page(caller.tenantId(), caller.id(), convoId, page);
-            KeysetPage shown = KeysetPage.of(found, page);
+            Keyset.Page shown = page.order().page(found, page.size());
             return new Page(shown.items().stream().map(Messages::view).toList(), shown.nextCursor());
         }
         if (search != null) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import tools.jackson.databind.JsonNode;
@@ -63,6 +64,26 @@ public final class Keyset {
         }
         orders.add(idAscending ? Sort.Order.asc(ID) : Sort.Order.desc(ID));
         return Sort.by(orders);
+    }
+
+    /**
+     * One page of a list: the items shown and the cursor of the page after them.
+     *
+     * @param nextCursor null on the last page
+     */
+    public record Page(List<Document> items, @Nullable String nextCursor) {
+    }
+
+    /**
+     * The page {@code fetched} holds: a list query reads one item more than the page's {@code size}, and
+     * that extra item tells whether a next page exists; the cursor then points after the last item shown.
+     */
+    public Page page(List<Document> fetched, int size) {
+        if (fetched.size() <= size) {
+            return new Page(fetched, null);
+        }
+        List<Document> shown = fetched.subList(0, size);
+        return new Page(shown, cursorAfter(shown.getLast()));
     }
 
     /** The cursor of the page after {@code last}, a stored document that holds the sort fields and its {@code _id}. */

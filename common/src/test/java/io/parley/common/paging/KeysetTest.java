@@ -102,6 +102,19 @@ class KeysetTest {
                 .isEqualTo("{\"is_promoted\":true,\"updatedAt\":\"2023-11-14T22:13:20Z\",\"_id\":\"65a000000000000000000001\"}");
     }
 
+    @Test
+    void aPageIsTheFetchedItemsUpToItsSizeWithACursorOnlyWhenOneMoreWasFetched() {
+        Keyset order = Keyset.of(Key.newestFirst("updatedAt"));
+        List<Document> fetched = mongo.find(new Query().with(order.sort()).limit(6), Document.class, ITEMS);
+
+        Keyset.Page full = order.page(fetched, 5);
+        assertThat(full.items()).isEqualTo(fetched.subList(0, 5));
+        assertThat(full.nextCursor()).isEqualTo(order.cursorAfter(fetched.get(4)));
+        Keyset.Page last = order.page(fetched.subList(0, 5), 5);
+        assertThat(last.items()).hasSize(5);
+        assertThat(last.nextCursor()).isNull();
+    }
+
     private static void assertPagesMatchOneQuery(Keyset order) {
         List<Integer> expected = mongo.find(new Query().with(order.sort()), Document.class, ITEMS).stream()
                 .map(d -> d.getInteger("n")).toList();

@@ -6,12 +6,17 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rules each module's architecture test states about its feature packages (the first level under
  * the module's root package, with everything below them).
  */
 public final class FeatureRules {
+
+    /** Importing a module's classes takes seconds: once per test JVM, whatever the rules asked. */
+    private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
 
     private FeatureRules() {
     }
@@ -37,7 +42,7 @@ public final class FeatureRules {
     }
 
     private static JavaClasses mainClasses(String rootPackage) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(rootPackage);
+        return IMPORTED.computeIfAbsent(rootPackage, root -> new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(root));
     }
 }
