@@ -244,6 +244,22 @@ public class UserStore implements InitializingBean {
                 FindAndModifyOptions.options().returnNew(true), User.class));
     }
 
+    /**
+     * Turns the person's memories on or off ({@code personalization.memories}, LibreChat's field), leaving
+     * any other personalization as it is.
+     *
+     * @return the user after the change; empty when the tenant has no user with this id
+     */
+    public Optional<User> setMemoriesEnabled(String tenantId, String id, boolean enabled) {
+        if (!ObjectId.isValid(id)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(new ObjectId(id)).and("tenantId").is(tenantId)),
+                new Update().set("personalization.memories", enabled).set("updatedAt", Instant.now()),
+                FindAndModifyOptions.options().returnNew(true), User.class));
+    }
+
     /** Sets the {@code twoFactorEnabled} flag, which follows the user's 2FA record (the 2FA feature decides). */
     public void setTwoFactorEnabled(String tenantId, String id, boolean enabled) {
         if (ObjectId.isValid(id)) {

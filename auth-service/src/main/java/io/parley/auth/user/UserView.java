@@ -20,7 +20,7 @@ public record UserView(@JsonProperty("_id") String mongoId, String id, String na
         return new UserView(user.idString(), user.idString(), user.name(), user.username(), user.email(),
                 user.emailVerified(), user.avatar(), user.provider(), user.role(),
                 user.plugins() == null ? List.of() : user.plugins(), user.twoFactorEnabled(), user.termsAccepted(),
-                Map.of("memories", true),
+                Map.of("memories", user.memoriesEnabled()),
                 user.favorites() == null ? List.of() : user.favorites(), user.createdAt(), user.updatedAt(), user.tenantId());
     }
 }

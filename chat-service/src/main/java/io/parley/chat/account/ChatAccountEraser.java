@@ -2,6 +2,7 @@ package io.parley.chat.account;
 
 import io.parley.chat.convo.Convos;
 import io.parley.chat.key.UserKeys;
+import io.parley.chat.memory.Memories;
 import io.parley.chat.message.Messages;
 import io.parley.chat.preset.Presets;
 import io.parley.chat.prompt.Prompts;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What chat-service keeps about a person whose account was deleted: messages, conversations, tags,
- * presets, prompt groups and prompts they wrote, and their own API keys, all in one tenant. Their
+ * presets, prompt groups and prompts they wrote, their own API keys and their memories, all in one tenant. Their
  * running generations are stopped first.
  */
 @Component
@@ -31,9 +32,10 @@ class ChatAccountEraser implements AccountDataEraser {
     private final Presets presets;
     private final Prompts prompts;
     private final UserKeys keys;
+    private final Memories memories;
 
     ChatAccountEraser(Jobs jobs, Messages messages, Convos convos, Tags tags, Presets presets,
-                      Prompts prompts, UserKeys keys) {
+                      Prompts prompts, UserKeys keys, Memories memories) {
         this.jobs = jobs;
         this.messages = messages;
         this.convos = convos;
@@ -41,6 +43,7 @@ class ChatAccountEraser implements AccountDataEraser {
         this.presets = presets;
         this.prompts = prompts;
         this.keys = keys;
+        this.memories = memories;
     }
 
     /**
@@ -59,9 +62,10 @@ class ChatAccountEraser implements AccountDataEraser {
         long presetCount = presets.deleteAll(tenantId, userId);
         long promptCount = prompts.deleteAll(tenantId, userId);
         long keyCount = keys.deleteAll(tenantId, userId);
+        long memoryCount = memories.deleteAllOf(tenantId, userId);
         log.info("Chat data erased tenant_id={} user_id={} conversations={} messages={} tags={} presets={} prompts={} "
-                + "keys={} stopped_generations={}", tenantId, userId, convoCount, messageCount, tagCount, presetCount,
-                promptCount, keyCount, running.size());
+                + "keys={} memories={} stopped_generations={}", tenantId, userId, convoCount, messageCount, tagCount,
+                presetCount, promptCount, keyCount, memoryCount, running.size());
         if (!running.isEmpty()) {
             throw new GenerationsWereRunning(running.size());
         }

@@ -17,8 +17,8 @@ public final class PersonalData {
     }
 
     /**
-     * A conversation of two messages carrying a tag, a preset, a prompt group with its first version
-     * and an own API key.
+     * A conversation of two messages carrying a tag, a preset, a prompt group with its first version,
+     * an own API key and a memory.
      *
      * @param auth the person's Authorization header (name, value)
      */
@@ -34,6 +34,7 @@ public final class PersonalData {
                 {"prompt":{"prompt":"Fix this bug: {{code}}","type":"text"},"group":{"name":"Bug fixer","category":"code"}}""",
                 auth));
         ok(http.send("PUT", "/api/keys", "{\"name\":\"openAI\",\"value\":\"sk-own-key\"}", auth));
+        ok(http.post("/api/memories", "{\"key\":\"preferred_language\",\"value\":\"Writes in English.\"}", auth));
     }
 
     /** The person's documents in each of chat-service's collections. */
@@ -46,6 +47,8 @@ public final class PersonalData {
             counts.put(authored, mongo.count(Query.query(Criteria.where("tenantId").is(tenantId).and("author").is(userId)),
                     authored));
         }
+        counts.put("memoryentries", mongo.count(Query.query(Criteria.where("tenantId").is(tenantId).and("userId").is(userId)),
+                "memoryentries"));
         return counts;
     }
 
