@@ -6,6 +6,7 @@ import io.parley.chat.memory.Memories;
 import io.parley.chat.message.Messages;
 import io.parley.chat.preset.Presets;
 import io.parley.chat.prompt.Prompts;
+import io.parley.chat.share.SharedLinks;
 import io.parley.chat.stream.JobKey;
 import io.parley.chat.stream.Jobs;
 import io.parley.chat.tag.Tags;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What chat-service keeps about a person whose account was deleted: messages, conversations, tags,
- * presets, prompt groups and prompts they wrote, their own API keys and their memories, all in one tenant. Their
+ * What chat-service keeps about a person whose account was deleted: shared links, messages, conversations,
+ * tags, presets, prompt groups and prompts they wrote, their own API keys and their memories, all in one tenant. Their
  * running generations are stopped first.
  */
 @Component
@@ -26,6 +27,7 @@ class ChatAccountEraser implements AccountDataEraser {
     private static final Logger log = LoggerFactory.getLogger(ChatAccountEraser.class);
 
     private final Jobs jobs;
+    private final SharedLinks links;
     private final Messages messages;
     private final Convos convos;
     private final Tags tags;
@@ -34,9 +36,10 @@ class ChatAccountEraser implements AccountDataEraser {
     private final UserKeys keys;
     private final Memories memories;
 
-    ChatAccountEraser(Jobs jobs, Messages messages, Convos convos, Tags tags, Presets presets,
+    ChatAccountEraser(Jobs jobs, SharedLinks links, Messages messages, Convos convos, Tags tags, Presets presets,
                       Prompts prompts, UserKeys keys, Memories memories) {
         this.jobs = jobs;
+        this.links = links;
         this.messages = messages;
         this.convos = convos;
         this.tags = tags;
@@ -55,7 +58,8 @@ class ChatAccountEraser implements AccountDataEraser {
     public void erase(String tenantId, String userId) {
         List<String> running = jobs.running(tenantId, userId);
         running.forEach(streamId -> jobs.abort(new JobKey(tenantId, userId, streamId)));
-        // messages before their conversations, as a conversation's own deletion does
+        // links, then messages, then their conversations, as a conversation's own deletion goes
+        long linkCount = links.deleteAllOf(tenantId, userId);
         long messageCount = messages.deleteAllOf(tenantId, userId);
         long convoCount = convos.deleteAllOf(tenantId, userId);
         long tagCount = tags.deleteAllOf(tenantId, userId);
@@ -63,9 +67,9 @@ class ChatAccountEraser implements AccountDataEraser {
         long promptCount = prompts.deleteAll(tenantId, userId);
         long keyCount = keys.deleteAll(tenantId, userId);
         long memoryCount = memories.deleteAllOf(tenantId, userId);
-        log.info("Chat data erased tenant_id={} user_id={} conversations={} messages={} tags={} presets={} prompts={} "
-                + "keys={} memories={} stopped_generations={}", tenantId, userId, convoCount, messageCount, tagCount,
-                presetCount, promptCount, keyCount, memoryCount, running.size());
+        log.info("Chat data erased tenant_id={} user_id={} conversations={} messages={} shared_links={} tags={} presets={} "
+                + "prompts={} keys={} memories={} stopped_generations={}", tenantId, userId, convoCount, messageCount,
+                linkCount, tagCount, presetCount, promptCount, keyCount, memoryCount, running.size());
         if (!running.isEmpty()) {
             throw new GenerationsWereRunning(running.size());
         }

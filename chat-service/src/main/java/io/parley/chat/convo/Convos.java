@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** A person's conversations: listing, reading, renaming, archiving, pinning, deleting (with their messages). */
+/** A person's conversations: listing, reading, renaming, archiving, pinning, deleting (with their links and messages). */
 @Component
 public class Convos {
 
@@ -31,12 +31,15 @@ public class Convos {
 
     private final ConvoStore convos;
     private final ConversationMessages messages;
+    private final ConversationLinks links;
     private final ApplicationEventPublisher events;
     private final ChatSearch search;
 
-    Convos(ConvoStore convos, ConversationMessages messages, ApplicationEventPublisher events, ChatSearch search) {
+    Convos(ConvoStore convos, ConversationMessages messages, ConversationLinks links, ApplicationEventPublisher events,
+           ChatSearch search) {
         this.convos = convos;
         this.messages = messages;
+        this.links = links;
         this.events = events;
         this.search = search;
     }
@@ -100,7 +103,8 @@ public class Convos {
         String id = Ids.requireUuid("conversationId", conversationId);
         Set<String> tags = convos.find(caller.tenantId(), caller.id(), id)
                 .map(d -> Set.copyOf(d.getList("tags", String.class, List.of()))).orElse(Set.of());
-        // messages first: a crash in between leaves a conversation to delete again, never orphans
+        // links, then messages, then the conversation: a crash in between leaves a conversation to delete again, never orphans
+        links.deleteConversation(caller.tenantId(), caller.id(), id);
         long deletedMessages = messages.deleteConversation(caller.tenantId(), caller.id(), id);
         long deleted = convos.delete(caller.tenantId(), caller.id(), id);
         if (deleted == 0 && deletedMessages == 0) {
@@ -112,6 +116,7 @@ public class Convos {
     }
 
     Map<String, Object> deleteAll(CurrentUser caller) {
+        links.deleteAll(caller.tenantId(), caller.id());
         long deletedMessages = messages.deleteAll(caller.tenantId(), caller.id());
         long deleted = convos.deleteAll(caller.tenantId(), caller.id());
         events.publishEvent(new ConversationsDeleted(caller.tenantId(), caller.id(), null));

@@ -1,7 +1,8 @@
 /**
  * Conversations: the {@code /api/convos} routes and {@code Convos}, the domain API other features use to
- * find, touch, tag, insert and erase conversations. Deleting one removes its messages first through
- * {@code ConversationMessages}, which the message feature provides; calls {@code search} and {@code support}.
+ * find, touch, tag, insert and erase conversations. Deleting one removes its shared links and then
+ * its messages first, through {@code ConversationLinks} (the share feature's) and {@code ConversationMessages} (the
+ * message feature's); calls {@code search} and {@code support}.
  */
 @NullMarked
 package io.parley.chat.convo;

@@ -17,8 +17,8 @@ public final class PersonalData {
     }
 
     /**
-     * A conversation of two messages carrying a tag, a preset, a prompt group with its first version,
-     * an own API key and a memory.
+     * A conversation of two messages carrying a tag and shared by a link, a preset, a prompt group with its
+     * first version, an own API key and a memory.
      *
      * @param auth the person's Authorization header (name, value)
      */
@@ -29,6 +29,7 @@ public final class PersonalData {
         ok(http.post("/api/messages/" + convo, message(convo, UUID.randomUUID().toString(), first, "Hi"), auth));
         ok(http.post("/api/tags", "{\"tag\":\"work\",\"addToConversation\":true,\"conversationId\":\"%s\"}"
                 .formatted(convo), auth));
+        ok(http.post("/api/share/" + convo, "{}", auth));
         ok(http.post("/api/presets", "{\"title\":\"Precise\",\"temperature\":0.1}", auth));
         ok(http.post("/api/prompts", """
                 {"prompt":{"prompt":"Fix this bug: {{code}}","type":"text"},"group":{"name":"Bug fixer","category":"code"}}""",
@@ -40,7 +41,8 @@ public final class PersonalData {
     /** The person's documents in each of chat-service's collections. */
     public static Map<String, Long> count(MongoTemplate mongo, String tenantId, String userId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String owned : new String[] {"conversations", "messages", "conversation_tags", "presets", "keys"}) {
+        for (String owned : new String[] {"conversations", "messages", "sharedlinks", "conversation_tags", "presets",
+                "keys"}) {
             counts.put(owned, mongo.count(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(userId)), owned));
         }
         for (String authored : new String[] {"promptgroups", "prompts"}) {
