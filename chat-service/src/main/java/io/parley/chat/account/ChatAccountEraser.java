@@ -4,6 +4,7 @@ import io.parley.chat.convo.Convos;
 import io.parley.chat.key.UserKeys;
 import io.parley.chat.message.Messages;
 import io.parley.chat.preset.Presets;
+import io.parley.chat.project.ChatProjects;
 import io.parley.chat.prompt.Prompts;
 import io.parley.chat.stream.JobKey;
 import io.parley.chat.stream.Jobs;
@@ -15,8 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What chat-service keeps about a person whose account was deleted: messages, conversations, tags,
- * presets, prompt groups and prompts they wrote, and their own API keys, all in one tenant. Their
+ * What chat-service keeps about a person whose account was deleted: messages, conversations, tags, chat
+ * projects, presets, prompt groups and prompts they wrote, and their own API keys, all in one tenant. Their
  * running generations are stopped first.
  */
 @Component
@@ -28,16 +29,18 @@ class ChatAccountEraser implements AccountDataEraser {
     private final Messages messages;
     private final Convos convos;
     private final Tags tags;
+    private final ChatProjects projects;
     private final Presets presets;
     private final Prompts prompts;
     private final UserKeys keys;
 
-    ChatAccountEraser(Jobs jobs, Messages messages, Convos convos, Tags tags, Presets presets,
+    ChatAccountEraser(Jobs jobs, Messages messages, Convos convos, Tags tags, ChatProjects projects, Presets presets,
                       Prompts prompts, UserKeys keys) {
         this.jobs = jobs;
         this.messages = messages;
         this.convos = convos;
         this.tags = tags;
+        this.projects = projects;
         this.presets = presets;
         this.prompts = prompts;
         this.keys = keys;
@@ -56,12 +59,13 @@ class ChatAccountEraser implements AccountDataEraser {
         long messageCount = messages.deleteAllOf(tenantId, userId);
         long convoCount = convos.deleteAllOf(tenantId, userId);
         long tagCount = tags.deleteAllOf(tenantId, userId);
+        long projectCount = projects.deleteAllOf(tenantId, userId);
         long presetCount = presets.deleteAll(tenantId, userId);
         long promptCount = prompts.deleteAll(tenantId, userId);
         long keyCount = keys.deleteAll(tenantId, userId);
-        log.info("Chat data erased tenant_id={} user_id={} conversations={} messages={} tags={} presets={} prompts={} "
-                + "keys={} stopped_generations={}", tenantId, userId, convoCount, messageCount, tagCount, presetCount,
-                promptCount, keyCount, running.size());
+        log.info("Chat data erased tenant_id={} user_id={} conversations={} messages={} tags={} projects={} presets={} "
+                + "prompts={} keys={} stopped_generations={}", tenantId, userId, convoCount, messageCount, tagCount,
+                projectCount, presetCount, promptCount, keyCount, running.size());
         if (!running.isEmpty()) {
             throw new GenerationsWereRunning(running.size());
         }

@@ -17,8 +17,8 @@ public final class PersonalData {
     }
 
     /**
-     * A conversation of two messages carrying a tag, a preset, a prompt group with its first version
-     * and an own API key.
+     * A conversation of two messages carrying a tag and filed under a chat project, a preset, a prompt
+     * group with its first version and an own API key.
      *
      * @param auth the person's Authorization header (name, value)
      */
@@ -29,6 +29,8 @@ public final class PersonalData {
         ok(http.post("/api/messages/" + convo, message(convo, UUID.randomUUID().toString(), first, "Hi"), auth));
         ok(http.post("/api/tags", "{\"tag\":\"work\",\"addToConversation\":true,\"conversationId\":\"%s\"}"
                 .formatted(convo), auth));
+        String project = http.post("/api/projects", "{\"name\":\"Work\"}", auth).json().get("_id").asString();
+        ok(http.send("PUT", "/api/projects/conversations/" + convo, "{\"projectId\":\"%s\"}".formatted(project), auth));
         ok(http.post("/api/presets", "{\"title\":\"Precise\",\"temperature\":0.1}", auth));
         ok(http.post("/api/prompts", """
                 {"prompt":{"prompt":"Fix this bug: {{code}}","type":"text"},"group":{"name":"Bug fixer","category":"code"}}""",
@@ -39,7 +41,8 @@ public final class PersonalData {
     /** The person's documents in each of chat-service's collections. */
     public static Map<String, Long> count(MongoTemplate mongo, String tenantId, String userId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String owned : new String[] {"conversations", "messages", "conversation_tags", "presets", "keys"}) {
+        for (String owned : new String[] {"conversations", "messages", "conversation_tags", "chatprojects", "presets",
+                "keys"}) {
             counts.put(owned, mongo.count(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(userId)), owned));
         }
         for (String authored : new String[] {"promptgroups", "prompts"}) {
