@@ -5,6 +5,7 @@ import io.parley.chat.key.UserKeys;
 import io.parley.chat.memory.Memories;
 import io.parley.chat.message.Messages;
 import io.parley.chat.preset.Presets;
+import io.parley.chat.project.ChatProjects;
 import io.parley.chat.prompt.Prompts;
 import io.parley.chat.share.SharedLinks;
 import io.parley.chat.stream.JobKey;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What chat-service keeps about a person whose account was deleted: shared links, messages, conversations,
- * tags, presets, prompt groups and prompts they wrote, their own API keys and their memories, all in one tenant. Their
+ * tags, chat projects, presets, prompt groups and prompts they wrote, their own API keys and their memories, all in
+ * one tenant. Their
  * running generations are stopped first.
  */
 @Component
@@ -31,18 +33,20 @@ class ChatAccountEraser implements AccountDataEraser {
     private final Messages messages;
     private final Convos convos;
     private final Tags tags;
+    private final ChatProjects projects;
     private final Presets presets;
     private final Prompts prompts;
     private final UserKeys keys;
     private final Memories memories;
 
-    ChatAccountEraser(Jobs jobs, SharedLinks links, Messages messages, Convos convos, Tags tags, Presets presets,
-                      Prompts prompts, UserKeys keys, Memories memories) {
+    ChatAccountEraser(Jobs jobs, SharedLinks links, Messages messages, Convos convos, Tags tags, ChatProjects projects,
+                      Presets presets, Prompts prompts, UserKeys keys, Memories memories) {
         this.jobs = jobs;
         this.links = links;
         this.messages = messages;
         this.convos = convos;
         this.tags = tags;
+        this.projects = projects;
         this.presets = presets;
         this.prompts = prompts;
         this.keys = keys;
@@ -63,13 +67,15 @@ class ChatAccountEraser implements AccountDataEraser {
         long messageCount = messages.deleteAllOf(tenantId, userId);
         long convoCount = convos.deleteAllOf(tenantId, userId);
         long tagCount = tags.deleteAllOf(tenantId, userId);
+        long projectCount = projects.deleteAllOf(tenantId, userId);
         long presetCount = presets.deleteAll(tenantId, userId);
         long promptCount = prompts.deleteAll(tenantId, userId);
         long keyCount = keys.deleteAll(tenantId, userId);
         long memoryCount = memories.deleteAllOf(tenantId, userId);
-        log.info("Chat data erased tenant_id={} user_id={} conversations={} messages={} shared_links={} tags={} presets={} "
-                + "prompts={} keys={} memories={} stopped_generations={}", tenantId, userId, convoCount, messageCount,
-                linkCount, tagCount, presetCount, promptCount, keyCount, memoryCount, running.size());
+        log.info("Chat data erased tenant_id={} user_id={} conversations={} messages={} shared_links={} tags={} projects={} "
+                + "presets={} prompts={} keys={} memories={} stopped_generations={}", tenantId, userId, convoCount,
+                messageCount, linkCount, tagCount, projectCount, presetCount, promptCount, keyCount, memoryCount,
+                running.size());
         if (!running.isEmpty()) {
             throw new GenerationsWereRunning(running.size());
         }

@@ -32,13 +32,17 @@ class ConvoController {
         this.convos = convos;
     }
 
-    /** The specification's {@code order} is LibreChat 0.8.0's name for {@code sortDirection}. */
+    /**
+     * The specification's {@code order} is LibreChat 0.8.0's name for {@code sortDirection}; {@code projectId}
+     * (LibreChat 0.8.7) narrows the list to one chat project, or with {@code unassigned} to the conversations
+     * in none.
+     */
     @GetMapping({"", "/"})
     Convos.Page list(CurrentUser caller, @RequestParam(required = false) String limit,
                      @RequestParam(required = false) String cursor, @RequestParam(required = false) String isArchived,
                      @RequestParam(required = false) List<String> tags, @RequestParam(required = false) String search,
                      @RequestParam(required = false) String sortBy, @RequestParam(required = false) String sortDirection,
-                     @RequestParam(required = false) String order) {
+                     @RequestParam(required = false) String order, @RequestParam(required = false) String projectId) {
         PageRequest page = PageRequest.of(sortBy, "updatedAt", SORTABLE, sortDirection != null ? sortDirection : order, limit, "limit",
                 cursor);
         boolean archived = switch (isArchived == null ? "false" : isArchived) {
@@ -50,7 +54,8 @@ class ConvoController {
         if (text != null && text.length() > 256) {
             throw ApiException.Invalid.field("search", "must be at most 256 characters");
         }
-        return convos.list(caller, archived, tags == null ? List.of() : tags, text, page);
+        String project = projectId == null || projectId.isBlank() ? null : projectId.trim();
+        return convos.list(caller, archived, tags == null ? List.of() : tags, text, project, page);
     }
 
     /** LibreChat 0.8.2+: the generated title, once the first turn has produced one. */

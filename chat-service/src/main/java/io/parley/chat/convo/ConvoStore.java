@@ -2,15 +2,19 @@ package io.parley.chat.convo;
 
 import io.parley.chat.support.PageRequest;
 import io.parley.chat.support.TenantUniqueIds;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,10 +29,12 @@ import org.springframework.stereotype.Repository;
 class ConvoStore implements InitializingBean {
 
     static final String COLLECTION = "conversations";
+    /** LibreChat's field: the id of the chat project the conversation is filed under, absent for none. */
+    static final String PROJECT = "chatProjectId";
     /** The fields of a list item (LibreChat's projection) plus what the client filters on. */
     private static final List<String> LIST_FIELDS = List.of("_id", "conversationId", "endpoint", "endpointType", "title",
             "createdAt", "updatedAt", "user", "model", "agent_id", "assistant_id", "spec", "iconURL", "pinned",
-            "isArchived", "tags");
+            "isArchived", "tags", "chatProjectId");
 
     private final MongoTemplate mongo;
     private final TenantUniqueIds ids;
@@ -43,6 +49,8 @@ class ConvoStore implements InitializingBean {
         ids.ensureIndex("tenant_convo", "tenant_user_convo");
         mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("user", Sort.Direction.ASC)
                 .on("updatedAt", Sort.Direction.DESC).named("tenant_user_updated"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("user", Sort.Direction.ASC)
+                .on(PROJECT, Sort.Direction.ASC).on("updatedAt", Sort.Direction.DESC).named("tenant_user_project_updated"));
     }
 
     Optional<Document> find(String tenantId, String user, String conversationId) {
@@ -57,6 +65,10 @@ class ConvoStore implements InitializingBean {
         }
         if (filter.matching() != null) {
             criteria = criteria.and("conversationId").in(filter.matching());
+        }
+        if (filter.project() != null) {
+            // LibreChat's "unassigned": in no project (null also matches a missing field)
+            criteria = criteria.and(PROJECT).is(filter.project().equals(ListFilter.UNASSIGNED) ? null : filter.project());
         }
         Query query = Query.query(criteria);
         page.after().ifPresent(query::addCriteria);
@@ -160,7 +172,58 @@ class ConvoStore implements InitializingBean {
         return Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and("conversationId").is(conversationId));
     }
 
-    /** What a conversation list is narrowed to. */
-    record ListFilter(boolean archived, List<String> tags, java.util.Collection<String> matching) {
+    /**
+     * What a conversation list is narrowed to.
+     *
+     * @param matching the conversation ids a search found; null for no search
+     * @param project  a project's id, {@link #UNASSIGNED} for the conversations in none, null for all
+     */
+    record ListFilter(boolean archived, List<String> tags, @Nullable Collection<String> matching,
+                      @Nullable String project) {
+
+        static final String UNASSIGNED = "unassigned";
+    }
+
+    /** Files the conversation under a project ({@code null}: under none); the conversation as it is now. */
+    Optional<Document> setProject(String tenantId, String user, String conversationId, @Nullable String projectId) {
+        Update update = new Update().set("updatedAt", new Date());
+        if (projectId == null) {
+            update.unset(PROJECT);
+        } else {
+            update.set(PROJECT, projectId);
+        }
+        return Optional.ofNullable(mongo.findAndModify(owned(tenantId, user, conversationId), update,
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION));
+    }
+
+    /** Takes every conversation of the user out of a project; how many were in it. */
+    long clearProject(String tenantId, String user, String projectId) {
+        return mongo.updateMulti(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and(PROJECT).is(projectId)),
+                new Update().unset(PROJECT), COLLECTION).getModifiedCount();
+    }
+
+    /**
+     * How many of the user's conversations each project holds and which was active last, counting those
+     * a project's list shows (not archived).
+     *
+     * @param projectIds the projects to count; null for every project the user has conversations in
+     */
+    List<ProjectActivity> projectActivity(String tenantId, String user, @Nullable Collection<String> projectIds) {
+        Criteria inProjects = Criteria.where("tenantId").is(tenantId).and("user").is(user).and("isArchived").ne(true);
+        inProjects = projectIds == null ? inProjects.and(PROJECT).ne(null) : inProjects.and(PROJECT).in(projectIds);
+        Aggregation activity = Aggregation.newAggregation(
+                Aggregation.match(inProjects),
+                Aggregation.sort(Sort.by(Sort.Direction.DESC, "updatedAt", "_id")),
+                Aggregation.group(PROJECT).count().as("count").first("conversationId").as("lastId")
+                        .first("updatedAt").as("lastUpdated").first("createdAt").as("lastCreated"));
+        List<ProjectActivity> out = new ArrayList<>();
+        for (Document row : mongo.aggregate(activity, COLLECTION, Document.class)) {
+            if (row.get("_id") instanceof String project) {
+                Date last = row.getDate("lastUpdated") != null ? row.getDate("lastUpdated") : row.getDate("lastCreated");
+                out.add(new ProjectActivity(project, ((Number) row.get("count")).longValue(),
+                        last == null ? null : last.toInstant(), row.getString("lastId")));
+            }
+        }
+        return out;
     }
 }

@@ -7,6 +7,7 @@ import io.parley.chat.support.PageRequest;
 import io.parley.common.error.ApiException;
 import io.parley.common.paging.Keyset;
 import io.parley.common.security.CurrentUser;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,10 +49,15 @@ public class Convos {
     record Page(List<Map<String, Object>> conversations, String nextCursor, boolean hasMore) {
     }
 
-    /** @param search words to find in titles or messages; null for all */
-    Page list(CurrentUser caller, boolean archived, List<String> tags, String search, PageRequest page) {
+    /**
+     * @param search  words to find in titles or messages; null for all
+     * @param project a chat project's id, {@code unassigned} for the conversations in none; null for all
+     */
+    Page list(CurrentUser caller, boolean archived, List<String> tags, String search, @Nullable String project,
+              PageRequest page) {
         ConvoStore.ListFilter filter = new ConvoStore.ListFilter(archived, tags,
-                search == null ? null : this.search.conversationIds(caller.tenantId(), caller.id(), search, MAX_SEARCH_HITS));
+                search == null ? null : this.search.conversationIds(caller.tenantId(), caller.id(), search, MAX_SEARCH_HITS),
+                project);
         List<Document> found = convos.page(caller.tenantId(), caller.id(), filter, page);
         Keyset.Page shown = page.order().page(found, page.size());
         return new Page(shown.items().stream().map(ApiDocs::of).toList(), shown.nextCursor(), shown.nextCursor() != null);
@@ -190,6 +197,31 @@ public class Convos {
 
     public long countTagged(String tenantId, String user, String tag) {
         return convos.countTagged(tenantId, user, tag);
+    }
+
+    /**
+     * Files the person's conversation under a chat project, or under none ({@code projectId} null); the
+     * caller has checked that the project is the person's.
+     *
+     * @return the conversation as it is now; empty when the person has no such conversation
+     */
+    public Optional<Document> setProject(String tenantId, String user, String conversationId, @Nullable String projectId) {
+        return convos.setProject(tenantId, user, conversationId, projectId);
+    }
+
+    /** Takes the person's conversations out of a project (it is being deleted); how many were in it. */
+    public long clearProject(String tenantId, String user, String projectId) {
+        return convos.clearProject(tenantId, user, projectId);
+    }
+
+    /**
+     * Each project's count of conversations and the last active one, over the conversations a project's
+     * list shows; projects without any are left out.
+     *
+     * @param projectIds the projects to count; null for all of the person's
+     */
+    public List<ProjectActivity> projectActivity(String tenantId, String user, @Nullable Collection<String> projectIds) {
+        return convos.projectActivity(tenantId, user, projectIds);
     }
 
     /** Account erasure: the person's conversations (their messages are the message feature's). */

@@ -2,6 +2,7 @@ package io.parley.chat.turn;
 
 import io.parley.chat.convo.Convos;
 import io.parley.chat.message.Messages;
+import io.parley.chat.project.ChatProjects;
 import io.parley.chat.stream.JobInfo;
 import io.parley.chat.stream.JobKey;
 import io.parley.chat.stream.Jobs;
@@ -25,12 +26,14 @@ class TurnJobs {
     private final BalancesClient balances;
     private final Convos convos;
     private final Messages messages;
+    private final ChatProjects projects;
 
-    TurnJobs(Jobs jobs, BalancesClient balances, Convos convos, Messages messages) {
+    TurnJobs(Jobs jobs, BalancesClient balances, Convos convos, Messages messages, ChatProjects projects) {
         this.jobs = jobs;
         this.balances = balances;
         this.convos = convos;
         this.messages = messages;
+        this.projects = projects;
     }
 
     /** Too many of the person's turns are running. */
@@ -82,12 +85,17 @@ class TurnJobs {
         };
     }
 
-    /** The conversation takes the run's endpoint and model; a new message of the person is stored. */
+    /**
+     * The conversation takes the run's endpoint and model, and the chat project the client names when it
+     * is one of the person's (a new chat started in a project); a new message of the person is stored.
+     */
     private void record(CurrentUser caller, TurnRequest body, String conversationId, RunKind kind, TurnPlan plan) {
         Map<String, Object> fields = kind.conversationFields();
         if (body.temporary()) {
             fields.put("isTemporary", true);
         }
+        projects.ownProject(caller.tenantId(), caller.id(), body.chatProjectId())
+                .ifPresent(project -> fields.put("chatProjectId", project));
         convos.touch(caller.tenantId(), caller.id(), conversationId, fields);
         if (plan.newUserMessage() != null) {
             messages.insertNew(plan.newUserMessage());

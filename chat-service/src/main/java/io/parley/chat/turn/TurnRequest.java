@@ -20,7 +20,8 @@ record TurnRequest(@Nullable String text, @Nullable String messageId, @Nullable 
                    @Nullable Double presence_penalty, @Nullable Double frequency_penalty,
                    @Nullable Boolean isContinued, @Nullable Boolean isRegenerate, @Nullable Boolean isTemporary,
                    @Nullable String overrideParentMessageId, @Nullable String responseMessageId,
-                   @Nullable EditedContent editedContent, @Nullable List<Map<String, Object>> files) {
+                   @Nullable EditedContent editedContent, @Nullable List<Map<String, Object>> files,
+                   @Nullable String chatProjectId) {
 
     /** An edit of one content part of the response before it is continued. */
     record EditedContent(@Nullable Integer index, String type, @Nullable String text, @Nullable String think) {

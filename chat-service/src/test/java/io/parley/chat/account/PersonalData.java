@@ -17,8 +17,8 @@ public final class PersonalData {
     }
 
     /**
-     * A conversation of two messages carrying a tag and shared by a link, a preset, a prompt group with its
-     * first version, an own API key and a memory.
+     * A conversation of two messages carrying a tag, shared by a link and filed under a chat project, a
+     * preset, a prompt group with its first version, an own API key and a memory.
      *
      * @param auth the person's Authorization header (name, value)
      */
@@ -30,6 +30,8 @@ public final class PersonalData {
         ok(http.post("/api/tags", "{\"tag\":\"work\",\"addToConversation\":true,\"conversationId\":\"%s\"}"
                 .formatted(convo), auth));
         ok(http.post("/api/share/" + convo, "{}", auth));
+        String project = http.post("/api/projects", "{\"name\":\"Work\"}", auth).json().get("_id").asString();
+        ok(http.send("PUT", "/api/projects/conversations/" + convo, "{\"projectId\":\"%s\"}".formatted(project), auth));
         ok(http.post("/api/presets", "{\"title\":\"Precise\",\"temperature\":0.1}", auth));
         ok(http.post("/api/prompts", """
                 {"prompt":{"prompt":"Fix this bug: {{code}}","type":"text"},"group":{"name":"Bug fixer","category":"code"}}""",
@@ -41,7 +43,7 @@ public final class PersonalData {
     /** The person's documents in each of chat-service's collections. */
     public static Map<String, Long> count(MongoTemplate mongo, String tenantId, String userId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String owned : new String[] {"conversations", "messages", "sharedlinks", "conversation_tags", "presets",
+        for (String owned : new String[] {"conversations", "messages", "sharedlinks", "conversation_tags", "chatprojects", "presets",
                 "keys"}) {
             counts.put(owned, mongo.count(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(userId)), owned));
         }
