@@ -138,6 +138,10 @@ class TurnTakeoverIntegrationTest {
                     seen++;
                 }
             }
+            // a steer waiting when the instance stops: the turn has no boundary left, so it is left over
+            Http.Response steered = onSurvivor.post("/api/agents/chat/steer", """
+                    {"conversationId":"%s","clientSteerId":"c-outlive","text":"And Rome?"}""".formatted(convo), alice.auth());
+            assertThat(steered.status()).as(steered.body()).isEqualTo(202);
             stoppedAt = System.nanoTime();
             doomed.close();
             leaseUntil = Long.parseLong(redis.<String, String>getMap(
@@ -158,8 +162,10 @@ class TurnTakeoverIntegrationTest {
         assertThat(last.type()).isEqualTo("error");
         assertThat((String) last.data().get("error")).contains("interrupted");
 
-        assertThat(json(onSurvivor.get("/api/agents/chat/status/" + convo, alice.auth())))
-                .containsEntry("active", false).containsEntry("status", "error");
+        Map<String, Object> ended = json(onSurvivor.get("/api/agents/chat/status/" + convo, alice.auth()));
+        assertThat(ended).containsEntry("active", false).containsEntry("status", "error");
+        assertThat((List<Map<String, Object>>) ended.get("unrecoveredSteers")).singleElement()
+                .satisfies(steer -> assertThat(steer).containsEntry("text", "And Rome?").containsEntry("clientSteerId", "c-outlive"));
         assertThat(json(onSurvivor.get("/api/agents/chat/active", alice.auth())).get("activeJobIds")).isEqualTo(List.of());
         List<Map<String, Object>> saved = list(onSurvivor.get("/api/messages/" + convo, alice.auth()));
         assertThat(saved).hasSize(2);

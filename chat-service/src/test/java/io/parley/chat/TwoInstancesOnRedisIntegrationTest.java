@@ -129,6 +129,50 @@ class TwoInstancesOnRedisIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aSteerSentThroughOneInstanceWaitsWithTheTurnRunningOnAnotherAndRidesItsFinalEvent() throws Exception {
+        ChatIntegrationTest.Person alice = ChatIntegrationTest.person("default");
+        ChatIntegrationTest.Person mallory = ChatIntegrationTest.person("default");
+        Http onA = new Http(url(a));
+        Http onB = new Http(url(b));
+        MODEL.delayMs(0).tokens(20).holdFirstToken(true);
+        try {
+            String convo = (String) json(onA.post("/api/agents/chat/FakeAI", """
+                    {"text":"Steer me","parentMessageId":"00000000-0000-0000-0000-000000000000","endpoint":"FakeAI",
+                     "model":"fake-model"}""", alice.auth())).get("conversationId");
+            await().atMost(Duration.ofSeconds(10)).until(() -> MODEL.waiting() >= 1);
+            String steer = """
+                    {"conversationId":"%s","clientSteerId":"c-across","text":"Shorter, please"}""".formatted(convo);
+            assertThat(onB.post("/api/agents/chat/steer", steer, mallory.auth()).status()).isEqualTo(404);
+            Http.Response steered = onB.post("/api/agents/chat/steer", steer, alice.auth());
+            assertThat(steered.status()).as(steered.body()).isEqualTo(202);
+            String steerId = (String) json(steered).get("steerId");
+            assertThat(json(onB.post("/api/agents/chat/steer", steer, alice.auth()))).containsEntry("steerId", steerId)
+                    .containsEntry("replayed", true).containsEntry("settled", false);
+
+            Map<String, Object> resumeState = (Map<String, Object>) json(onA.get("/api/agents/chat/status/" + convo,
+                    alice.auth())).get("resumeState");
+            assertThat((List<Map<String, Object>>) resumeState.get("pendingSteers")).singleElement()
+                    .satisfies(p -> assertThat(p).containsEntry("steerId", steerId).containsEntry("text", "Shorter, please"));
+
+            try (SseStream stream = new SseStream(url(b) + "/api/agents/chat/stream/" + convo, alice.auth())) {
+                MODEL.release();
+                SseStream.Event fin = stream.rest().getLast();
+                assertThat(fin.isFinal()).isTrue();
+                assertThat((List<Map<String, Object>>) fin.data().get("pendingSteers")).singleElement()
+                        .satisfies(p -> assertThat(p).containsEntry("steerId", steerId));
+            }
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                    (List<Map<String, Object>>) json(onB.get("/api/agents/chat/status/" + convo, alice.auth()))
+                            .get("unrecoveredSteers")).extracting(p -> p.get("steerId")).containsExactly(steerId));
+            assertThat(onA.post("/api/agents/chat/steer", steer.replace("c-across", "c-late"), alice.auth()).status())
+                    .isEqualTo(404);
+        } finally {
+            MODEL.holdFirstToken(false);
+        }
+    }
+
+    @Test
     void anotherPersonGetsNothingOfTheTurnFromTheOtherInstance() throws Exception {
         ChatIntegrationTest.Person alice = ChatIntegrationTest.person("default");
         ChatIntegrationTest.Person mallory = ChatIntegrationTest.person("default");

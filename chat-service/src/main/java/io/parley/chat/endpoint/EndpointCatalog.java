@@ -59,6 +59,10 @@ public class EndpointCatalog {
             if (c.name() == null || c.name().isBlank() || c.baseURL() == null || c.apiKey() == null) {
                 throw new IllegalStateException("librechat.yaml: every custom endpoint needs name, apiKey and baseURL");
             }
+            if (Endpoint.CHAT_ROUTE_NAMES.contains(c.name())) {
+                throw new IllegalStateException("librechat.yaml: a custom endpoint may not be named " + c.name()
+                        + ": /api/agents/chat/" + c.name() + " is a route of its own");
+            }
             all.add(new Endpoint(c.name(), Endpoint.Kind.CUSTOM, Protocol.OPENAI, c.baseURL(), c.apiKey(),
                     c.models().defaults(), c.models().fetch(), c.titleConvo(), c.titleModel(), c.modelDisplayLabel(),
                     c.iconURL(), c.headers(), typed(c.addParams()), c.dropParams(), c.maxContextTokens(), CUSTOM_ORDER));

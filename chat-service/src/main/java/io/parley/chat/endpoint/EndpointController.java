@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** LibreChat's {@code /api/endpoints} and {@code /api/models}. */
+/** LibreChat's {@code /api/endpoints}, {@code /api/endpoints/token-config} and {@code /api/models}. */
 @RestController
 class EndpointController {
 
@@ -63,6 +63,33 @@ class EndpointController {
         entry.put("disableBuilder", false);
         entry.put("capabilities", java.util.List.of("tools"));
         return entry;
+    }
+
+    /**
+     * LibreChat's token config ({@code TTokenConfigMap}): per endpoint and model, the context window turns
+     * are cut to ({@code context}) and the prices the turns are charged at, USD per 1M tokens
+     * ({@code prompt}, {@code completion}). The client sizes its context gauge by it and, when librechat.yaml's
+     * {@code interface.contextCost} is on, shows costs. Everything comes from this process's configuration;
+     * no cache prices, since Parley charges none.
+     */
+    @GetMapping("/api/endpoints/token-config")
+    Map<String, Map<String, Map<String, Object>>> tokenConfig() {
+        Map<String, Map<String, Map<String, Object>>> out = new LinkedHashMap<>();
+        for (Endpoint endpoint : catalog.all()) {
+            Map<String, Map<String, Object>> models = new LinkedHashMap<>();
+            for (String model : catalog.models(endpoint)) {
+                ModelRates.Price price = ModelRates.of(model);
+                Map<String, Object> tokenomics = new LinkedHashMap<>();
+                tokenomics.put("context", endpoint.contextTokens());
+                tokenomics.put("prompt", price.prompt());
+                tokenomics.put("completion", price.completion());
+                models.put(model, tokenomics);
+            }
+            if (!models.isEmpty()) {
+                out.put(endpoint.name(), models);
+            }
+        }
+        return out;
     }
 
     @GetMapping("/api/models")

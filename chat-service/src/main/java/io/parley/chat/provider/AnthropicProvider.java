@@ -190,7 +190,7 @@ final class AnthropicProvider implements ModelProvider {
     /**
      * Strictly alternating turns that open with the user, as the Messages API requires. A tool round
      * of an agent run follows as content blocks: the model's {@code tool_use} blocks, then one user
-     * turn with every {@code tool_result}.
+     * turn with every {@code tool_result} (and the text of any steer sent meanwhile).
      */
     private static List<Object> messages(List<ChatMessage> conversation) {
         int firstTool = 0;
@@ -211,6 +211,11 @@ final class AnthropicProvider implements ModelProvider {
             if (message.role() == ModelRequest.Role.TOOL) {
                 results.add(Map.of("type", "tool_result", "tool_use_id", message.toolCallId(), "content",
                         Json.isEmpty(message.text()) ? "(no output)" : message.text()));
+                continue;
+            }
+            if (message.role() == ModelRequest.Role.USER && !results.isEmpty()) {
+                // the person's words sent while the tools ran (a steer) join the results' turn, after them
+                results.add(Map.of("type", "text", "text", message.text()));
                 continue;
             }
             if (!results.isEmpty()) {

@@ -175,6 +175,11 @@ final class GoogleProvider implements ModelProvider {
                         "response", Map.of("output", Json.isEmpty(message.text()) ? "" : message.text()))));
                 continue;
             }
+            if (message.role() == ModelRequest.Role.USER && !responses.isEmpty()) {
+                // the person's words sent while the tools ran (a steer) join the responses' turn, after them
+                responses.add(new TextPart(message.text()));
+                continue;
+            }
             if (!responses.isEmpty()) {
                 contents.add(new Content("user", List.copyOf(responses)));
                 responses.clear();

@@ -10,11 +10,17 @@ import java.util.Map;
  * Folds a turn's events into LibreChat's content parts, in the order they began: consecutive
  * reasoning deltas into one {@code think} part, consecutive text deltas into one {@code text} part,
  * and each tool call of an agent run into a {@code tool_call} part (opened by its {@code on_run_step},
- * its arguments grown by {@code on_run_step_delta}, its output set by {@code on_run_step_completed}).
+ * its arguments grown by {@code on_run_step_delta}, its output set by {@code on_run_step_completed}), and
+ * each steer applied to the run ({@code on_steer_applied}) into LibreChat's {@code steer} part where it
+ * joined.
  */
 public final class ContentAggregate {
 
-    private sealed interface Part permits TextPart, ToolCallPart {
+    private sealed interface Part permits TextPart, ToolCallPart, SteerPart {
+    }
+
+    /** A person's steer as the run took it; the text after it is a new part. */
+    private record SteerPart(Map<String, Object> part) implements Part {
     }
 
     private record TextPart(String type, StringBuilder text) implements Part {
@@ -55,6 +61,7 @@ public final class ContentAggregate {
             case "on_run_step" -> openToolCall(data);
             case "on_run_step_delta" -> growToolCall(data);
             case "on_run_step_completed" -> completeToolCall(data);
+            case "on_steer_applied" -> addSteer(data);
             default -> {
                 // other events carry no content
             }
@@ -120,6 +127,14 @@ public final class ContentAggregate {
         }
     }
 
+    private void addSteer(Map<String, Object> data) {
+        if (data.get("part") instanceof Map<?, ?> part && "steer".equals(part.get("type"))) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            part.forEach((k, v) -> copy.put(String.valueOf(k), v));
+            parts.add(new SteerPart(copy));
+        }
+    }
+
     public void append(String type, String chunk) {
         if (!parts.isEmpty() && parts.getLast() instanceof TextPart last && last.type().equals(type)) {
             last.text().append(chunk);
@@ -150,6 +165,7 @@ public final class ContentAggregate {
                     map.put("type", "tool_call");
                     map.put("tool_call", toolCall);
                 }
+                case SteerPart steer -> map.putAll(steer.part());
             }
             out.add(map);
         }

@@ -33,6 +33,7 @@ final class JobLeases {
     private final JobProperties properties;
     private final Map<JobKey, LiveJob> local;
     private final ObjectProvider<JobTakeover> takeover;
+    private final SteerQueue steers;
     /** This instance as a lease owner: new with every start of the process, so a restart owns nothing. */
     private final String owner = UUID.randomUUID().toString();
     /** Jobs being ended here after a takeover: their lease is renewed until they are. */
@@ -40,8 +41,9 @@ final class JobLeases {
     private ScheduledExecutorService timer;
 
     JobLeases(RedisBackplane backplane, JobProperties properties, Map<JobKey, LiveJob> local,
-              ObjectProvider<JobTakeover> takeover) {
+              ObjectProvider<JobTakeover> takeover, SteerQueue steers) {
         this.backplane = backplane;
+        this.steers = steers;
         this.properties = properties;
         this.local = local;
         this.takeover = takeover;
@@ -142,6 +144,8 @@ final class JobLeases {
                 return;
             }
             OrphanedJob orphan = found.get();
+            // Steers still waiting are left over: the client offers them again as new turns.
+            steers.close(key, orphan.info().createdAt().toEpochMilli());
             StreamEvent terminal = orphan.events().isEmpty() ? null : orphan.events().getLast();
             JobInfo.Status status;
             if (terminal != null && terminal.terminal()) {

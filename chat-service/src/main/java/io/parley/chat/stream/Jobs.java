@@ -42,15 +42,21 @@ public class Jobs implements SmartLifecycle {
     private final Optional<RedisBackplane> backplane;
     private final Optional<JobLeases> leases;
     private final Map<JobKey, LiveJob> local = new ConcurrentHashMap<>();
+    private final SteerQueue steers;
+    private final Optional<LocalSteerQueue> localSteers;
     private final ScheduledExecutorService sweeper =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("job-sweeper").daemon().factory());
 
     Jobs(JobProperties properties, ObjectProvider<RedissonClient> redis, RedisProperties redisProperties,
          ObjectProvider<JobTakeover> takeover) {
         this.properties = properties;
-        this.backplane = Optional.ofNullable(redis.getIfAvailable())
-                .map(client -> new RedisBackplane(client, redisProperties.keyPrefix(), properties.logFlush()));
-        this.leases = backplane.map(shared -> new JobLeases(shared, properties, local, takeover));
+        RedissonClient client = redis.getIfAvailable();
+        this.backplane = Optional.ofNullable(client)
+                .map(shared -> new RedisBackplane(shared, redisProperties.keyPrefix(), properties.logFlush()));
+        this.localSteers = client == null ? Optional.of(new LocalSteerQueue(local)) : Optional.empty();
+        this.steers = client == null ? localSteers.get() : new RedisSteerQueue(client, redisProperties.keyPrefix(),
+                properties.maxDuration().plus(properties.retention()), properties.retention());
+        this.leases = backplane.map(shared -> new JobLeases(shared, properties, local, takeover, steers));
         backplane.ifPresent(shared -> shared.onAbortRequest(this::abortHere));
         sweeper.scheduleWithFixedDelay(this::sweep, 10, 10, TimeUnit.SECONDS);
     }
@@ -163,6 +169,66 @@ public class Jobs implements SmartLifecycle {
         return true;
     }
 
+    /**
+     * Queues a person's steer for their running job of the steer's generation, wherever it runs. Keyed by
+     * the owner like every job, so nobody reaches another person's job.
+     *
+     * @param max how many steers may wait at once
+     */
+    public SteerEnqueued steer(JobKey key, Steer steer, int max) {
+        return steers.enqueue(key, steer, max);
+    }
+
+    /**
+     * The steers that waited for this boundary of the job's run, now applied; none once the job was stopped
+     * or given up (they are left over when it ends). A failure to read them costs this boundary only.
+     */
+    public List<Steer> applySteers(LiveJob job) {
+        if (job.aborted() || job.superseded()) {
+            return List.of();
+        }
+        try {
+            return steers.apply(job.key());
+        } catch (RuntimeException e) {
+            log.warn("Could not read a job's steers stream_id={} error={}", job.key().streamId(), e.toString());
+            return List.of();
+        }
+    }
+
+    /**
+     * Ends the steering of the job of {@code generation}: what still waits is left over, and no more steers
+     * are taken for it. Call it before the job's terminal event.
+     *
+     * @return every left-over steer of the job, oldest first, for the client to send as new turns
+     */
+    public List<Steer> closeSteers(JobKey key, long generation) {
+        try {
+            return steers.close(key, generation);
+        } catch (RuntimeException e) {
+            log.warn("Could not close a job's steers stream_id={} error={}", key.streamId(), e.toString());
+            return List.of();
+        }
+    }
+
+    /** Takes back a waiting (or left-over) steer; true when it is cancelled. */
+    public boolean cancelSteer(JobKey key, String steerId) {
+        return steers.cancel(key, steerId);
+    }
+
+    /** A left-over steer came back as a new turn; best effort. */
+    public void consumeSteer(JobKey key, String steerId) {
+        try {
+            steers.consume(key, steerId);
+        } catch (RuntimeException e) {
+            log.warn("Could not mark a steer sent again stream_id={} error={}", key.streamId(), e.toString());
+        }
+    }
+
+    /** The conversation's steers: waiting ones in order, then the rest oldest first. */
+    public List<Steer> steers(JobKey key) {
+        return steers.all(key);
+    }
+
     /** Stream ids of the user's running jobs, on every instance. */
     public List<String> running(String tenantId, String user) {
         return backplane.map(shared -> shared.running(tenantId, user)).orElseGet(() -> runningHere(tenantId, user));
@@ -203,6 +269,7 @@ public class Jobs implements SmartLifecycle {
     private void sweep() {
         long before = System.nanoTime() - properties.retention().toNanos();
         local.values().removeIf(job -> job.endedBefore(before));
+        localSteers.ifPresent(LocalSteerQueue::forgetGone);
     }
 
     /** With Redis: renewing this instance's leases and taking over lapsed jobs begins with the application. */

@@ -1,6 +1,6 @@
 /**
- * Chat turns as resumable jobs: the live job and its event feed, leases and takeover when an instance dies,
- * the Redis backplane that lets any instance serve a stream. Calls {@code provider} for what a job's events
+ * Chat turns as resumable jobs: the live job and its event feed, the steers sent to it, leases and takeover
+ * when an instance dies, the Redis backplane that lets any instance serve a stream. Calls {@code provider} for what a job's events
  * carry.
  */
 @NullMarked

@@ -118,9 +118,43 @@ class History {
                     : List.of();
             if (!attached.isEmpty()) {
                 out.add(ChatMessage.userWithImages(text, attached));
+            } else if (!byPerson && steered(message)) {
+                out.addAll(withSteers(message));
             } else if (!text.isBlank()) {
                 out.add(new ChatMessage(byPerson ? Role.USER : Role.ASSISTANT, text));
             }
+        }
+        return out;
+    }
+
+    private static boolean steered(Document message) {
+        return message.getList("content", Object.class, List.of()).stream()
+                .anyMatch(part -> part instanceof Map<?, ?> map && "steer".equals(map.get("type")));
+    }
+
+    /**
+     * An answer the person steered, as the run saw it: the model's text up to each steer, the steer as the
+     * person's message, then the text after it (LibreChat's {@code formatAgentMessages} replays steers so).
+     */
+    private static List<ChatMessage> withSteers(Document message) {
+        List<ChatMessage> out = new ArrayList<>();
+        StringBuilder answer = new StringBuilder();
+        for (Object part : message.getList("content", Object.class, List.of())) {
+            if (!(part instanceof Map<?, ?> map)) {
+                continue;
+            }
+            if ("text".equals(map.get("type")) && map.get("text") instanceof String chunk) {
+                answer.append(chunk);
+            } else if ("steer".equals(map.get("type")) && map.get("steer") instanceof String steer && !steer.isBlank()) {
+                if (!answer.isEmpty() && !answer.toString().isBlank()) {
+                    out.add(new ChatMessage(Role.ASSISTANT, answer.toString()));
+                }
+                answer.setLength(0);
+                out.add(new ChatMessage(Role.USER, steer));
+            }
+        }
+        if (!answer.toString().isBlank()) {
+            out.add(new ChatMessage(Role.ASSISTANT, answer.toString()));
         }
         return out;
     }

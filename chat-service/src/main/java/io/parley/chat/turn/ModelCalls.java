@@ -10,6 +10,7 @@ import io.parley.chat.provider.ModelRequest.ChatMessage;
 import io.parley.chat.provider.ModelRequest.Role;
 import io.parley.chat.provider.ProviderException;
 import io.parley.chat.stream.JobInfo.Status;
+import io.parley.chat.stream.Steer;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
  * Calls the model for a turn's job, streaming into its run steps. While the model asks for tools (an
  * agent run), runs them and calls it again with their results, until it answers without tools or the
  * run's recursion limit is reached. Each model call and each round of tools is one step, as LangGraph
- * counts them in LibreChat.
+ * counts them in LibreChat. Between a round of tools and the next call (LibreChat's tool-batch boundary)
+ * the steers the person sent meanwhile join the run as their messages; a run without tools has no such
+ * boundary, and its steers are left over when it ends.
  */
 @Component
 class ModelCalls {
@@ -51,8 +54,15 @@ class ModelCalls {
     record Outcome(Status status, TokenTotals usage, @Nullable String failure, @Nullable String stopped) {
     }
 
+    /** The steers waiting for the run's next boundary, taken (and so applied) when asked for. */
+    @FunctionalInterface
+    interface Steers {
+        List<Steer> atBoundary();
+    }
+
     /** Calls the model with {@code asked}, offering the run's tools when the provider calls tools. */
-    Outcome call(RunKind kind, ModelRequest asked, ModelProvider provider, RunSteps steps, Cancellation cancel) {
+    Outcome call(RunKind kind, ModelRequest asked, ModelProvider provider, RunSteps steps, Cancellation cancel,
+                 Steers steers) {
         RunTools tools = kind.tools();
         ModelRequest request = tools.isEmpty() || !provider.callsTools() ? asked : asked.withTools(tools.specs());
         if (request.tools().isEmpty()) {
@@ -76,12 +86,29 @@ class ModelCalls {
                 }
                 request = request.followedBy(toolRound(tools, completion, steps, cancel));
                 taken++;
+                request = request.followedBy(steered(steers, steps, cancel));
             }
         } catch (ProviderException.Cancelled cancelled) {
             return new Outcome(Status.ABORTED, usage, null, null);
         } catch (ProviderException e) {
             return new Outcome(Status.ERROR, usage, e.getMessage(), null);
         }
+    }
+
+    /**
+     * The steers sent while the tools ran, each as the person's message after the results, as LibreChat
+     * injects them; none once the run was stopped (they are left over with its end).
+     */
+    private static List<ChatMessage> steered(Steers steers, RunSteps steps, Cancellation cancel) {
+        if (cancel.isCancelled()) {
+            return List.of();
+        }
+        List<ChatMessage> messages = new ArrayList<>();
+        for (Steer steer : steers.atBoundary()) {
+            steps.steer(steer);
+            messages.add(new ChatMessage(Role.USER, steer.text()));
+        }
+        return messages;
     }
 
     /** Runs the tools the model asked for: its call and their results, for the next call. */

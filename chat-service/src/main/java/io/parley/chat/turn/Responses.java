@@ -63,13 +63,17 @@ class Responses {
         return response;
     }
 
-    /** A continued answer keeps its parts; the new text joins its last part when the types match. */
+    /**
+     * A continued answer keeps its parts; new text (or reasoning) joins its last part when the types match.
+     * Other parts (a steer, a tool call) never join.
+     */
     static List<Map<String, Object>> merged(List<Map<String, Object>> earlier, List<Map<String, Object>> added) {
         List<Map<String, Object>> parts = new ArrayList<>(earlier);
         for (Map<String, Object> part : added) {
             Map<String, Object> last = parts.isEmpty() ? null : parts.getLast();
             String type = (String) part.get("type");
-            if (last != null && type.equals(last.get("type")) && last.get(type) instanceof String before) {
+            boolean joins = "text".equals(type) || "think".equals(type);
+            if (joins && last != null && type.equals(last.get("type")) && last.get(type) instanceof String before) {
                 Map<String, Object> joined = new LinkedHashMap<>(last);
                 joined.put(type, before + part.get(type));
                 parts.set(parts.size() - 1, joined);

@@ -23,7 +23,8 @@ final class Resync {
      * A reconnecting client first gets LibreChat's {@code sync} event: the answer so far, folded from
      * the events it missed, then the terminal events among them; then the stream goes on live.
      */
-    static void send(EventFeed feed, JobInfo info, OutputStream out) throws InterruptedException, IOException {
+    static void send(EventFeed feed, JobInfo info, OutputStream out, List<Map<String, Object>> waitingSteers)
+            throws InterruptedException, IOException {
         ContentAggregate content = new ContentAggregate();
         List<StreamEvent> terminal = new ArrayList<>();
         List<Object> runSteps = new ArrayList<>();
@@ -41,7 +42,7 @@ final class Resync {
                 terminal.add(event);
             }
         }
-        Map<String, Object> state = resumeState(info, content.parts());
+        Map<String, Object> state = resumeState(info, content.parts(), waitingSteers);
         state.put("runSteps", runSteps);
         state.put("titleEvent", titleEvent);
         out.write(StreamEvent.message(TurnEvents.map("sync", true, "resumeState", state, "pendingEvents", List.of()))
@@ -51,10 +52,15 @@ final class Resync {
         }
     }
 
-    /** LibreChat's {@code resumeState} of a job whose answer so far is {@code content}. */
-    static Map<String, Object> resumeState(JobInfo info, List<Map<String, Object>> content) {
+    /**
+     * LibreChat's {@code resumeState} of a job whose answer so far is {@code content}: steers already applied
+     * are parts of it; {@code waitingSteers} are those still queued, which the client shows as pending.
+     */
+    static Map<String, Object> resumeState(JobInfo info, List<Map<String, Object>> content,
+                                           List<Map<String, Object>> waitingSteers) {
         return TurnEvents.map("runSteps", List.of(), "aggregatedContent", content, "userMessage", info.userMessage(),
                 "responseMessageId", info.responseMessageId(), "conversationId", info.conversationId(),
-                "sender", info.sender(), "model", info.model(), "endpoint", info.endpoint());
+                "sender", info.sender(), "model", info.model(), "endpoint", info.endpoint(),
+                "pendingSteers", waitingSteers);
     }
 }

@@ -16,9 +16,6 @@ import org.jspecify.annotations.Nullable;
  */
 sealed interface RunKind {
 
-    /** The context window when neither the request nor the endpoint names one. */
-    int DEFAULT_CONTEXT_TOKENS = 32_000;
-
     /** The endpoint whose provider answers. */
     Endpoint endpoint();
 
@@ -196,6 +193,6 @@ sealed interface RunKind {
             }
             return body.maxContextTokens();
         }
-        return endpoint.maxContextTokens() != null ? endpoint.maxContextTokens() : DEFAULT_CONTEXT_TOKENS;
+        return endpoint.contextTokens();
     }
 }

@@ -4,6 +4,7 @@ import io.parley.chat.provider.ModelRequest.ToolCall;
 import io.parley.chat.provider.TokenSink;
 import io.parley.chat.stream.ContentAggregate;
 import io.parley.chat.stream.LiveJob;
+import io.parley.chat.stream.Steer;
 import io.parley.chat.stream.StreamEvent;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The run steps of one answer as LibreChat streams them: a {@code message_creation} step for text
  * (and reasoning), a {@code tool_calls} step per tool call. A step's {@code index} is the place of
- * its content part, so the client lays the live answer out as it will be saved. Every event also
- * folds into {@link #answer()}, the content that is saved. Used by the job's thread only.
+ * its content part, so the client lays the live answer out as it will be saved; a steer applied at a
+ * boundary takes the next part. Every event also folds into {@link #answer()}, the content that is saved.
+ * Used by the job's thread only.
  */
 final class RunSteps implements TokenSink {
 
@@ -114,6 +116,12 @@ final class RunSteps implements TokenSink {
             emit(TurnEvents.toolCallCompleted(step.stepId(), step.index(), call.id(), call.name(), call.argumentsJson(),
                     output));
         }
+    }
+
+    /** The person's steer joined the run here: its part comes next, and the answer goes on in a new part after it. */
+    void steer(Steer steer) {
+        messageStep = null;
+        emit(TurnEvents.steerApplied(steer, nextIndex++, responseMessageId, job.info().conversationId()));
     }
 
     /** Closes the open message step, as LibreChat does when the answer is complete. */

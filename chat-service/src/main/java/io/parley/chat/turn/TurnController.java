@@ -1,5 +1,6 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.endpoint.Endpoint;
 import io.parley.chat.stream.ContentAggregate;
 import io.parley.chat.stream.EventFeed;
 import io.parley.chat.stream.JobInfo;
@@ -38,28 +39,29 @@ class TurnController {
 
     /** A client gets at most one write per this interval while tokens stream; the rest wait for it. */
     private static final EventWriter EVENTS = new EventWriter(Duration.ofMillis(10), 256);
-    /**
-     * LibreChat 0.8.8's resumable-generation protocol, in the start answer and the status: a client that
-     * does not see it in the status takes the server for an older one and keeps reconnecting to a
-     * finished stream.
-     */
-    private static final int PROTOCOL_VERSION = 2;
+    private static final int PROTOCOL_VERSION = TurnEvents.PROTOCOL_VERSION;
     private static final String STREAM_GONE = "Stream not found: the generation job does not exist or has expired.";
 
     private final Turns turns;
     private final Jobs jobs;
     private final MessageLimits limits;
+    private final Steering steering;
 
-    TurnController(Turns turns, Jobs jobs, MessageLimits limits) {
+    TurnController(Turns turns, Jobs jobs, MessageLimits limits, Steering steering) {
         this.turns = turns;
         this.jobs = jobs;
         this.limits = limits;
+        this.steering = steering;
     }
 
     @PostMapping({"/api/agents/chat/{endpoint}", "/api/agents/chat"})
     ResponseEntity<?> start(CurrentUser caller, @PathVariable(required = false) @Nullable String endpoint,
                             @RequestBody TurnRequest body, HttpServletRequest http) {
         String name = endpoint != null ? endpoint : body.endpoint();
+        if (endpoint != null && Endpoint.CHAT_ROUTE_NAMES.contains(endpoint)) {
+            // a route of its own (steer, abort, …) asked with a method it does not take: never an endpoint
+            throw new ApiException.NotFound("No such route: POST /api/agents/chat/" + endpoint);
+        }
         Optional<String> denied = limits.check(caller, MessageLimits.clientIp(http));
         if (denied.isPresent()) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.TEXT_EVENT_STREAM)
@@ -105,10 +107,16 @@ class TurnController {
             id = running.getLast();
         }
         JobKey key = key(caller, id);
-        if (!jobs.abort(key)) {
+        Optional<JobInfo> job = jobs.find(key);
+        if (job.isEmpty() || !jobs.abort(key)) {
             throw new ApiException.NotFound("Job not found");
         }
-        return Map.of("success", true, "aborted", key.streamId());
+        // LibreChat's abort answer carries the steers the stopped run never took, for the client to send again.
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("success", true);
+        out.put("aborted", key.streamId());
+        out.put("pendingSteers", steering.leaveOver(key, job.get()));
+        return out;
     }
 
     @GetMapping("/api/agents/chat/status/{conversationId}")
@@ -119,15 +127,23 @@ class TurnController {
             return Map.of("active", false, "generationProtocolVersion", PROTOCOL_VERSION);
         }
         JobInfo job = info.get();
+        boolean active = job.status() == JobInfo.Status.RUNNING;
         List<Map<String, Object>> content = jobs.here(key).map(LiveJob::contentSoFar).orElseGet(() -> replayedContent(key));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("active", job.status() == JobInfo.Status.RUNNING);
+        out.put("active", active);
         out.put("generationProtocolVersion", PROTOCOL_VERSION);
         out.put("streamId", job.streamId());
         out.put("status", job.status().wire());
         out.put("aggregatedContent", content);
         out.put("createdAt", job.createdAt().toEpochMilli());
-        out.put("resumeState", Resync.resumeState(job, content));
+        out.put("resumeState", Resync.resumeState(job, content, active ? steering.waiting(key) : List.of()));
+        if (!active) {
+            // left-over steers of a turn whose final event the client may have missed (a takeover sends none)
+            List<Map<String, Object>> unrecovered = steering.unrecovered(key);
+            if (!unrecovered.isEmpty()) {
+                out.put("unrecoveredSteers", unrecovered);
+            }
+        }
         return out;
     }
 
@@ -152,10 +168,11 @@ class TurnController {
         JobKey key = key(caller, streamId);
         EventFeed feed = jobs.feed(key).orElseThrow(() -> new ApiException.NotFound(STREAM_GONE));
         JobInfo info = jobs.find(key).orElse(null);
+        List<Map<String, Object>> waiting = resume && info != null ? steering.waiting(key) : List.of();
         StreamingResponseBody body = out -> {
             try (feed) {
                 if (resume && info != null) {
-                    Resync.send(feed, info, out);
+                    Resync.send(feed, info, out, waiting);
                 }
                 // The stream Spring hands over does not pass flush() on to the connection; the response does.
                 response.flushBuffer();

@@ -1,5 +1,6 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.stream.Steer;
 import io.parley.chat.stream.StreamEvent;
 import io.parley.chat.support.Ids;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,14 @@ import org.jspecify.annotations.Nullable;
 
 /** The events of a chat turn, shaped as LibreChat's agents route sends them (§5.3 of the contract). */
 final class TurnEvents {
+
+    /**
+     * LibreChat 0.8.8's resumable-generation protocol, named in the start answer, the status, the final
+     * event and the steering answers: a client that does not see it in the status takes the server for an
+     * older one and keeps reconnecting to a finished stream, and reads a final event's left-over steers
+     * only when it is there.
+     */
+    static final int PROTOCOL_VERSION = 2;
 
     private TurnEvents() {
     }
@@ -67,16 +76,65 @@ final class TurnEvents {
                 "runId", runId, "stepIndex", index)));
     }
 
+    /** The final event; steers the run never reached a boundary for ride it for the client to send as new turns. */
     static StreamEvent fin(Map<String, Object> conversation, @Nullable String title, Map<String, Object> requestMessage,
-                           Map<String, Object> responseMessage) {
-        return StreamEvent.message(map("final", true, "conversation", conversation, "title", title,
-                "requestMessage", requestMessage, "responseMessage", responseMessage));
+                           Map<String, Object> responseMessage, List<Steer> leftover) {
+        return StreamEvent.message(withLeftover(map("final", true, "conversation", conversation, "title", title,
+                "requestMessage", requestMessage, "responseMessage", responseMessage), leftover));
     }
 
     static StreamEvent abortFinal(Map<String, Object> conversation, @Nullable String title, Map<String, Object> requestMessage,
-                                  Map<String, Object> responseMessage, boolean early) {
-        return StreamEvent.message(map("final", true, "aborted", true, "earlyAbort", early, "title", title,
-                "conversation", conversation, "requestMessage", requestMessage, "responseMessage", responseMessage));
+                                  Map<String, Object> responseMessage, boolean early, List<Steer> leftover) {
+        return StreamEvent.message(withLeftover(map("final", true, "aborted", true, "earlyAbort", early, "title", title,
+                "conversation", conversation, "requestMessage", requestMessage, "responseMessage", responseMessage),
+                leftover));
+    }
+
+    private static Map<String, Object> withLeftover(Map<String, Object> fin, List<Steer> leftover) {
+        if (!leftover.isEmpty()) {
+            fin.put("pendingSteers", pendingSteers(leftover));
+        }
+        fin.put("generationProtocolVersion", PROTOCOL_VERSION);
+        return fin;
+    }
+
+    /**
+     * LibreChat's {@code on_steer_applied}: the person's steer joined the run at content index {@code index};
+     * {@code part} is the {@code steer} content part saved there.
+     */
+    static StreamEvent steerApplied(Steer steer, int index, String responseMessageId, String conversationId) {
+        Map<String, Object> data = map("steerId", steer.steerId());
+        if (steer.clientSteerId() != null) {
+            data.put("clientSteerId", steer.clientSteerId());
+        }
+        data.put("index", index);
+        data.put("part", steerPart(steer));
+        data.put("responseMessageId", responseMessageId);
+        data.put("conversationId", conversationId);
+        return StreamEvent.message(map("event", "on_steer_applied", "data", data));
+    }
+
+    /** LibreChat's {@code steer} content part ({@code SteerContentPart}). */
+    static Map<String, Object> steerPart(Steer steer) {
+        Map<String, Object> part = map("type", "steer", "steer", steer.text(), "steerId", steer.steerId());
+        if (steer.clientSteerId() != null) {
+            part.put("clientSteerId", steer.clientSteerId());
+        }
+        part.put("createdAt", steer.createdAt());
+        return part;
+    }
+
+    /** Steers as LibreChat lists those not (yet) applied ({@code TPendingSteer}). */
+    static List<Map<String, Object>> pendingSteers(List<Steer> steers) {
+        return steers.stream().map(steer -> {
+            Map<String, Object> pending = map("steerId", steer.steerId());
+            if (steer.clientSteerId() != null) {
+                pending.put("clientSteerId", steer.clientSteerId());
+            }
+            pending.put("text", steer.text());
+            pending.put("createdAt", steer.createdAt());
+            return pending;
+        }).toList();
     }
 
     /**

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * LibreChat's chat request body ({@code TPayload}: the user message, the endpoint option and the
  * turn's flags). Fields LibreChat's client sends that Parley has no use for are ignored; any field
- * may be missing.
+ * may be missing. {@code recoverySteerId} names the left-over steer this message sends again.
  */
 record TurnRequest(@Nullable String text, @Nullable String messageId, @Nullable String parentMessageId,
                    @Nullable String conversationId, @Nullable String endpoint, @Nullable String endpointType,
@@ -21,7 +21,7 @@ record TurnRequest(@Nullable String text, @Nullable String messageId, @Nullable 
                    @Nullable Boolean isContinued, @Nullable Boolean isRegenerate, @Nullable Boolean isTemporary,
                    @Nullable String overrideParentMessageId, @Nullable String responseMessageId,
                    @Nullable EditedContent editedContent, @Nullable List<Map<String, Object>> files,
-                   @Nullable String chatProjectId) {
+                   @Nullable String chatProjectId, @Nullable String recoverySteerId) {
 
     /** An edit of one content part of the response before it is continued. */
     record EditedContent(@Nullable Integer index, String type, @Nullable String text, @Nullable String think) {

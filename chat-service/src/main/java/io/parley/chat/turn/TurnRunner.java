@@ -5,9 +5,11 @@ import io.parley.chat.provider.ModelProvider;
 import io.parley.chat.stream.JobInfo.Status;
 import io.parley.chat.stream.Jobs;
 import io.parley.chat.stream.LiveJob;
+import io.parley.chat.stream.Steer;
 import io.parley.chat.stream.StreamEvent;
 import io.parley.chat.support.ApiDocs;
 import jakarta.annotation.PreDestroy;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,9 +27,10 @@ import org.springframework.security.concurrent.DelegatingSecurityContextExecutor
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a turn's job on its own virtual thread: calls the model ({@link ModelCalls}), streams its answer
- * as events, settles the answer (whole, or partial and marked when it failed or was stopped) through
- * {@link Settlement} and only then sends the final event. Nobody needs to be listening: a client that
+ * Runs a turn's job on its own virtual thread: calls the model ({@link ModelCalls}, which takes the
+ * person's steers at the run's tool boundaries), streams its answer as events, settles the answer (whole,
+ * or partial and marked when it failed or was stopped) through {@link Settlement} and only then sends the
+ * final event, with the steers the run never took. Nobody needs to be listening: a client that
  * goes away does not stop the job. Should this instance stop mid-turn, another one finishes the turn
  * ({@link TurnTakeover}) from what the job left in Redis; a job this instance gave up
  * ({@link LiveJob#superseded()}) stores nothing more.
@@ -79,6 +82,7 @@ class TurnRunner {
         } catch (RuntimeException e) {
             // Saving failed (the store is down): the person sees an error; nothing half-written is claimed as saved.
             log.error("Turn {} failed", job.key().streamId(), e);
+            closeSteering(job);
             job.emit(TurnEvents.error("An error occurred while processing the request. Please try again."));
             jobs.finished(job, Status.ERROR);
         }
@@ -108,7 +112,7 @@ class TurnRunner {
         ScheduledFuture<?> deadline = deadlines.schedule(cancel::cancel, jobs.properties().maxDuration().toMillis(),
                 TimeUnit.MILLISECONDS);
         try {
-            return calls.call(turn.kind(), turn.plan().request(), provider, steps, cancel);
+            return calls.call(turn.kind(), turn.plan().request(), provider, steps, cancel, () -> jobs.applySteers(job));
         } finally {
             deadline.cancel(false);
         }
@@ -124,16 +128,26 @@ class TurnRunner {
         String shownTitle = (String) conversation.get("title");
         Map<String, Object> response = ApiDocs.of(saved.response(), "_id", "user", "createdAt", "updatedAt");
         Map<String, Object> asked = turn.plan().userMessage();
+        List<Steer> leftover = closeSteering(job);
         switch (outcome.status()) {
             case COMPLETE -> {
                 steps.close();
-                job.emit(TurnEvents.fin(conversation, shownTitle, asked, response));
+                job.emit(TurnEvents.fin(conversation, shownTitle, asked, response, leftover));
             }
             case ABORTED -> job.emit(TurnEvents.abortFinal(conversation, shownTitle, asked, response,
-                    steps.answer().parts().isEmpty()));
+                    steps.answer().parts().isEmpty(), leftover));
             default -> job.emit(TurnEvents.error(outcome.failure()));
         }
         jobs.finished(job, outcome.status());
+    }
+
+    /**
+     * No steer is taken once the job ends: those still waiting are left over, for the final event (and the
+     * status, where a client that missed it finds them). A job given up leaves that to the instance that
+     * took it over.
+     */
+    private List<Steer> closeSteering(LiveJob job) {
+        return job.superseded() ? List.of() : jobs.closeSteers(job.key(), job.info().createdAt().toEpochMilli());
     }
 
     private Optional<String> titled(Turn turn, LiveJob job, ModelProvider provider) {
@@ -159,6 +173,7 @@ class TurnRunner {
         String reason = StreamEvent.toJson(TurnEvents.map("type", "token_balance", "balance", hold.balance(),
                 "tokenCost", hold.tokenCost(), "promptTokens", record.promptTokens()));
         settlement.refusal(record, reason);
+        closeSteering(job);
         job.emit(TurnEvents.error(reason));
         jobs.finished(job, Status.ERROR);
     }

@@ -19,12 +19,14 @@ class Turns {
     private final RunKinds kinds;
     private final TurnJobs jobs;
     private final TurnRunner runner;
+    private final Steering steering;
 
-    Turns(TurnPlanner planner, RunKinds kinds, TurnJobs jobs, TurnRunner runner) {
+    Turns(TurnPlanner planner, RunKinds kinds, TurnJobs jobs, TurnRunner runner, Steering steering) {
         this.planner = planner;
         this.kinds = kinds;
         this.jobs = jobs;
         this.runner = runner;
+        this.steering = steering;
     }
 
     /** The accepted turn as the start answer names it. */
@@ -39,6 +41,7 @@ class Turns {
         ModelProvider provider = kinds.provider(caller, kind);
         TurnJobs.Running running = jobs.start(caller, body, conversation, kind, plan);
         runner.start(running.turn(), running.job(), provider);
+        steering.sentAgain(caller, conversation.id(), body.recoverySteerId());
         return new Accepted(conversation.id(), conversation.id(), running.createdAt());
     }
 }

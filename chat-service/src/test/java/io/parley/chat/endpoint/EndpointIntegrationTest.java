@@ -47,6 +47,27 @@ class EndpointIntegrationTest extends ChatIntegrationTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void tokenConfigGivesEveryModelItsContextWindowAndPricesPerMillionTokens() {
+        Http.Response response = get(person(), "/api/endpoints/token-config");
+        assertThat(response.status()).isEqualTo(200);
+        Map<String, Object> config = json(response.body());
+        assertThat(config).containsOnlyKeys("anthropic", "google", "FakeAI", "OwnKey", "offline-demo");
+        Map<String, Object> fake = (Map<String, Object>) config.get("FakeAI");
+        assertThat(fake).containsOnlyKeys("fake-model", "fake-model-2");
+        // an unknown model: the window turns are cut to, LibreChat's default rate
+        assertThat((Map<String, Object>) fake.get("fake-model")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("context", 32_000, "prompt", 6.0, "completion", 6.0));
+        // priced by the longest key of the table its name contains, as auth-service settles it
+        assertThat((Map<String, Object>) ((Map<String, Object>) config.get("anthropic")).get("claude-fake"))
+                .containsEntry("prompt", 0.8).containsEntry("completion", 2.4).containsEntry("context", 32_000)
+                .doesNotContainKeys("cacheRead", "cacheWrite");
+        assertThat((Map<String, Object>) ((Map<String, Object>) config.get("google")).get("gemini-fake"))
+                .containsEntry("prompt", 0.5).containsEntry("completion", 1.5);
+        assertThat(http.get("/api/endpoints/token-config").status()).isEqualTo(401);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void configShowsSignInFieldsToEveryoneAndTheRestOnlyWithAValidToken() {
         Map<String, Object> anonymous = json(http.get("/api/config").body());
         assertThat(anonymous).containsEntry("appTitle", "LibreChat").containsEntry("registrationEnabled", true)
