@@ -125,6 +125,11 @@ class WebClientIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void theClientMayFrameItsOwnPagesButNoOtherSiteMay() {
+        assertThat(send("GET", "/c/new", "Accept", "text/html").headers().firstValue("X-Frame-Options")).contains("SAMEORIGIN");
+    }
+
+    @Test
     void clientRoutesAreAnsweredWithIndexHtmlWithoutAToken() {
         for (String path : new String[] {"/", "/c/new", "/login", "/c/0b9b7e5e-3c1f-4b8e-9d0a-2f5e4b8c1d2e", "/search?q=x"}) {
             HttpResponse<byte[]> response = send("GET", path, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
