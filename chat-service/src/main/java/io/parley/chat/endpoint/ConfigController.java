@@ -37,11 +37,13 @@ class ConfigController {
     private final String appTitle;
     private final String serverDomain;
     private final long importMaxFileSize;
+    private final boolean publicSharedLinks;
 
     ConfigController(SignInSettingsClient signInSettings, OptionalCaller callers, Interface configured,
                      @Value("${APP_TITLE:LibreChat}") String appTitle,
                      @Value("${DOMAIN_SERVER:http://localhost:3080}") String serverDomain,
-                     @Value("${CONVERSATION_IMPORT_MAX_FILE_SIZE_BYTES:0}") long importMaxFileSize) {
+                     @Value("${CONVERSATION_IMPORT_MAX_FILE_SIZE_BYTES:0}") long importMaxFileSize,
+                     @Value("${parley.chat.share.public-links:false}") boolean publicSharedLinks) {
         this.signInSettings = signInSettings;
         this.callers = callers;
         Map<String, Object> merged = new LinkedHashMap<>(DEFAULT_INTERFACE);
@@ -50,6 +52,7 @@ class ConfigController {
         this.appTitle = appTitle;
         this.serverDomain = serverDomain;
         this.importMaxFileSize = importMaxFileSize;
+        this.publicSharedLinks = publicSharedLinks;
     }
 
     @GetMapping("/api/config")
@@ -92,7 +95,7 @@ class ConfigController {
             out.put("showBirthdayIcon", false);
             out.put("helpAndFaqURL", "https://librechat.ai");
             out.put("sharedLinksEnabled", true);
-            out.put("publicSharedLinksEnabled", false);
+            out.put("publicSharedLinksEnabled", publicSharedLinks);
             out.put("openidReuseTokens", false);
             out.put("allowAccountDeletion", flags.getAllowAccountDeletion());
             out.put("sharedLinksSnapshotFilesEnabled", true);

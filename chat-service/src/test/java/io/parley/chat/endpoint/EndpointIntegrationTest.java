@@ -75,7 +75,7 @@ class EndpointIntegrationTest extends ChatIntegrationTest {
                 .containsEntry("socialLogins", List.of()).doesNotContainKeys("interface", "balance");
         Map<String, Object> signedIn = json(get(person(), "/api/config").body());
         assertThat(signedIn).containsKeys("interface", "balance", "titleGenerationTiming")
-                .containsEntry("allowAccountDeletion", true);
+                .containsEntry("allowAccountDeletion", true).containsEntry("publicSharedLinksEnabled", false);
         assertThat((Map<String, Object>) signedIn.get("interface")).containsEntry("presets", true);
         Map<String, Object> forged = json(http.get("/api/config", "Authorization", "Bearer not.a.token").body());
         assertThat(forged).doesNotContainKey("interface");

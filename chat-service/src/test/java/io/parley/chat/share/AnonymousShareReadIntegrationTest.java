@@ -24,6 +24,8 @@ class AnonymousShareReadIntegrationTest extends ChatIntegrationTest {
         assertThat(read.json().get("messages").get(0).get("text").asString()).isEqualTo("Hello there");
         assertThat(read.json().get("conversationId").asString()).startsWith("convo_");
         assertThat(read.body()).doesNotContain(ada.id(), convo);
+        // the client offers the public link only when the server says it opens without signing in
+        assertThat(get(ada, "/api/config").json().get("publicSharedLinksEnabled").asBoolean()).isTrue();
 
         // a token that does not check out reads as no token
         assertThat(http.get("/api/share/" + shareId, "X-Parley-Tenant", "acme", "Authorization", "Bearer expired").status())
