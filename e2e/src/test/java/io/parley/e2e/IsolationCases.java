@@ -134,6 +134,18 @@ final class IsolationCases {
             Case.refused("DELETE", "/api/prompts/{promptId}", "/api/prompts/{prompt}"),
             Case.ownScoped("DELETE", "/api/keys/{name}", "/api/keys/{key}",
                     "deletes the caller's own key of that endpoint, of which the caller has none"),
+            Case.refused("POST", "/api/share/{conversationId}", "/api/share/{convo}", "{}"),
+            Case.ownScoped("GET", "/api/share/link/{conversationId}", "/api/share/link/{convo}",
+                    "answers as for a conversation of the caller's with no link"),
+            Case.refused("PATCH", "/api/share/{shareId}", "/api/share/{share}", "{}"),
+            Case.refused("DELETE", "/api/share/{shareId}", "/api/share/{share}"),
+            Case.refused("PATCH", "/api/memories/{key}", "/api/memories/{memory}", "{\"value\":\"taken over\"}"),
+            Case.refused("DELETE", "/api/memories/{key}", "/api/memories/{memory}"),
+            Case.refused("GET", "/api/projects/{projectId}", "/api/projects/{project}"),
+            Case.refused("PATCH", "/api/projects/{projectId}", "/api/projects/{project}", "{\"name\":\"taken over\"}"),
+            Case.refused("DELETE", "/api/projects/{projectId}", "/api/projects/{project}"),
+            Case.refused("PUT", "/api/projects/conversations/{conversationId}", "/api/projects/conversations/{convo}",
+                    "{\"projectId\":null}"),
 
             // agent-service
             Case.refused("GET", "/api/agents/{id}", "/api/agents/{agent}"),
@@ -186,6 +198,10 @@ final class IsolationCases {
             Map.entry("GET /api/permissions/{resourceType}/roles", "a resource type: its access roles are the same for everyone"),
             Map.entry("GET /api/roles/{roleName}", "a role of the caller's own tenant (every tenant has its own USER and ADMIN)"),
             Map.entry("PUT /api/roles/{roleName}/{feature}", "a role of the caller's own tenant (every tenant has its own USER and ADMIN)"),
+            Map.entry("GET /api/share/{shareId}",
+                    "a shared link is there for others to read (another tenant's reader gets 404: ShareIntegrationTest)"),
+            Map.entry("GET /api/agents/tools/{toolId}/auth", "a tool's name: the same answer for everyone"),
+            Map.entry("POST /api/agents/tools/{toolId}/call", "a tool's name: the same answer for everyone"),
             Map.entry("GET /images/{userId}/{name}",
                     "public by design: a re-encoded image at an unguessable path, shown with <img src> as LibreChat's static /images/"));
 

@@ -136,6 +136,11 @@ class IsolationMatrixE2ETest extends E2ETest {
         ids.put("convo", convo);
         assertThat(as(owner.tenant(), owner.auth(), "GET", "/api/agents/chat/stream/" + convo, null).body()).contains("\"final\":true");
         ids.put("message", ok(owner, "GET", "/api/messages/" + convo, null).get(0).get("messageId").asString());
+        ids.put("share", ok(owner, "POST", "/api/share/" + convo, "{}").get("shareId").asString());
+        ids.put("memory", "alpha_memory");
+        ok(owner, "POST", "/api/memories", "{\"key\":\"alpha_memory\",\"value\":\"%s\"}".formatted(SECRET));
+        ids.put("project", ok(owner, "POST", "/api/projects", "{\"name\":\"alpha project\",\"description\":\"%s\"}"
+                .formatted(SECRET)).get("_id").asString());
         ids.put("tag", "alpha-tag");
         ok(owner, "PUT", "/api/tags/convo/" + convo, "{\"tags\":[\"alpha-tag\"]}");
 
@@ -182,7 +187,7 @@ class IsolationMatrixE2ETest extends E2ETest {
                 "/api/agents/{agent}/expanded", "/api/agents/{agent}/access", "/api/permissions/agent/{agentObjectId}",
                 "/api/permissions/promptGroup/{promptGroup}", "/api/permissions/mcpServer/{mcpDbId}", "/api/files",
                 "/api/files/download/{user}/{file}", "/api/mcp/servers/{mcpServer}", "/api/admin/groups/{group}",
-                "/api/keys?name={key}")) {
+                "/api/keys?name={key}", "/api/share/link/{convo}", "/api/memories", "/api/projects/{project}")) {
             String filled = IsolationCases.fill(path, ids);
             Http.Response read = as(owner.tenant(), owner.auth(), "GET", filled, null);
             reads.put(path, read.status() + " " + read.body());
