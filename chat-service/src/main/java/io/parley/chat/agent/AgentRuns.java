@@ -68,7 +68,19 @@ public class AgentRuns {
         String model = agent.getModel().isBlank() ? endpoints.models(endpoint).stream().findFirst()
                 .orElseThrow(() -> ApiException.Invalid.field("agent_id", "names no model")) : agent.getModel();
         return new AgentSetup(agent.getId(), agent.getName(), endpoint, model, agent.getInstructions(), parameters,
-                maxContext, tools(agent), recursionLimit(agent));
+                maxContext, tools(agent), recursionLimit(agent), contextFileIds(agent.getToolResourcesJson()));
+    }
+
+    /** The file ids of the agent's {@code context} and {@code ocr} tool resources, without repeats. */
+    private static List<String> contextFileIds(String toolResourcesJson) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        Map<String, Object> resources = parameters(toolResourcesJson);
+        for (String resource : List.of("context", "ocr")) {
+            if (resources.get(resource) instanceof Map<?, ?> entry && entry.get("file_ids") instanceof List<?> fileIds) {
+                fileIds.stream().filter(String.class::isInstance).map(String.class::cast).forEach(ids::add);
+            }
+        }
+        return List.copyOf(ids);
     }
 
     private int recursionLimit(Agent agent) {
@@ -105,7 +117,7 @@ public class AgentRuns {
         return mcp.call(tool, call.argumentsJson(), tools.timeout(), cancel);
     }
 
-    /** The agent's model_parameters; agent-service only stores objects, anything else counts as none. */
+    /** A JSON object of the agent (model_parameters, tool_resources); agent-service only stores objects, anything else counts as none. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> parameters(String json) {
         if (json == null || json.isBlank()) {

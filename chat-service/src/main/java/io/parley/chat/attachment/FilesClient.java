@@ -6,6 +6,7 @@ import io.parley.common.grpc.GrpcErrors;
 import io.parley.proto.file.v1.AttachFilesRequest;
 import io.parley.proto.file.v1.FileMetadata;
 import io.parley.proto.file.v1.FilesGrpc;
+import io.parley.proto.file.v1.GetFilesRequest;
 import io.parley.proto.file.v1.ReadFileRequest;
 import io.parley.proto.file.v1.ReadFileResponse;
 import java.io.ByteArrayOutputStream;
@@ -32,9 +33,25 @@ class FilesClient {
      * @throws io.parley.common.error.ApiException mapped from the call's status: NOT_FOUND naming the
      *                                             files that are unknown or not the person's to use
      */
-    List<FileMetadata> attach(List<String> fileIds) {
+    List<FileMetadata> attach(List<String> fileIds, int maxTextChars) {
         try {
-            return files.attachFiles(AttachFilesRequest.newBuilder().addAllFileIds(fileIds).build()).getFilesList();
+            return files.attachFiles(AttachFilesRequest.newBuilder().addAllFileIds(fileIds).setMaxTextChars(maxTextChars)
+                    .build()).getFilesList();
+        } catch (StatusRuntimeException e) {
+            throw GrpcErrors.toApiException(e);
+        }
+    }
+
+    /**
+     * The readable files among the ids, with up to {@code maxTextChars} of their texts in all (the first
+     * files first); the others are left out.
+     *
+     * @throws io.parley.common.error.ApiException mapped from the call's status (file-service unreachable: Unavailable)
+     */
+    List<FileMetadata> get(List<String> fileIds, int maxTextChars) {
+        try {
+            return files.getFiles(GetFilesRequest.newBuilder().addAllFileIds(fileIds).setMaxTextChars(maxTextChars).build())
+                    .getFilesList();
         } catch (StatusRuntimeException e) {
             throw GrpcErrors.toApiException(e);
         }

@@ -53,15 +53,16 @@ class EndpointController {
 
     /**
      * Saved agents, run by chat-service with the agent's provider. Of LibreChat's capabilities only
-     * {@code tools} (MCP tools) is run here, so only that one is announced: the client's agent builder
-     * then offers no file search, code execution, actions or chains that would silently do nothing.
+     * {@code context} (documents uploaded as text: "Upload as Text") and {@code tools} (MCP tools) are
+     * served, so only those are announced: the client then offers no file search, code execution, actions
+     * or chains that would silently do nothing.
      */
     private static Map<String, Object> agents() {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("order", EndpointCatalog.agentsOrder());
         entry.put("userProvide", false);
         entry.put("disableBuilder", false);
-        entry.put("capabilities", java.util.List.of("tools"));
+        entry.put("capabilities", java.util.List.of("context", "tools"));
         return entry;
     }
 

@@ -2,6 +2,7 @@ package io.parley.chat.support;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingResult;
 import com.knuddels.jtokkit.api.EncodingType;
 import org.springframework.stereotype.Component;
 
@@ -13,5 +14,17 @@ public class TokenCounter {
 
     public int count(String text) {
         return text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+    }
+
+    /**
+     * The longest start of {@code text} that is at most {@code maxTokens} tokens, never ending inside a
+     * character; only that much of the text is encoded.
+     */
+    public String truncate(String text, int maxTokens) {
+        if (maxTokens <= 0 || text.isEmpty()) {
+            return "";
+        }
+        EncodingResult start = encoding.encodeOrdinary(text, maxTokens);
+        return start.isTruncated() ? text.substring(0, start.getLastProcessedCharacterIndex() + 1) : text;
     }
 }

@@ -99,21 +99,24 @@ class History {
 
     /** The stored branch as model messages; error answers and empty ones are left out. */
     static List<ChatMessage> asChat(List<Document> branch) {
-        return asChat(branch, Map.of());
+        return asChat(branch, Map.of(), Map.of());
     }
 
     /**
      * The same, with the images of the person's messages that {@code images} holds (by message id),
-     * sent again as LibreChat does ({@code resendFiles}).
+     * sent again as LibreChat does ({@code resendFiles}), and the documents {@code documents} holds (by
+     * message id) before their text, as LibreChat puts an earlier message's file context.
      */
-    static List<ChatMessage> asChat(List<Document> branch, Map<String, List<ModelRequest.Image>> images) {
+    static List<ChatMessage> asChat(List<Document> branch, Map<String, List<ModelRequest.Image>> images,
+                                    Map<String, String> documents) {
         List<ChatMessage> out = new ArrayList<>();
         for (Document message : branch) {
             if (Boolean.TRUE.equals(message.getBoolean("error"))) {
                 continue;
             }
-            String text = textOf(message);
             boolean byPerson = Boolean.TRUE.equals(message.getBoolean("isCreatedByUser"));
+            String text = byPerson ? joined(documents.get(message.getString("messageId")), textOf(message), "\n")
+                    : textOf(message);
             List<ModelRequest.Image> attached = byPerson ? images.getOrDefault(message.getString("messageId"), List.of())
                     : List.of();
             if (!attached.isEmpty()) {
@@ -157,6 +160,27 @@ class History {
             out.add(new ChatMessage(Role.ASSISTANT, answer.toString()));
         }
         return out;
+    }
+
+    /**
+     * The system prompt with the documents of the message being answered after the instructions (LibreChat
+     * adds the latest message's file context to the system message).
+     */
+    static @Nullable String withDocuments(@Nullable String instructions, String documents) {
+        return documents.isBlank() ? instructions : joined(instructions, documents, "\n\n");
+    }
+
+    private static String joined(@Nullable String first, String second, String between) {
+        return first == null || first.isBlank() ? second : second.isBlank() ? first : first + between + second;
+    }
+
+    /**
+     * Tokens one message of the person may take with its documents beside {@code instructions} in a window
+     * of {@code contextTokens}: what is left after the instructions, the framing of the system message the
+     * documents may open and of the message itself, and the seam where documents join.
+     */
+    int room(@Nullable String instructions, int contextTokens) {
+        return contextTokens - tokens.count(instructions) - 3 * PER_MESSAGE;
     }
 
     int count(ModelRequest request) {

@@ -6,6 +6,7 @@ import io.parley.chat.agent.RunTools;
 import io.parley.chat.endpoint.Endpoint;
 import io.parley.common.error.ApiException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +53,11 @@ sealed interface RunKind {
 
     /** Most steps (model calls and tool rounds) the run may take. */
     int recursionLimit();
+
+    /** Files whose text goes to the model with every turn (an agent's "File Context"); none for a plain chat. */
+    default List<String> contextFileIds() {
+        return List.of();
+    }
 
     /** A chat with one of an endpoint's models, without tools. */
     record PlainChat(Endpoint endpoint, String model) implements RunKind {
@@ -182,6 +188,11 @@ sealed interface RunKind {
         @Override
         public int recursionLimit() {
             return agent.recursionLimit();
+        }
+
+        @Override
+        public List<String> contextFileIds() {
+            return agent.contextFileIds();
         }
     }
 

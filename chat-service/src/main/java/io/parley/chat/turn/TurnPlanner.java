@@ -1,6 +1,7 @@
 package io.parley.chat.turn;
 
 import io.parley.chat.attachment.Attachments;
+import io.parley.chat.attachment.FileText;
 import io.parley.chat.convo.Convos;
 import io.parley.chat.message.Messages;
 import io.parley.chat.provider.ModelRequest;
@@ -16,7 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -70,8 +71,12 @@ class TurnPlanner {
         if (body.text() != null && body.text().length() > MAX_TEXT) {
             throw ApiException.Invalid.field("text", "must be at most " + MAX_TEXT + " characters");
         }
-        Function<List<ChatMessage>, ModelRequest> ask = chat -> history.request(kind.model(),
-                kind.instructions(body.promptPrefix()), chat, kind.parameters(body), caller.id(), kind.contextTokens(body));
+        String instructions = kind.instructions(body.promptPrefix());
+        int contextTokens = kind.contextTokens(body);
+        // the answered message's documents join the instructions, as LibreChat adds them to the system message
+        Asking ask = new Asking((chat, documents) -> history.request(kind.model(),
+                History.withDocuments(instructions, documents), chat, kind.parameters(body), caller.id(), contextTokens),
+                history.room(instructions, contextTokens), attachments.texts(kind.contextFileIds()));
         if (body.continued()) {
             return continued(body, conversation.messages(), ask);
         }
@@ -81,8 +86,32 @@ class TurnPlanner {
         return newMessage(caller, body, conversation, ask);
     }
 
+    /**
+     * How this turn asks the model.
+     *
+     * @param model    the request for a chat and the documents that go with the system message
+     * @param room     tokens one message of the person may take with its documents (History#room)
+     * @param standing documents that go with every turn: an agent's "File Context"
+     */
+    private record Asking(BiFunction<List<ChatMessage>, String, ModelRequest> model, int room, List<FileText> standing) {
+    }
+
+    /**
+     * The request for a turn that answers an earlier message again (continued or regenerated): the standing
+     * documents with the system message, within what the asked message and {@code also} leave; the
+     * branch's own documents before their messages in what is left after that.
+     */
+    private ModelRequest againRequest(Asking ask, List<Document> branch, Document asked, String also,
+                                      List<ChatMessage> after) {
+        String standing = attachments.documents(ask.standing(),
+                ask.room() - tokens.count(History.textOf(asked)) - tokens.count(also));
+        List<ChatMessage> chat = new ArrayList<>(chatOf(branch, 0, ask.room() - tokens.count(also) - tokens.count(standing)));
+        chat.addAll(after);
+        return ask.model().apply(chat, standing);
+    }
+
     /** The answer {@code responseMessageId} goes on, after the edit of one of its parts if asked. */
-    private TurnPlan continued(TurnRequest body, Map<String, Document> byId, Function<List<ChatMessage>, ModelRequest> ask) {
+    private TurnPlan continued(TurnRequest body, Map<String, Document> byId, Asking ask) {
         String responseId = Ids.requireUuid("responseMessageId", body.responseMessageId());
         Document response = byId.get(responseId);
         if (response == null || Boolean.TRUE.equals(response.getBoolean("isCreatedByUser"))) {
@@ -93,27 +122,25 @@ class TurnPlanner {
             throw new ApiException.NotFound("Parent message not found");
         }
         List<Map<String, Object>> parts = ContinuedParts.edited(response, body.editedContent());
-        List<ChatMessage> chat = new ArrayList<>(chatOf(History.branch(byId, asked.getString("messageId")), 0));
         String soFar = ContinuedParts.text(parts);
-        if (!soFar.isBlank()) {
-            chat.add(new ChatMessage(Role.ASSISTANT, soFar));
-        }
-        return planned(null, asked, responseId, parts, ask.apply(chat));
+        List<ChatMessage> partial = soFar.isBlank() ? List.of() : List.of(new ChatMessage(Role.ASSISTANT, soFar));
+        return planned(null, asked, responseId, parts,
+                againRequest(ask, History.branch(byId, asked.getString("messageId")), asked, soFar, partial));
     }
 
     /** A new answer to the person's message {@code overrideParentMessageId}. */
-    private TurnPlan regenerated(TurnRequest body, Map<String, Document> byId, Function<List<ChatMessage>, ModelRequest> ask) {
+    private TurnPlan regenerated(TurnRequest body, Map<String, Document> byId, Asking ask) {
         String askedId = Ids.requireUuid("overrideParentMessageId", body.overrideParentMessageId());
         Document asked = byId.get(askedId);
         if (asked == null || !Boolean.TRUE.equals(asked.getBoolean("isCreatedByUser"))) {
             throw new ApiException.NotFound("Message to regenerate not found");
         }
-        return planned(null, asked, Ids.newId(), List.of(), ask.apply(chatOf(History.branch(byId, askedId), 0)));
+        return planned(null, asked, Ids.newId(), List.of(), againRequest(ask, History.branch(byId, askedId), asked, "",
+                List.of()));
     }
 
     /** The person's new message under {@code parentMessageId}, with its attachments, and a new answer to it. */
-    private TurnPlan newMessage(CurrentUser caller, TurnRequest body, TurnConversation conversation,
-                                Function<List<ChatMessage>, ModelRequest> ask) {
+    private TurnPlan newMessage(CurrentUser caller, TurnRequest body, TurnConversation conversation, Asking ask) {
         if (body.text() == null || body.text().isBlank()) {
             throw ApiException.Invalid.field("text", "is required");
         }
@@ -129,10 +156,15 @@ class TurnPlanner {
         if (!attached.files().isEmpty()) {
             user.append("files", attached.files());
         }
+        // the documents (the agent's, then the message's) take what the instructions and the message leave of
+        // the window; earlier messages give way to them
+        List<FileText> texts = new ArrayList<>(ask.standing());
+        texts.addAll(attached.texts());
+        String documents = attachments.documents(texts, ask.room() - tokens.count(body.text()));
         List<ChatMessage> chat = new ArrayList<>(chatOf(History.branch(conversation.messages(), parentId),
-                Attachments.imageBytes(attached)));
+                Attachments.imageBytes(attached), ask.room()));
         chat.add(ChatMessage.userWithImages(body.text(), attached.images()));
-        return planned(user, user, Ids.newId(), List.of(), ask.apply(chat));
+        return planned(user, user, Ids.newId(), List.of(), ask.model().apply(chat, documents));
     }
 
     private TurnPlan planned(@Nullable Document newUserMessage, Document asked, String responseId,
@@ -141,17 +173,27 @@ class TurnPlanner {
                 history.count(request));
     }
 
-    /** The branch as model messages, the person's earlier images sent again within what is left of the budget. */
-    private List<ChatMessage> chatOf(List<Document> branch, long imageBytesUsed) {
+    /**
+     * The branch as model messages, the person's earlier images sent again within what is left of the
+     * budget, and their documents again before their text, each message's cut to fit in {@code room} tokens.
+     */
+    private List<ChatMessage> chatOf(List<Document> branch, long imageBytesUsed, int room) {
         Map<String, List<Map<String, Object>>> filesByMessage = new LinkedHashMap<>();
+        Map<String, String> texts = new HashMap<>();
         for (Document message : branch) {
             if (Boolean.TRUE.equals(message.getBoolean("isCreatedByUser")) && message.get("files") instanceof List<?> files
                     && !files.isEmpty()) {
                 filesByMessage.put(message.getString("messageId"), recordedFiles(files));
+                texts.put(message.getString("messageId"), History.textOf(message));
             }
         }
-        return History.asChat(branch, filesByMessage.isEmpty() ? Map.of()
-                : attachments.earlierImages(filesByMessage, imageBytesUsed));
+        if (filesByMessage.isEmpty()) {
+            return History.asChat(branch);
+        }
+        Map<String, String> documents = new HashMap<>();
+        attachments.earlierTexts(filesByMessage).forEach((messageId, files) -> documents.put(messageId,
+                attachments.documents(files, room - tokens.count(texts.get(messageId)) - 1)));
+        return History.asChat(branch, attachments.earlierImages(filesByMessage, imageBytesUsed), documents);
     }
 
     private static List<Map<String, Object>> recordedFiles(List<?> files) {

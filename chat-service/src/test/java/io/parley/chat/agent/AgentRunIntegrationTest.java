@@ -370,6 +370,31 @@ class AgentRunIntegrationTest extends ChatIntegrationTest {
         assertNothingStored(alice);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAgentsFileContextGoesWithItsInstructionsToTheModel() throws Exception {
+        Person alice = person();
+        String id = agentId();
+        String handbook = uuid();
+        FILES.put(alice.tenant(), io.parley.proto.file.v1.FileMetadata.newBuilder().setFileId(handbook).setUser(alice.id())
+                .setFilename("handbook.md").setFilepath("/uploads/" + alice.id() + "/" + handbook).setType("text/markdown")
+                .setBytes(30).setSource("local").setContext("agents").setText("Umbrellas are lent at the front desk.")
+                .build(), new byte[30]);
+        AGENTS.agent(agent(id, "FakeAI", "fake-model").clearTools().clearMcpServerNames()
+                .setToolResourcesJson("{\"context\":{\"file_ids\":[\"" + handbook + "\"]},\"ocr\":{\"file_ids\":[]}}")
+                .build(), alice.id());
+
+        String convo = start(alice, turn(id, "Where do I get an umbrella?"));
+        assertThat(follow(alice, convo, "").getLast().isFinal()).isTrue();
+
+        Map<String, Object> sent = MODEL.requests().stream().map(r -> request(r.body()))
+                .filter(body -> Boolean.TRUE.equals(body.get("stream"))).findFirst().orElseThrow();
+        Map<String, Object> system = ((List<Map<String, Object>>) sent.get("messages")).getFirst();
+        assertThat(system).containsEntry("role", "system");
+        assertThat((String) system.get("content")).startsWith("You report the weather.\n\nAttached document(s):")
+                .contains("# \"handbook.md\"\nUmbrellas are lent at the front desk.");
+    }
+
     @SuppressWarnings("unchecked")
     private void assertNothingStored(Person who) {
         Map<String, Object> convos = json(get(who, "/api/convos").body());

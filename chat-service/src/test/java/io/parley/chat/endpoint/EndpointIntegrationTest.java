@@ -30,7 +30,7 @@ class EndpointIntegrationTest extends ChatIntegrationTest {
         assertThat(endpoints).containsOnlyKeys("agents", "anthropic", "google", "FakeAI", "OwnKey", "offline-demo");
         assertThat(endpoints.keySet()).first().isEqualTo("agents");
         assertThat((Map<String, Object>) endpoints.get("agents")).containsEntry("order", 1)
-                .containsEntry("capabilities", List.of("tools"));
+                .containsEntry("capabilities", List.of("context", "tools"));
         assertThat((Map<String, Object>) endpoints.get("OwnKey")).containsEntry("userProvide", true);
         assertThat((Map<String, Object>) endpoints.get("FakeAI")).containsEntry("type", "custom")
                 .containsEntry("userProvide", false).containsEntry("userProvideURL", false)

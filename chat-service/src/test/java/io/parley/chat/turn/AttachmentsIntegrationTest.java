@@ -140,6 +140,137 @@ class AttachmentsIntegrationTest extends ChatIntegrationTest {
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDocumentUploadedAsTextReachesTheModelUnderItsNameWithTheSystemMessage() throws Exception {
+        Person alice = person();
+        String plan = document(alice, "plan.md", "# Plan\n\nThe launch code is 4711.\n");
+
+        Map<String, Object> started = turn(alice, withFiles(firstTurn("What is the launch code?"),
+                "[{\"file_id\":\"" + plan + "\"}]"));
+
+        Map<String, Object> request = onlyModelRequest();
+        List<Map<String, Object>> messages = (List<Map<String, Object>>) request.get("messages");
+        assertThat(messages.getFirst()).containsEntry("role", "system");
+        assertThat((String) messages.getFirst().get("content")).contains("Attached document(s):")
+                .contains("# \"plan.md\"\n# Plan\n\nThe launch code is 4711.");
+        assertThat(messages.getLast()).containsEntry("role", "user").containsEntry("content", "What is the launch code?");
+        Map<String, Object> asked = list(get(alice, "/api/messages/" + started.get("conversationId"))).getFirst();
+        assertThat((List<Map<String, Object>>) asked.get("files")).extracting(f -> f.get("filename"))
+                .containsExactly("plan.md");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDocumentLargerThanTheWindowIsCutToWhatTheInstructionsAndTheMessageLeave() throws Exception {
+        Person alice = person();
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            words.append("word").append(i).append(' ');
+        }
+        String book = document(alice, "book.txt", words.toString());
+        String turn = withFiles(firstTurn("Summarise the book"), "[{\"file_id\":\"" + book + "\"}]");
+        turn = turn.substring(0, turn.lastIndexOf('}')) + ",\"maxContextTokens\":400,\"promptPrefix\":\"Be brief.\"}";
+
+        turn(alice, turn);
+
+        List<Map<String, Object>> messages = (List<Map<String, Object>>) onlyModelRequest().get("messages");
+        String system = (String) messages.getFirst().get("content");
+        assertThat(system).startsWith("Be brief.\n\nAttached document(s):").contains("word0 word1").doesNotContain("word2999")
+                .endsWith("```");
+        assertThat(messages.getLast()).containsEntry("content", "Summarise the book");
+        assertThat(new io.parley.chat.support.TokenCounter().count(system + "Summarise the book"))
+                .as("everything within the window").isLessThan(400);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anEarlierDocumentGoesAgainBeforeItsMessageAndAFileDeletedSinceIsLeftOut() throws Exception {
+        Person alice = person();
+        String notes = document(alice, "notes.md", "Meeting moved to Friday.");
+        Map<String, Object> first = turn(alice, withFiles(firstTurn("When is the meeting?"),
+                "[{\"file_id\":\"" + notes + "\"}]"));
+        String convo = (String) first.get("conversationId");
+        String answerId = (String) list(get(alice, "/api/messages/" + convo)).getLast().get("messageId");
+        MODEL.clearRequests();
+
+        turn(alice, TurnIntegrationTest.followUp("And where?", convo, answerId));
+
+        List<Map<String, Object>> messages = (List<Map<String, Object>>) onlyModelRequest().get("messages");
+        assertThat(messages).noneSatisfy(m -> assertThat(m).containsEntry("role", "system"));
+        assertThat((String) messages.getFirst().get("content")).startsWith("Attached document(s):")
+                .contains("# \"notes.md\"\nMeeting moved to Friday.").endsWith("```\nWhen is the meeting?");
+        assertThat(messages.getLast()).containsEntry("content", "And where?");
+
+        FILES.remove(notes);
+        MODEL.clearRequests();
+        String secondAnswer = (String) list(get(alice, "/api/messages/" + convo)).getLast().get("messageId");
+        turn(alice, TurnIntegrationTest.followUp("Thanks", convo, secondAnswer));
+
+        assertThat(MODEL.requests()).noneSatisfy(r -> assertThat(r.body()).contains("Meeting moved to Friday."));
+        assertThat(((List<Map<String, Object>>) onlyModelRequest().get("messages")).getFirst())
+                .containsEntry("content", "When is the meeting?");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRegeneratedAnswerGetsTheAskedMessagesDocumentAgainCutToTheWindow() throws Exception {
+        Person alice = person();
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            words.append("item").append(i).append(' ');
+        }
+        String list = document(alice, "list.txt", words.toString());
+        String first = withFiles(firstTurn("Count the items"), "[{\"file_id\":\"" + list + "\"}]");
+        String convo = (String) turn(alice, first.substring(0, first.lastIndexOf('}')) + ",\"maxContextTokens\":500}")
+                .get("conversationId");
+        String question = (String) list(get(alice, "/api/messages/" + convo)).getFirst().get("messageId");
+        MODEL.clearRequests();
+
+        turn(alice, """
+                {"text":"Count the items","parentMessageId":"00000000-0000-0000-0000-000000000000","conversationId":"%s",
+                 "overrideParentMessageId":"%s","isRegenerate":true,"endpoint":"FakeAI","model":"fake-model",
+                 "maxContextTokens":500}""".formatted(convo, question));
+
+        List<Map<String, Object>> messages = (List<Map<String, Object>>) onlyModelRequest().get("messages");
+        assertThat(messages).hasSize(1);
+        String asked = (String) messages.getFirst().get("content");
+        assertThat(asked).startsWith("Attached document(s):").contains("item0 item1").doesNotContain("item2999")
+                .endsWith("```\nCount the items");
+        assertThat(new io.parley.chat.support.TokenCounter().count(asked)).isLessThan(500);
+    }
+
+    /** Starts a turn and follows its stream to the end; the started answer. */
+    private Map<String, Object> turn(Person who, String body) throws Exception {
+        Http.Response response = post(who, "/api/agents/chat/FakeAI", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Map<String, Object> started = json(response);
+        try (SseStream stream = new SseStream("http://127.0.0.1:" + port + "/api/agents/chat/stream/"
+                + started.get("streamId"), who.auth())) {
+            assertThat(stream.rest().getLast().isFinal()).isTrue();
+        }
+        return started;
+    }
+
+    /** The one chat request the model received (titles are asked without streaming and left out). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> onlyModelRequest() {
+        List<Map<String, Object>> chats = MODEL.requests().stream()
+                .map(r -> (Map<String, Object>) TurnIntegrationTest.JSON.readValue(r.body(), Map.class))
+                .filter(body -> Boolean.TRUE.equals(body.get("stream"))).toList();
+        assertThat(chats).hasSize(1);
+        return chats.getFirst();
+    }
+
+    /** A document the person uploaded as text: file-service read {@code text} from it. */
+    private static String document(Person owner, String filename, String text) {
+        String id = uuid();
+        FILES.put(owner.tenant(), FileMetadata.newBuilder().setFileId(id).setUser(owner.id()).setFilename(filename)
+                .setFilepath("/uploads/" + owner.id() + "/" + id).setType("text/markdown").setBytes(text.length())
+                .setSource("local").setContext("message_attachment").setText(text).build(), text.getBytes(StandardCharsets.UTF_8));
+        return id;
+    }
+
     private static String withFiles(String turn, String files) {
         return turn.substring(0, turn.lastIndexOf('}')) + ",\"files\":" + files + "}";
     }

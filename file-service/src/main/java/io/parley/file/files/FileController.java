@@ -58,7 +58,11 @@ class FileController {
                                @RequestParam Map<String, String> fields) throws IOException {
         UploadForm form = form(fields);
         StoredFile stored = uploads.upload(user, form, file, Uploads.Route.FILES);
-        return withMessage(form.forAgent() ? AGENT_FILE_MESSAGE : FILE_MESSAGE, stored);
+        Map<String, Object> body = withMessage(form.forAgent() ? AGENT_FILE_MESSAGE : FILE_MESSAGE, stored);
+        if (stored.text() != null) {
+            body.put("text", stored.text()); // LibreChat answers the whole document, the text read included
+        }
+        return body;
     }
 
     @PostMapping(path = "/api/files/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -14,7 +14,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** {@code files}: one record per stored file; every query names the tenant. */
+/**
+ * {@code files}: one record per stored file; every query names the tenant. A record's text (up to a
+ * million characters) is read only by {@link #text}: every other read leaves it out.
+ */
 @Repository
 class FileStore implements InitializingBean {
 
@@ -43,20 +46,28 @@ class FileStore implements InitializingBean {
 
     /** The file with this id in the tenant, whoever owns it; null when there is none. */
     StoredFile find(String tenantId, String fileId) {
-        Document d = mongo.findOne(Query.query(Criteria.where("tenantId").is(tenantId).and("file_id").is(fileId)),
+        Document d = mongo.findOne(withoutText(Query.query(Criteria.where("tenantId").is(tenantId).and("file_id").is(fileId))),
                 Document.class, COLLECTION);
         return d == null ? null : StoredFile.from(d);
     }
 
     List<StoredFile> findAll(String tenantId, Collection<String> fileIds) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("file_id").in(fileIds)), Document.class,
-                COLLECTION).stream().map(StoredFile::from).toList();
+        return mongo.find(withoutText(Query.query(Criteria.where("tenantId").is(tenantId).and("file_id").in(fileIds))),
+                Document.class, COLLECTION).stream().map(StoredFile::from).toList();
+    }
+
+    /** The text of the file uploaded as text; null for another file or an unknown id. */
+    String text(String tenantId, String fileId) {
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("file_id").is(fileId));
+        query.fields().include("text");
+        Document d = mongo.findOne(query, Document.class, COLLECTION);
+        return d == null ? null : d.getString("text");
     }
 
     /** The person's files, newest first, without expired temporary uploads. */
     List<StoredFile> ofUser(String tenantId, String user) {
-        Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user))
-                .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(MAX_LIST);
+        Query query = withoutText(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user))
+                .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(MAX_LIST));
         Instant now = Instant.now();
         return mongo.find(query, Document.class, COLLECTION).stream().map(StoredFile::from).filter(f -> !f.expired(now))
                 .toList();
@@ -64,8 +75,8 @@ class FileStore implements InitializingBean {
 
     /** Temporary uploads expired at {@code now}, of every tenant, oldest first. */
     List<StoredFile> expired(Instant now, int limit) {
-        Query query = Query.query(Criteria.where("expiresAt").lte(Date.from(now)))
-                .with(Sort.by(Sort.Direction.ASC, "expiresAt")).limit(limit);
+        Query query = withoutText(Query.query(Criteria.where("expiresAt").lte(Date.from(now)))
+                .with(Sort.by(Sort.Direction.ASC, "expiresAt")).limit(limit));
         return mongo.find(query, Document.class, COLLECTION).stream().map(StoredFile::from).toList();
     }
 
@@ -85,13 +96,18 @@ class FileStore implements InitializingBean {
 
     /** Every file of the person, for erasure (no bound). */
     List<StoredFile> allOfUser(String tenantId, String user) {
-        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)), Document.class,
-                COLLECTION).stream().map(StoredFile::from).toList();
+        return mongo.find(withoutText(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user))),
+                Document.class, COLLECTION).stream().map(StoredFile::from).toList();
     }
 
     /** Removes one record, only when it is the owner's. */
     boolean delete(String tenantId, String user, String fileId) {
         return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and("file_id").is(fileId)),
                 COLLECTION).getDeletedCount() > 0;
+    }
+
+    private static Query withoutText(Query query) {
+        query.fields().exclude("text");
+        return query;
     }
 }

@@ -42,6 +42,8 @@ class FilesGrpcService extends FilesGrpc.FilesImplBase {
 
     static final int MAX_IDS = 100;
     static final int CHUNK = 64 * 1024;
+    /** Text characters one answer carries at most: 3 MB of UTF-8 at worst, within a client's default 4 MiB. */
+    static final int MAX_TEXT_CHARS = 1_000_000;
 
     private final FileAccess access;
     private final FileStore store;
@@ -59,8 +61,9 @@ class FilesGrpcService extends FilesGrpc.FilesImplBase {
 
     @Override
     public void getFiles(GetFilesRequest request, StreamObserver<GetFilesResponse> response) {
-        List<StoredFile> files = access.readableAmong(GrpcCaller.require(), ids(request.getFileIdsList()));
-        response.onNext(GetFilesResponse.newBuilder().addAllFiles(files.stream().map(FilesGrpcService::metadata).toList())
+        CurrentUser caller = GrpcCaller.require();
+        List<StoredFile> files = access.readableAmong(caller, ids(request.getFileIdsList()));
+        response.onNext(GetFilesResponse.newBuilder().addAllFiles(withTexts(caller, files, request.getMaxTextChars()))
                 .build());
         response.onCompleted();
     }
@@ -81,8 +84,8 @@ class FilesGrpcService extends FilesGrpc.FilesImplBase {
         // the same files, as updated: access was settled above and is not asked of agent-service again
         Map<String, StoredFile> updated = new HashMap<>();
         store.findAll(caller.tenantId(), ids).forEach(file -> updated.put(file.fileId(), file));
-        response.onNext(AttachFilesResponse.newBuilder()
-                .addAllFiles(ids.stream().map(updated::get).filter(Objects::nonNull).map(FilesGrpcService::metadata).toList())
+        List<StoredFile> attached = ids.stream().map(updated::get).filter(Objects::nonNull).toList();
+        response.onNext(AttachFilesResponse.newBuilder().addAllFiles(withTexts(caller, attached, request.getMaxTextChars()))
                 .build());
         response.onCompleted();
     }
@@ -287,11 +290,42 @@ class FilesGrpcService extends FilesGrpc.FilesImplBase {
         return ids;
     }
 
+    /**
+     * The files' metadata, with as much of their texts as {@code maxTextChars} allows, in order. Texts are
+     * read one at a time and only while room is left, so an answer never holds more than it sends.
+     */
+    private List<FileMetadata> withTexts(CurrentUser caller, List<StoredFile> files, int maxTextChars) {
+        int room = Math.min(Math.max(maxTextChars, 0), MAX_TEXT_CHARS);
+        List<FileMetadata> out = new java.util.ArrayList<>();
+        for (StoredFile file : files) {
+            FileMetadata metadata = metadata(file);
+            if (file.textLength() > 0 && room > 0) {
+                String text = store.text(caller.tenantId(), file.fileId());
+                if (text != null) {
+                    String sent = cut(text, room);
+                    room -= sent.length();
+                    metadata = metadata.toBuilder().setText(sent).build();
+                }
+            }
+            out.add(metadata);
+        }
+        return out;
+    }
+
+    /** The first {@code max} characters, one fewer where the last would be half a surrogate pair. */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
+
     static FileMetadata metadata(StoredFile file) {
         FileMetadata.Builder out = FileMetadata.newBuilder().setFileId(file.fileId()).setUser(file.user())
                 .setFilename(file.filename()).setFilepath(file.filepath()).setType(file.type()).setBytes(file.bytes())
                 .setSource(file.source()).setContext(file.context()).setCreatedAt(file.createdAt().toString())
-                .setUpdatedAt(file.updatedAt().toString());
+                .setUpdatedAt(file.updatedAt().toString()).setTextLength(file.textLength());
         if (file.width() != null) {
             out.setWidth(file.width()).setHeight(file.height());
         }

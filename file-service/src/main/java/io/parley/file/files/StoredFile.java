@@ -10,13 +10,25 @@ import org.bson.types.ObjectId;
  * One file's record in {@code files}: LibreChat's file document ({@code packages/data-schemas/src/schema/file.ts})
  * plus {@code tenantId} and the {@code storageKey} its bytes live under.
  *
- * @param usage     how many messages use the file
- * @param expiresAt when a temporary upload (a chat attachment no message uses yet) stops existing;
- *                  null for every other file
+ * @param usage      how many messages use the file
+ * @param expiresAt  when a temporary upload (a chat attachment no message uses yet) stops existing;
+ *                   null for every other file
+ * @param text       the text read when the file was uploaded as text (LibreChat's {@code text}); null for
+ *                   other files, and wherever the store was not asked for it (it may be a megabyte or more)
+ * @param textLength how many characters {@code text} has; 0 for a file not uploaded as text
  */
 record StoredFile(ObjectId id, String tenantId, String user, String fileId, String tempFileId, long bytes,
                   String filename, String filepath, String storageKey, String type, String context, String source,
-                  Integer width, Integer height, int usage, Instant expiresAt, Instant createdAt, Instant updatedAt) {
+                  Integer width, Integer height, int usage, Instant expiresAt, Instant createdAt, Instant updatedAt,
+                  String text, int textLength) {
+
+    /** A file without text. */
+    StoredFile(ObjectId id, String tenantId, String user, String fileId, String tempFileId, long bytes, String filename,
+               String filepath, String storageKey, String type, String context, String source, Integer width,
+               Integer height, int usage, Instant expiresAt, Instant createdAt, Instant updatedAt) {
+        this(id, tenantId, user, fileId, tempFileId, bytes, filename, filepath, storageKey, type, context, source, width,
+                height, usage, expiresAt, createdAt, updatedAt, null, 0);
+    }
 
     Document toDocument() {
         Document d = new Document("_id", id).append("tenantId", tenantId).append("user", user).append("file_id", fileId)
@@ -31,6 +43,9 @@ record StoredFile(ObjectId id, String tenantId, String user, String fileId, Stri
         if (expiresAt != null) {
             d.append("expiresAt", java.util.Date.from(expiresAt));
         }
+        if (text != null) {
+            d.append("text", text).append("textLength", textLength);
+        }
         return d;
     }
 
@@ -42,10 +57,11 @@ record StoredFile(ObjectId id, String tenantId, String user, String fileId, Stri
                 d.getString("source"), d.getInteger("width"), d.getInteger("height"),
                 d.get("usage") instanceof Number n ? n.intValue() : 0,
                 d.getDate("expiresAt") == null ? null : d.getDate("expiresAt").toInstant(), d.getDate("createdAt").toInstant(),
-                d.getDate("updatedAt").toInstant());
+                d.getDate("updatedAt").toInstant(), d.getString("text"),
+                d.get("textLength") instanceof Number length ? length.intValue() : 0);
     }
 
-    /** LibreChat's JSON of the document (no tenant, no storage key). */
+    /** LibreChat's JSON of the document (no tenant, no storage key; no text, which only the upload's answer shows). */
     Map<String, Object> view() {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("_id", id.toHexString());

@@ -9,6 +9,7 @@ import io.parley.file.storage.FileKind;
 import io.parley.file.storage.FileStorage;
 import io.parley.file.storage.StorageKeys;
 import io.parley.file.storage.Storages;
+import io.parley.file.text.TextExtraction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
  * Takes an upload from the multipart part (Tomcat has already spooled it to a temporary file, so a
  * large file is never held in memory) to storage and a record: checks the form and the
  * {@code fileConfig} limits, detects the type from the content, has it scanned (when a scanner is
- * configured), re-encodes images, stores the bytes
+ * configured), reads a document's text when it is uploaded as text, re-encodes images, stores the bytes
  * under a generated key and records the file. Nothing is stored when a check fails, and the bytes are
  * removed again when the record cannot be written.
  */
@@ -50,10 +51,13 @@ class Uploads {
     private final AgentsClient agents;
     private final FileAccess access;
     private final TemporaryUploads temporaryUploads;
+    private final TextExtraction textExtraction;
 
     Uploads(FileLimits limits, ContentTypes contentTypes, ImageReencoder images, Storages storages, FileStore store,
-            VirusScan virusScan, AgentsClient agents, FileAccess access, TemporaryUploads temporaryUploads) {
+            VirusScan virusScan, AgentsClient agents, FileAccess access, TemporaryUploads temporaryUploads,
+            TextExtraction textExtraction) {
         this.temporaryUploads = temporaryUploads;
+        this.textExtraction = textExtraction;
         this.virusScan = virusScan;
         this.agents = agents;
         this.access = access;
@@ -89,7 +93,7 @@ class Uploads {
 
     StoredFile upload(CurrentUser user, UploadForm form, MultipartFile file, Route route) throws IOException {
         FileLimits.Rules rules = rules(form);
-        if (addsToAgent(form)) {
+        if (form.addsToAgent()) {
             // before the file is looked at: whoever may not edit the agent gets its 403/404, nothing stored
             agents.requireEditable(form.agentId());
         }
@@ -109,7 +113,10 @@ class Uploads {
         String filename = Filenames.sanitize(file.getOriginalFilename());
         String type = allowedType(rules, file, filename);
         virusScan.check(file);
-        boolean image = DECODABLE_IMAGES.contains(type);
+        // "Upload as Text": the document's text, read before anything is stored (none: 400, nothing stored);
+        // the document itself is kept as it came (an image has no text: refused)
+        TextExtraction.Extracted text = route == Route.FILES && form.asText() ? text(file, filename, type) : null;
+        boolean image = text == null && DECODABLE_IMAGES.contains(type);
         if (route == Route.IMAGES && !image) {
             throw new ApiException.Invalid("Unsupported file type");
         }
@@ -141,14 +148,15 @@ class Uploads {
         // a chat attachment is temporary until a message uses it (LibreChat's expiresAt); agents' files are kept
         Instant expiresAt = form.temporary() ? now.plus(temporaryUploads.ttl()) : null;
         StoredFile stored = new StoredFile(new ObjectId(), user.tenantId(), user.id(), fileId, form.fileId(), bytes,
-                filename, filepath, key, type, context(form, route), storage.source(), width, height, 0, expiresAt, now, now);
+                filename, filepath, key, type, context(form, route), storage.source(), width, height, 0, expiresAt, now, now,
+                text == null ? null : text.text(), text == null ? 0 : text.text().length());
         try {
             store.insert(stored);
         } catch (RuntimeException e) {
             storage.delete(key);
             throw e;
         }
-        if (addsToAgent(form)) {
+        if (form.addsToAgent()) {
             // LibreChat adds a file uploaded for an agent to its tool resource; without EDIT on the agent
             // the upload is refused and nothing of it stays.
             try {
@@ -163,10 +171,10 @@ class Uploads {
         return stored;
     }
 
-    /** An upload into an agent's tool resource; a chat attachment that only names the agent is the person's own. */
-    private static boolean addsToAgent(UploadForm form) {
-        return form.agentId() != null && !form.agentId().isBlank() && form.toolResource() != null
-                && !form.toolResource().isBlank();
+    private TextExtraction.Extracted text(MultipartFile file, String filename, String type) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            return textExtraction.extract(in, file.getSize(), filename, type);
+        }
     }
 
     private FileLimits.Rules rules(UploadForm form) {
@@ -196,7 +204,7 @@ class Uploads {
     }
 
     private static String context(UploadForm form, Route route) {
-        if (route == Route.FILES && form.forAgent()) {
+        if (route == Route.FILES && form.forAgent() && !form.messageAttachment()) {
             return "agents";
         }
         return "message_attachment";

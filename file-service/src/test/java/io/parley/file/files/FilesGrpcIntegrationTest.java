@@ -158,6 +158,39 @@ class FilesGrpcIntegrationTest extends FileIntegrationTest {
     }
 
     @Test
+    void attachFilesCarriesTheTextOfFilesUploadedAsTextWithinTheCharactersAsked() {
+        Person me = user();
+        String first = uploadAsText(me, "first.md", "# First\n\nAlpha beta gamma.\n");
+        String plain = upload(me, true).get("file_id").asString();
+        String second = uploadAsText(me, "second.md", "# Second\n\nDelta epsilon.\n");
+
+        List<FileMetadata> attached = as(me).attachFiles(AttachFilesRequest.newBuilder().addFileIds(first).addFileIds(plain)
+                .addFileIds(second).setMaxTextChars(30).build()).getFilesList();
+
+        assertThat(attached).extracting(FileMetadata::getFileId).containsExactly(first, plain, second);
+        assertThat(attached.get(0).getText()).isEqualTo("# First\n\nAlpha beta gamma.\n");
+        assertThat(attached.get(0).getTextLength()).isEqualTo(27);
+        assertThat(attached.get(1).getText()).isEmpty();
+        assertThat(attached.get(1).getTextLength()).as("not uploaded as text").isZero();
+        assertThat(attached.get(2).getText()).as("what the first left of 30 characters").isEqualTo("# S");
+        assertThat(attached.get(2).getTextLength()).isEqualTo(25);
+    }
+
+    @Test
+    void getFilesSendsTextOnlyWhenAskedButAlwaysSaysHowLongItIs() {
+        Person me = user();
+        String doc = uploadAsText(me, "doc.md", "Some words to read.\n");
+
+        FileMetadata withoutText = as(me).getFiles(GetFilesRequest.newBuilder().addFileIds(doc).build()).getFiles(0);
+        FileMetadata withText = as(me).getFiles(GetFilesRequest.newBuilder().addFileIds(doc).setMaxTextChars(1_000).build())
+                .getFiles(0);
+
+        assertThat(withoutText.getText()).isEmpty();
+        assertThat(withoutText.getTextLength()).isEqualTo(20);
+        assertThat(withText.getText()).isEqualTo("Some words to read.\n");
+    }
+
+    @Test
     void anotherPersonsFileIsNotFoundAndNoTokenIsUnauthenticated() {
         String theirs = upload(user(), false).get("file_id").asString();
 
@@ -269,6 +302,15 @@ class FilesGrpcIntegrationTest extends FileIntegrationTest {
         Http.Response uploaded = form.as(who).post("/api/files");
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
         return uploaded.json();
+    }
+
+    /** LibreChat's "Upload as Text" of a Markdown document; its file_id. */
+    private String uploadAsText(Person who, String filename, String markdown) {
+        Http.Response uploaded = multipart.form().librechat("agents").field("message_file", "true")
+                .field("tool_resource", "context").file("file", filename, "text/markdown",
+                        markdown.getBytes(java.nio.charset.StandardCharsets.UTF_8)).as(who).post("/api/files");
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+        return uploaded.json().get("file_id").asString();
     }
 
     private String uploadBytes(Person who, byte[] content) {
