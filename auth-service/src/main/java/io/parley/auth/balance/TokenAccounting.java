@@ -1,9 +1,10 @@
 package io.parley.auth.balance;
 
-import io.parley.auth.balance.TokenRates.Rate;
-import io.parley.auth.balance.TokenRates.TokenType;
 import io.parley.auth.login.SignedIn;
 import io.parley.common.error.ApiException;
+import io.parley.common.pricing.TokenRates;
+import io.parley.common.pricing.TokenRates.Rate;
+import io.parley.common.pricing.TokenRates.TokenType;
 import io.parley.common.security.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.parley.chat.endpoint;
 
+import io.parley.common.pricing.TokenRates;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -70,8 +71,9 @@ class EndpointController {
      * LibreChat's token config ({@code TTokenConfigMap}): per endpoint and model, the context window turns
      * are cut to ({@code context}) and the prices the turns are charged at, USD per 1M tokens
      * ({@code prompt}, {@code completion}). The client sizes its context gauge by it and, when librechat.yaml's
-     * {@code interface.contextCost} is on, shows costs. Everything comes from this process's configuration;
-     * no cache prices, since Parley charges none.
+     * {@code interface.contextCost} is on, shows costs. Contexts come from this process's configuration, prices
+     * from common's {@link TokenRates}, the table auth-service settles turns at; no cache prices, since Parley
+     * charges none.
      */
     @GetMapping("/api/endpoints/token-config")
     Map<String, Map<String, Map<String, Object>>> tokenConfig() {
@@ -79,7 +81,7 @@ class EndpointController {
         for (Endpoint endpoint : catalog.all()) {
             Map<String, Map<String, Object>> models = new LinkedHashMap<>();
             for (String model : catalog.models(endpoint)) {
-                ModelRates.Price price = ModelRates.of(model);
+                TokenRates.Price price = TokenRates.of(model);
                 Map<String, Object> tokenomics = new LinkedHashMap<>();
                 tokenomics.put("context", endpoint.contextTokens());
                 tokenomics.put("prompt", price.prompt());

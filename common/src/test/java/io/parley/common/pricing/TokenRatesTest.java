@@ -1,8 +1,9 @@
-package io.parley.auth.balance;
+package io.parley.common.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.auth.balance.TokenRates.TokenType;
+import io.parley.common.pricing.TokenRates.Price;
+import io.parley.common.pricing.TokenRates.TokenType;
 import org.junit.jupiter.api.Test;
 
 class TokenRatesTest {
@@ -53,5 +54,20 @@ class TokenRatesTest {
         assertThat(TokenRates.of("gpt-5.4", TokenType.PROMPT, 272_000).value()).isEqualTo(2.5);
         assertThat(TokenRates.of("gpt-5.4", TokenType.PROMPT, 272_001).value()).isEqualTo(5);
         assertThat(TokenRates.of("gpt-5.4", TokenType.COMPLETION, 300_000).value()).isEqualTo(22.5);
+    }
+
+    @Test
+    void aModelsPricesAreItsRatesBelowAnyPremium() {
+        assertThat(TokenRates.of("gpt-4o-mini-2024-07-18")).isEqualTo(new Price(0.15, 0.6));
+        assertThat(TokenRates.of("GPT-4o")).isEqualTo(new Price(2.5, 10));
+        assertThat(TokenRates.of("gpt-4-turbo")).isEqualTo(new Price(10, 30));
+        assertThat(TokenRates.of("claude-sonnet-4-5-20250929")).isEqualTo(new Price(3, 15));
+        assertThat(TokenRates.of("gpt-5.4")).isEqualTo(new Price(2.5, 15));
+    }
+
+    @Test
+    void anUnknownModelIsPricedAtTheDefaultRateBothWays() {
+        assertThat(TokenRates.of("llama3:8b")).isEqualTo(new Price(6, 6));
+        assertThat(TokenRates.of((String) null)).isEqualTo(new Price(6, 6));
     }
 }

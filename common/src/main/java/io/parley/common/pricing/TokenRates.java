@@ -1,33 +1,39 @@
-package io.parley.auth.balance;
+package io.parley.common.pricing;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Model prices in USD per 1M tokens, which is also credits per token (1 credit = 1e-6 USD), after
  * LibreChat's {@code tx} tables: the rate of a model is that of the longest key its name contains
  * (ignoring case; of equally long keys the one listed last), then LibreChat's fallbacks for old
  * GPT names, else {@link #DEFAULT_RATE}. Some models cost more above a prompt size (premium).
+ *
+ * <p>auth-service settles turns at these rates and chat-service shows them in LibreChat's token config, so
+ * the table lives here once: what the client shows is what is charged.
  */
-final class TokenRates {
+public final class TokenRates {
 
     /** LibreChat's {@code defaultRate}: an unknown model costs 6 USD per 1M tokens either way. */
-    static final double DEFAULT_RATE = 6;
+    public static final double DEFAULT_RATE = 6;
 
-    enum TokenType {
+    public enum TokenType {
         PROMPT, COMPLETION;
 
-        String wireName() {
+        /** The name LibreChat's transactions store ({@code prompt}, {@code completion}). */
+        public String wireName() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
     /** @param valueKey the table key that priced the model; null for the default rate */
-    record Rate(String valueKey, double value) {
+    public record Rate(@Nullable String valueKey, double value) {
     }
 
-    private record Price(double prompt, double completion) {
+    /** Prompt and completion prices of one model, USD per 1M tokens. */
+    public record Price(double prompt, double completion) {
         double of(TokenType type) {
             return type == TokenType.PROMPT ? prompt : completion;
         }
@@ -160,7 +166,7 @@ final class TokenRates {
      *
      * @param promptTokens the prompt size of the call, which decides premium pricing
      */
-    static Rate of(String model, TokenType type, long promptTokens) {
+    public static Rate of(@Nullable String model, TokenType type, long promptTokens) {
         String key = valueKey(model);
         if (key == null) {
             return new Rate(null, DEFAULT_RATE);
@@ -172,8 +178,14 @@ final class TokenRates {
         return new Rate(key, PRICES.get(key).of(type));
     }
 
+    /** The prices of {@code model} below any premium prompt size, as LibreChat's token config shows them. */
+    public static Price of(@Nullable String model) {
+        String key = valueKey(model);
+        return key == null ? new Price(DEFAULT_RATE, DEFAULT_RATE) : PRICES.get(key);
+    }
+
     /** The table key pricing {@code model}, or null when none does. */
-    static String valueKey(String model) {
+    public static @Nullable String valueKey(@Nullable String model) {
         if (model == null || model.isBlank()) {
             return null;
         }
