@@ -206,7 +206,7 @@ public final class ParleySystem implements BeforeAllCallback {
                 }
                 start(root, version, service, args);
             }
-            start(root, version, "gateway", List.of(
+            List<String> gatewayArgs = new ArrayList<>(List.of(
                     "--server.port=" + gateway,
                     "--parley.services.auth=http://127.0.0.1:" + http.get("auth-service"),
                     "--parley.services.chat=http://127.0.0.1:" + http.get("chat-service"),
@@ -219,6 +219,9 @@ public final class ParleySystem implements BeforeAllCallback {
                     otlp,
                     "--parley.gateway.trusted-proxies=127.0.0.1",
                     "--parley.gateway.tenant-header=X-Tenant"));
+            // LibreChat's web client at /, for the browser tests, when its build is at hand
+            WebClientFixture.dir(root).ifPresent(web -> gatewayArgs.add("--parley.gateway.web-client.dir=" + web));
+            start(root, version, "gateway", gatewayArgs);
 
             gatewayUrl = "http://127.0.0.1:" + gateway;
             chatServiceUrl = "http://127.0.0.1:" + http.get("chat-service");
