@@ -1,21 +1,20 @@
 package io.parley.gateway.security;
 
-import com.nimbusds.jose.jwk.JWKMatcher;
-import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.common.error.ErrorBody;
 import io.parley.common.security.AccessTokenValidators;
-import io.parley.common.security.JwkSources;
 import io.parley.common.security.JwtProperties;
+import io.parley.common.security.KeysUnavailableException;
 import io.parley.common.security.VerifiedTokenProperties;
 import io.parley.common.security.VerifiedTokens;
 import io.parley.gateway.GatewayProperties;
 import io.parley.gateway.edge.JsonErrors;
 import io.parley.gateway.web.WebClientFiles;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +25,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
@@ -33,6 +33,8 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -43,19 +45,22 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
-import reactor.core.publisher.Flux;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The access token is verified here on every route but the public ones — signature against
  * auth-service's published keys (cached, refetched for an unknown key id) the first time the token is
- * seen, issuer, audience, expiry every time — and again by the service behind. CORS for the configured
- * browser origins.
+ * seen, issuer, audience, expiry every time — and again by the service behind. A token that cannot be
+ * checked because those keys cannot be fetched is 503, and the gateway is not ready until it has had
+ * them once. CORS for the configured browser origins.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({JwtProperties.class, VerifiedTokenProperties.class})
 class GatewaySecurityConfiguration {
+
+    /** As the services answer: sooner than this the keys are not asked for again anyway (refetches are throttled). */
+    static final Duration KEYS_RETRY_AFTER = Duration.ofSeconds(3);
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties, JsonErrors errors,
@@ -69,6 +74,7 @@ class GatewaySecurityConfiguration {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             return errors.write(exchange, HttpStatus.UNAUTHORIZED, ErrorBody.of("unauthorized", "Unauthorized"));
         };
+        ServerAuthenticationFailureHandler failed = failed(errors, unauthorized);
         ServerAccessDeniedHandler forbidden = (exchange, e) ->
                 errors.write(exchange, HttpStatus.FORBIDDEN, ErrorBody.of("forbidden", "You are not allowed to do this"));
         return http
@@ -88,9 +94,29 @@ class GatewaySecurityConfiguration {
                 .oauth2ResourceServer(o -> o.jwt(jwt -> { })
                         .bearerTokenConverter(ignoredOn(open))
                         .authenticationEntryPoint(unauthorized)
+                        .authenticationFailureHandler(failed)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    /**
+     * A bearer token that failed: 503 with {@code Retry-After} when it could not be checked because
+     * auth-service's keys cannot be fetched (down, or not up yet) — a 401 would sign LibreChat's client
+     * out over a token that may be good — otherwise as Spring Security answers (401; any other failure
+     * of the gateway rethrown).
+     */
+    private static ServerAuthenticationFailureHandler failed(JsonErrors errors, ServerAuthenticationEntryPoint unauthorized) {
+        ServerAuthenticationFailureHandler refused = new ServerAuthenticationEntryPointFailureHandler(unauthorized);
+        return (filterExchange, e) -> {
+            if (!KeysUnavailableException.isCauseOf(e)) {
+                return refused.onAuthenticationFailure(filterExchange, e);
+            }
+            ServerWebExchange exchange = filterExchange.getExchange();
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(KEYS_RETRY_AFTER.toSeconds()));
+            return errors.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ErrorBody.of("unavailable",
+                    "The service is starting or cannot reach the sign-in service; try again shortly"));
+        };
     }
 
     /**
@@ -183,18 +209,43 @@ class GatewaySecurityConfiguration {
         return VerifiedTokens.ofAccessTokens(jwt, properties, meters);
     }
 
-    /** Verifies a token's signature the first time it is seen; later requests take it from {@link VerifiedTokens}. */
+    /** Fetched as the gateway starts, so that the first signed-in request finds the keys held. */
     @Bean
-    ReactiveJwtDecoder accessTokenDecoder(JwtProperties properties, VerifiedTokens verified) {
-        JWKSource<SecurityContext> keys = JwkSources.cached(properties.jwksUri());
+    AuthServiceKeys authServiceKeys(JwtProperties properties) {
+        AuthServiceKeys keys = new AuthServiceKeys(properties.jwksUri());
+        keys.askUnlessFetched();
+        return keys;
+    }
+
+    /**
+     * Verifies a token's signature the first time it is seen; later requests take it from
+     * {@link VerifiedTokens} and never reach the keys. A token that cannot be checked because the keys
+     * cannot be fetched fails as a {@link JwtException} that is not a {@code BadJwtException} (Nimbus's
+     * decoder would let its {@code IllegalStateException} through as a 500), which Spring Security
+     * turns into an {@code AuthenticationServiceException}: answered 503 by {@link #failed}.
+     */
+    @Bean
+    ReactiveJwtDecoder accessTokenDecoder(JwtProperties properties, VerifiedTokens verified, AuthServiceKeys keys) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withJwkSource(jwt -> Mono.fromCallable(() -> keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .flatMapMany(Flux::fromIterable))
+                .withJwkSource(jwt -> keys.select(jwt.getHeader()))
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
         decoder.setJwtValidator(AccessTokenValidators.of(properties));
-        return verified.aroundReactive(decoder);
+        ReactiveJwtDecoder verifier = token -> decoder.decode(token).onErrorMap(KeysUnavailableException::isCauseOf,
+                e -> new JwtException("The verification keys cannot be fetched right now", e));
+        return verified.aroundReactive(verifier);
+    }
+
+    /** Only where the probes are: the readiness group is theirs. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty("management.endpoint.health.probes.enabled")
+    static class KeySetReadinessConfiguration {
+
+        /** Named as Boot's own, which it replaces (Boot defines its bean only when this name is missing). */
+        @Bean
+        KeySetReadiness readinessStateHealthIndicator(ApplicationAvailability availability, AuthServiceKeys keys) {
+            return new KeySetReadiness(availability, keys);
+        }
     }
 
     /** LibreChat's client sends cookies (refresh) and the bearer header; several origins may be allowed. */

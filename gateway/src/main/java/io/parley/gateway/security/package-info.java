@@ -1,6 +1,7 @@
 /**
- * Access tokens at the gateway: public paths, signature checks through common's verified-token cache, the
- * token's tenant against the request's, and revocations and bans through common's {@code Standings}. Uses
+ * Access tokens at the gateway: public paths, signature checks through common's verified-token cache
+ * against auth-service's keys (503 and not ready while they cannot be fetched), the token's tenant against
+ * the request's, and revocations and bans through common's {@code Standings}. Uses
  * {@code edge}, and {@code web} for the client's files, which are public.
  */
 @NullMarked
