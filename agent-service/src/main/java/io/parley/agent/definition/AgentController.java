@@ -1,8 +1,8 @@
 package io.parley.agent.definition;
 
 import io.parley.agent.support.Message;
-import io.parley.agent.support.UnreadBody;
 import io.parley.common.access.AccessClient;
+import io.parley.common.body.UnreadBody;
 import io.parley.common.security.CurrentUser;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

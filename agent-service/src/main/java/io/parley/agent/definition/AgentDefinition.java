@@ -1,7 +1,7 @@
 package io.parley.agent.definition;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.parley.agent.support.Sent;
+import io.parley.common.body.Sent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;

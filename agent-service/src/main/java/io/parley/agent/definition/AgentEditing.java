@@ -1,9 +1,9 @@
 package io.parley.agent.definition;
 
-import io.parley.agent.support.BodyReader;
-import io.parley.agent.support.Sent;
-import io.parley.agent.support.UnreadBody;
 import io.parley.common.access.AccessClient;
+import io.parley.common.body.BodyReader;
+import io.parley.common.body.Sent;
+import io.parley.common.body.UnreadBody;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.time.Instant;

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The create and update body of LibreChat's agent routes ({@code packages/api/src/agents/validation.ts}),
- * read by {@link io.parley.agent.support.BodyReader}: fields it does not name are dropped, as zod drops
+ * read by {@link io.parley.common.body.BodyReader}: fields it does not name are dropped, as zod drops
  * them, and a failing field is a 400 {@value #INVALID} naming every failing field, with nothing stored.
  * A field is null when the body left it out; only {@link #NULLABLE} ones may be sent as null, which
  * clears them.

@@ -1,7 +1,7 @@
 package io.parley.agent.sharing;
 
 import io.parley.agent.support.Message;
-import io.parley.agent.support.UnreadBody;
+import io.parley.common.body.UnreadBody;
 import io.parley.common.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;

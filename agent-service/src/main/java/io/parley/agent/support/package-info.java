@@ -1,6 +1,6 @@
 /**
- * What every feature's web side shares: reading a JSON body into a checked request record (once the route
- * allows reading it) and the one-sentence answer. Calls nothing of agent-service's features.
+ * What every feature's web side shares: the one-sentence answer. Request bodies are read by common's
+ * {@code io.parley.common.body}. Calls nothing of agent-service's features.
  */
 @NullMarked
 package io.parley.agent.support;

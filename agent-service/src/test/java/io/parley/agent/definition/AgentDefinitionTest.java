@@ -2,7 +2,7 @@ package io.parley.agent.definition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.agent.support.Sent;
+import io.parley.common.body.Sent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,21 @@
 package io.parley.chat.convo;
 
+import io.parley.chat.convo.ConvoRequests.Archived;
+import io.parley.chat.convo.ConvoRequests.Deletion;
+import io.parley.chat.convo.ConvoRequests.Pinned;
+import io.parley.chat.convo.ConvoRequests.Retitled;
+import io.parley.chat.convo.ConvoRequests.Target;
+import io.parley.chat.convo.ConvoRequests.Targeted;
 import io.parley.chat.support.PageRequest;
-import io.parley.common.paging.Keyset;
+import io.parley.common.body.BodyReader;
+import io.parley.common.body.UnreadBody;
 import io.parley.common.error.ApiException;
+import io.parley.common.paging.Keyset;
 import io.parley.common.security.CurrentUser;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
 
 /** LibreChat's {@code /api/convos} routes, plus the specification's forms where they differ. */
 @RestController
@@ -26,10 +37,16 @@ class ConvoController {
     private static final Map<String, Keyset.Kind> SORTABLE = Map.of("updatedAt", Keyset.Kind.DATE,
             "createdAt", Keyset.Kind.DATE, "title", Keyset.Kind.TEXT);
 
-    private final Convos convos;
+    /** The {@code error} of a body's 400, as for every other bad request of chat-service. */
+    private static final String INVALID = "invalid_request";
+    static final String NO_PARAMETERS = "no parameters provided";
 
-    ConvoController(Convos convos) {
+    private final Convos convos;
+    private final BodyReader reader;
+
+    ConvoController(Convos convos, BodyReader reader) {
         this.convos = convos;
+        this.reader = reader;
     }
 
     /**
@@ -66,11 +83,8 @@ class ConvoController {
 
     /** The specification's (and LibreChat 0.8.0's) form. */
     @PostMapping("/gen_title")
-    Map<String, Object> titleByBody(CurrentUser caller, @RequestBody Target body) {
-        if (body == null || body.conversationId() == null) {
-            throw ApiException.Invalid.field("conversationId", "is required");
-        }
-        return Map.of("title", convos.generatedTitle(caller, body.conversationId()));
+    Map<String, Object> titleByBody(CurrentUser caller, @RequestBody(required = false) byte @Nullable [] body) {
+        return Map.of("title", convos.generatedTitle(caller, read(reader.object(new UnreadBody(body)), Target.class).conversationId()));
     }
 
     @GetMapping("/{conversationId}")
@@ -78,49 +92,39 @@ class ConvoController {
         return convos.get(caller, conversationId);
     }
 
-    record Arg<T>(T arg) {
-    }
-
-    record TitleChange(String conversationId, String title) {
-    }
-
-    record ArchiveChange(String conversationId, Boolean isArchived) {
-    }
-
-    record PinChange(String conversationId, Boolean pinned) {
-    }
-
-    record Target(String conversationId) {
-    }
-
+    /** LibreChat answers 201. The title is read once the conversation is known to be the caller's. */
     @PostMapping("/update")
-    ResponseEntity<Map<String, Object>> update(CurrentUser caller, @RequestBody Arg<TitleChange> body) {
-        TitleChange change = required(body);
-        return ResponseEntity.status(HttpStatus.CREATED).body(convos.rename(caller, change.conversationId(), change.title()));
+    ResponseEntity<Map<String, Object>> update(CurrentUser caller, @RequestBody(required = false) byte @Nullable [] body) {
+        ObjectNode sent = reader.object(new UnreadBody(body));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(convos.rename(caller, target(sent), () -> read(sent, Retitled.class).arg().title()));
     }
 
     @PostMapping("/archive")
-    Map<String, Object> archive(CurrentUser caller, @RequestBody Arg<ArchiveChange> body) {
-        ArchiveChange change = required(body);
-        return convos.set(caller, change.conversationId(), () -> Map.of("isArchived", flag("isArchived", change.isArchived())));
+    Map<String, Object> archive(CurrentUser caller, @RequestBody(required = false) byte @Nullable [] body) {
+        ObjectNode sent = reader.object(new UnreadBody(body));
+        return convos.archive(caller, target(sent), () -> read(sent, Archived.class).arg().isArchived());
     }
 
     @PostMapping("/pin")
-    Map<String, Object> pin(CurrentUser caller, @RequestBody Arg<PinChange> body) {
-        PinChange change = required(body);
-        return convos.set(caller, change.conversationId(), () -> Map.of("pinned", flag("pinned", change.pinned())));
+    Map<String, Object> pin(CurrentUser caller, @RequestBody(required = false) byte @Nullable [] body) {
+        ObjectNode sent = reader.object(new UnreadBody(body));
+        return convos.pin(caller, target(sent), () -> read(sent, Pinned.class).arg().pinned());
     }
 
-    /** LibreChat's form: {@code {arg:{conversationId}}}; the specification's: {@code {conversationId}}. LibreChat answers 201. */
+    /**
+     * LibreChat's form: {@code {arg:{conversationId}}}; the specification's: {@code {conversationId}}. LibreChat
+     * answers 201, and 400 {@code no parameters provided} when the body names no conversation.
+     */
     @DeleteMapping({"", "/"})
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> delete(CurrentUser caller, @RequestBody(required = false) Map<String, Object> body) {
-        Object target = body == null ? null : body.get("arg") instanceof Map<?, ?> arg ? arg.get("conversationId")
-                : body.get("conversationId");
-        if (!(target instanceof String conversationId)) {
-            throw ApiException.Invalid.field("conversationId", "is required");
+    Map<String, Object> delete(CurrentUser caller, @RequestBody(required = false) byte @Nullable [] body) {
+        String target = reader.read(new UnreadBody(body), Deletion.class, INVALID, Set.of("arg", "conversationId"))
+                .value().target();
+        if (target == null) {
+            throw new ApiException.Invalid(NO_PARAMETERS);
         }
-        return convos.delete(caller, conversationId);
+        return convos.delete(caller, target);
     }
 
     /** LibreChat answers 201. */
@@ -137,17 +141,12 @@ class ConvoController {
         return ResponseEntity.noContent().build();
     }
 
-    private static boolean flag(String field, Boolean value) {
-        if (value == null) {
-            throw ApiException.Invalid.field(field, "is required (true or false)");
-        }
-        return value;
+    /** The conversation {@code {arg:{conversationId}}} names; its access is checked before the rest is read. */
+    private String target(@Nullable ObjectNode sent) {
+        return read(sent, Targeted.class).arg().conversationId();
     }
 
-    private static <T> T required(Arg<T> body) {
-        if (body == null || body.arg() == null) {
-            throw ApiException.Invalid.field("arg", "is required");
-        }
-        return body.arg();
+    private <T extends Record> T read(@Nullable ObjectNode sent, Class<T> type) {
+        return reader.read(sent, type, INVALID, Set.of()).value();
     }
 }

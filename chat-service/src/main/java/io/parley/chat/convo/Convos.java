@@ -82,24 +82,31 @@ public class Convos {
         return title;
     }
 
-    Map<String, Object> rename(CurrentUser caller, String conversationId, String title) {
-        return set(caller, conversationId, () -> {
-            if (title == null) {
-                throw ApiException.Invalid.field("title", "is required");
-            }
-            String trimmed = title.trim();
-            if (trimmed.isEmpty() || trimmed.length() > MAX_TITLE) {
-                throw ApiException.Invalid.field("title", "must be 1 to " + MAX_TITLE + " characters");
-            }
-            return Map.of("title", trimmed);
-        });
+    /**
+     * The change's value is read only once the conversation is known to be the caller's, so another person's
+     * id is 404 whatever the body holds.
+     *
+     * @param title the new title, trimmed and checked (1 to {@value #MAX_TITLE} characters)
+     */
+    Map<String, Object> rename(CurrentUser caller, String conversationId, Supplier<String> title) {
+        return set(caller, conversationId, () -> Map.of("title", title.get()));
+    }
+
+    /** @see #rename */
+    Map<String, Object> archive(CurrentUser caller, String conversationId, Supplier<Boolean> archived) {
+        return set(caller, conversationId, () -> Map.of("isArchived", archived.get()));
+    }
+
+    /** @see #rename */
+    Map<String, Object> pin(CurrentUser caller, String conversationId, Supplier<Boolean> pinned) {
+        return set(caller, conversationId, () -> Map.of("pinned", pinned.get()));
     }
 
     /**
      * Sets fields of the caller's conversation. {@code fields} is asked only once the conversation is
      * known to be the caller's, so another person's id is 404 whatever the body holds.
      */
-    Map<String, Object> set(CurrentUser caller, String conversationId, Supplier<Map<String, Object>> fields) {
+    private Map<String, Object> set(CurrentUser caller, String conversationId, Supplier<Map<String, Object>> fields) {
         String id = Ids.requireUuid("conversationId", conversationId);
         convos.find(caller.tenantId(), caller.id(), id).orElseThrow(Convos::notFound);
         return convos.set(caller.tenantId(), caller.id(), id, fields.get()).map(ApiDocs::of).orElseThrow(Convos::notFound);

@@ -1,9 +1,11 @@
 package io.parley.chat.message;
 
+import io.parley.chat.message.MessageRequests.Rating;
 import io.parley.common.error.ApiException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * LibreChat's message feedback ({@code packages/data-provider/src/feedback.ts}): a thumbs-up or
@@ -20,32 +22,26 @@ final class Feedback {
     private Feedback() {
     }
 
-    /** @return the feedback to store, or null to clear it */
-    static Map<String, Object> checked(Map<String, Object> feedback) {
+    /**
+     * @param feedback the rating as read (its rating one of LibreChat's two), null to clear it
+     * @return the feedback to store, or null to clear it
+     * @throws ApiException.Invalid when the tag is not one of the rating's
+     */
+    static @Nullable Document stored(@Nullable Rating feedback) {
         if (feedback == null) {
             return null;
         }
-        if (!(feedback.get("rating") instanceof String rating) || !TAGS.containsKey(rating)) {
-            throw ApiException.Invalid.field("feedback.rating", "must be thumbsUp or thumbsDown");
-        }
-        Object tag = feedback.get("tag");
-        if (tag instanceof Map<?, ?> described) {
-            tag = described.get("key");
-        }
-        if (tag != null && !(tag instanceof String key && TAGS.get(rating).contains(key))) {
+        String rating = feedback.rating();
+        String tag = feedback.tagKey();
+        if (tag != null && !TAGS.getOrDefault(rating, Set.of()).contains(tag)) {
             throw ApiException.Invalid.field("feedback.tag", "is not a " + rating + " tag");
         }
-        Object text = feedback.get("text");
-        if (text != null && !(text instanceof String s && s.length() <= MAX_TEXT)) {
-            throw ApiException.Invalid.field("feedback.text", "must be text of at most " + MAX_TEXT + " characters");
-        }
-        Map<String, Object> stored = new LinkedHashMap<>();
-        stored.put("rating", rating);
+        Document stored = new Document("rating", rating);
         if (tag != null) {
-            stored.put("tag", tag);
+            stored.append("tag", tag);
         }
-        if (text != null) {
-            stored.put("text", text);
+        if (feedback.text() != null) {
+            stored.append("text", feedback.text());
         }
         return stored;
     }

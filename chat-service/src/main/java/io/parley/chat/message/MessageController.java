@@ -1,13 +1,22 @@
 package io.parley.chat.message;
 
+import io.parley.chat.message.MessageRequests.ArtifactEdit;
+import io.parley.chat.message.MessageRequests.FeedbackChange;
+import io.parley.chat.message.MessageRequests.TextChange;
 import io.parley.chat.support.PageRequest;
-import io.parley.common.paging.Keyset;
+import io.parley.common.body.BodyReader;
+import io.parley.common.body.UnreadBody;
 import io.parley.common.error.ApiException;
+import io.parley.common.paging.Keyset;
 import io.parley.common.security.CurrentUser;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
 
 /** LibreChat's {@code /api/messages} routes. */
 @RestController
@@ -27,9 +37,11 @@ class MessageController {
             "updatedAt", Keyset.Kind.DATE, "endpoint", Keyset.Kind.TEXT);
 
     private final Messages messages;
+    private final BodyReader reader;
 
-    MessageController(Messages messages) {
+    MessageController(Messages messages, BodyReader reader) {
         this.messages = messages;
+        this.reader = reader;
     }
 
     @GetMapping({"", "/"})
@@ -55,41 +67,45 @@ class MessageController {
         return messages.one(caller, conversationId, messageId);
     }
 
+    /** LibreChat answers 201. The message is read once both ids are known not to be another person's. */
     @PostMapping("/{conversationId}")
     ResponseEntity<Map<String, Object>> save(CurrentUser caller, @PathVariable String conversationId,
-                                             @RequestBody MessageInput body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(messages.save(caller, conversationId, body));
+                                             @RequestBody(required = false) byte @Nullable [] body) {
+        Supplier<@Nullable ObjectNode> sent = SingletonSupplier.of(() -> reader.object(new UnreadBody(body)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(messages.save(caller, conversationId,
+                () -> read(sent.get(), MessageInput.Target.class, Set.of("messageId")).messageId(),
+                () -> read(sent.get(), MessageInput.class, MessageInput.NULLABLE)));
     }
 
-    record TextChange(String text, Integer index, String model) {
-    }
-
+    /** The bodies below are read once the message is known to be the caller's. */
     @PutMapping("/{conversationId}/{messageId}")
     Map<String, Object> update(CurrentUser caller, @PathVariable String conversationId, @PathVariable String messageId,
-                               @RequestBody TextChange body) {
-        return messages.update(caller, conversationId, messageId, body.text(), body.index());
-    }
-
-    record FeedbackChange(Map<String, Object> feedback) {
+                               @RequestBody(required = false) byte @Nullable [] body) {
+        return messages.update(caller, conversationId, messageId,
+                () -> read(reader.object(new UnreadBody(body)), TextChange.class, Set.of("index")));
     }
 
     @PutMapping("/{conversationId}/{messageId}/feedback")
     Map<String, Object> feedback(CurrentUser caller, @PathVariable String conversationId, @PathVariable String messageId,
-                                 @RequestBody FeedbackChange body) {
-        return messages.feedback(caller, conversationId, messageId, body.feedback());
-    }
-
-    record ArtifactEdit(Integer index, String original, String updated) {
+                                 @RequestBody(required = false) byte @Nullable [] body) {
+        return messages.feedback(caller, conversationId, messageId,
+                () -> read(reader.object(new UnreadBody(body)), FeedbackChange.class, Set.of("feedback")).feedback());
     }
 
     @PostMapping("/artifact/{messageId}")
-    Map<String, Object> editArtifact(CurrentUser caller, @PathVariable String messageId, @RequestBody ArtifactEdit body) {
-        return messages.editArtifact(caller, messageId, body.index(), body.original(), body.updated());
+    Map<String, Object> editArtifact(CurrentUser caller, @PathVariable String messageId,
+                                     @RequestBody(required = false) byte @Nullable [] body) {
+        return messages.editArtifact(caller, messageId,
+                () -> read(reader.object(new UnreadBody(body)), ArtifactEdit.class, Set.of()));
     }
 
     @DeleteMapping("/{conversationId}/{messageId}")
     ResponseEntity<Void> delete(CurrentUser caller, @PathVariable String conversationId, @PathVariable String messageId) {
         messages.delete(caller, conversationId, messageId);
         return ResponseEntity.noContent().build();
+    }
+
+    private <T extends Record> T read(@Nullable ObjectNode sent, Class<T> type, Set<String> nullable) {
+        return reader.read(sent, type, "invalid_request", nullable).value();
     }
 }

@@ -1,6 +1,9 @@
 package io.parley.chat.message;
 
 import io.parley.chat.convo.Convos;
+import io.parley.chat.message.MessageRequests.ArtifactEdit;
+import io.parley.chat.message.MessageRequests.Rating;
+import io.parley.chat.message.MessageRequests.TextChange;
 import io.parley.chat.search.ChatSearch;
 import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
@@ -18,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -46,31 +51,27 @@ public class Messages {
 
     /**
      * Saves the caller's message into the caller's conversation (made on its first message). Either id
-     * held by another user of the tenant is 404, checked before the body, and nothing is stored.
+     * held by another user of the tenant is 404, checked before the rest of the body is read, and nothing is
+     * stored.
+     *
+     * @param messageId the id the body names, read once the conversation is known not to be another person's
+     * @param body      the message, read once neither id is another person's
      */
-    Map<String, Object> save(CurrentUser caller, String conversationId, MessageInput input) {
+    Map<String, Object> save(CurrentUser caller, String conversationId, Supplier<@Nullable String> messageId,
+                             Supplier<MessageInput> body) {
         String convoId = Ids.requireUuid("conversationId", conversationId);
         convos.requireNotAnothers(caller.tenantId(), caller.id(), convoId);
-        String messageId = Ids.requireUuid("messageId", input.messageId());
-        messages.requireNotAnothers(caller.tenantId(), caller.id(), messageId);
+        String id = Ids.requireUuid("messageId", messageId.get());
+        messages.requireNotAnothers(caller.tenantId(), caller.id(), id);
+        MessageInput input = body.get();
         if (input.conversationId() != null && !input.conversationId().equalsIgnoreCase(convoId)) {
             throw new ApiException.Invalid("Conversation ID mismatch");
         }
         String parent = input.parentMessageId() == null ? Ids.NO_PARENT : Ids.requireUuid("parentMessageId", input.parentMessageId());
         String text = input.text() == null ? "" : input.text();
-        if (text.length() > MAX_TEXT) {
-            throw ApiException.Invalid.field("text", "must be at most " + MAX_TEXT + " characters");
-        }
-        shortText("sender", input.sender());
-        shortText("model", input.model());
-        shortText("endpoint", input.endpoint());
-        shortText("iconURL", input.iconURL());
-        checkParts("content", input.content());
-        checkParts("files", input.files());
-        checkParts("attachments", input.attachments());
-        if (input.tokenCount() != null && input.tokenCount() < 0) {
-            throw ApiException.Invalid.field("tokenCount", "must not be negative");
-        }
+        safeParts("content", input.content());
+        safeParts("files", input.files());
+        safeParts("attachments", input.attachments());
 
         Map<String, Object> convoFields = new HashMap<>();
         convoFields.put("endpoint", input.endpoint());
@@ -79,7 +80,7 @@ public class Messages {
 
         Date now = new Date();
         Document message = new Document("tenantId", caller.tenantId()).append("user", caller.id())
-                .append("messageId", messageId).append("conversationId", convoId).append("parentMessageId", parent)
+                .append("messageId", id).append("conversationId", convoId).append("parentMessageId", parent)
                 .append("sender", input.sender() == null ? (Boolean.TRUE.equals(input.isCreatedByUser()) ? "User" : "") : input.sender())
                 .append("text", text)
                 .append("isCreatedByUser", Boolean.TRUE.equals(input.isCreatedByUser()))
@@ -146,17 +147,18 @@ public class Messages {
         return new Page(List.of(), null);
     }
 
-    /** Replaces the whole text, or (with {@code index}) the text of one text/think content part. */
-    Map<String, Object> update(CurrentUser caller, String conversationId, String messageId, String text, Integer index) {
+    /**
+     * Replaces the whole text, or (with {@code index}) the text of one text/think content part.
+     *
+     * @param body read once the message is known to be the caller's
+     */
+    Map<String, Object> update(CurrentUser caller, String conversationId, String messageId, Supplier<TextChange> body) {
         String convoId = Ids.requireUuid("conversationId", conversationId);
         String id = Ids.requireUuid("messageId", messageId);
         Document current = messages.find(caller.tenantId(), caller.id(), convoId, id).orElseThrow(Messages::notFound);
-        if (text == null) {
-            throw ApiException.Invalid.field("text", "is required");
-        }
-        if (text.length() > MAX_TEXT) {
-            throw ApiException.Invalid.field("text", "must be at most " + MAX_TEXT + " characters");
-        }
+        TextChange change = body.get();
+        String text = change.text();
+        Integer index = change.index();
         Update update = new Update();
         if (index == null) {
             update.set("text", text).set("tokenCount", tokens.count(text));
@@ -184,11 +186,13 @@ public class Messages {
         return out;
     }
 
-    Map<String, Object> feedback(CurrentUser caller, String conversationId, String messageId, Map<String, Object> feedback) {
+    /** @param feedback read once the message is known to be the caller's; null clears it */
+    Map<String, Object> feedback(CurrentUser caller, String conversationId, String messageId,
+                                 Supplier<@Nullable Rating> feedback) {
         String convoId = Ids.requireUuid("conversationId", conversationId);
         String id = Ids.requireUuid("messageId", messageId);
         messages.find(caller.tenantId(), caller.id(), convoId, id).orElseThrow(Messages::notFound);
-        Map<String, Object> stored = Feedback.checked(feedback);
+        Document stored = Feedback.stored(feedback.get());
         Update update = stored == null ? new Update().unset("feedback") : new Update().set("feedback", stored);
         Document saved = messages.set(caller.tenantId(), caller.id(), convoId, id, update).orElseThrow(Messages::notFound);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -202,9 +206,14 @@ public class Messages {
      * Replaces {@code original} with {@code updated} inside the {@code index}-th artifact of the message
      * (counted through its text parts, or its text when it has none).
      */
-    Map<String, Object> editArtifact(CurrentUser caller, String messageId, Integer index, String original, String updated) {
+    Map<String, Object> editArtifact(CurrentUser caller, String messageId, Supplier<ArtifactEdit> body) {
         Document message = messages.findAnywhere(caller.tenantId(), caller.id(), Ids.requireUuid("messageId", messageId))
                 .orElseThrow(Messages::notFound);
+        ArtifactEdit edit = body.get();
+        Integer index = edit.index();
+        String original = edit.original();
+        String updated = edit.updated();
+        // LibreChat's one answer to any of these, which its client shows as it is
         if (index == null || index < 0 || original == null || original.isEmpty() || updated == null
                 || updated.length() > MAX_TEXT) {
             throw new ApiException.Invalid("Invalid request parameters");
@@ -288,20 +297,11 @@ public class Messages {
         return all.toString();
     }
 
-    private static void shortText(String field, String value) {
-        if (value != null && value.length() > MAX_SHORT) {
-            throw ApiException.Invalid.field(field, "must be at most " + MAX_SHORT + " characters");
+    /** Parts are stored as sent: no operator keys ({@code $…}) and no dotted keys. */
+    private static void safeParts(String field, @Nullable List<Map<String, Object>> parts) {
+        if (parts != null) {
+            SafeDocuments.check(field, parts);
         }
-    }
-
-    private static void checkParts(String field, List<Map<String, Object>> parts) {
-        if (parts == null) {
-            return;
-        }
-        if (parts.size() > MAX_PARTS) {
-            throw ApiException.Invalid.field(field, "must have at most " + MAX_PARTS + " items");
-        }
-        SafeDocuments.check(field, parts);
     }
 
     // What other features ask of messages (turns, forks, imports, account erasure).

@@ -1,7 +1,14 @@
 package io.parley.chat.tag;
 
+import io.parley.chat.tag.TagRequests.ConvoTags;
+import io.parley.chat.tag.TagRequests.NewTag;
+import io.parley.chat.tag.TagRequests.Placement;
+import io.parley.chat.tag.TagRequests.TagChange;
+import io.parley.common.body.BodyReader;
+import io.parley.common.body.UnreadBody;
 import io.parley.common.security.CurrentUser;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,6 +17,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
 
 /** LibreChat's {@code /api/tags} routes (tag names are URL-encoded in paths). */
 @RestController
@@ -17,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TagController {
 
     private final Tags tags;
+    private final BodyReader reader;
 
-    TagController(Tags tags) {
+    TagController(Tags tags, BodyReader reader) {
         this.tags = tags;
+        this.reader = reader;
     }
 
     @GetMapping({"", "/"})
@@ -27,21 +37,16 @@ class TagController {
         return tags.all(caller);
     }
 
-    record NewTag(String tag, String description, Boolean addToConversation, String conversationId) {
-    }
-
     @PostMapping({"", "/"})
-    Tag create(CurrentUser caller, @RequestBody NewTag body) {
-        return tags.create(caller, body.tag(), body.description(), Boolean.TRUE.equals(body.addToConversation()),
-                body.conversationId());
+    Tag create(CurrentUser caller, @RequestBody(required = false) byte @Nullable [] body) {
+        ObjectNode sent = reader.object(new UnreadBody(body));
+        return tags.create(caller, read(sent, Placement.class), () -> read(sent, NewTag.class));
     }
 
-    record TagChange(String tag, String description, Integer position) {
-    }
-
+    /** The body is read once the tag is known to be the caller's. */
     @PutMapping("/{tag}")
-    Tag update(CurrentUser caller, @PathVariable String tag, @RequestBody TagChange body) {
-        return tags.update(caller, tag, body.tag(), body.description(), body.position());
+    Tag update(CurrentUser caller, @PathVariable String tag, @RequestBody(required = false) byte @Nullable [] body) {
+        return tags.update(caller, tag, () -> read(reader.object(new UnreadBody(body)), TagChange.class));
     }
 
     @DeleteMapping("/{tag}")
@@ -49,11 +54,15 @@ class TagController {
         return tags.delete(caller, tag);
     }
 
-    record ConvoTags(List<String> tags) {
+    /** The body is read once the conversation is known to be the caller's. */
+    @PutMapping("/convo/{conversationId}")
+    List<String> tagConversation(CurrentUser caller, @PathVariable String conversationId,
+                                 @RequestBody(required = false) byte @Nullable [] body) {
+        return tags.tagConversation(caller, conversationId,
+                () -> read(reader.object(new UnreadBody(body)), ConvoTags.class).tags());
     }
 
-    @PutMapping("/convo/{conversationId}")
-    List<String> tagConversation(CurrentUser caller, @PathVariable String conversationId, @RequestBody ConvoTags body) {
-        return tags.tagConversation(caller, conversationId, body.tags());
+    private <T extends Record> T read(@Nullable ObjectNode sent, Class<T> type) {
+        return reader.read(sent, type, "invalid_request", TagRequests.NULLABLE).value();
     }
 }

@@ -3,12 +3,17 @@ package io.parley.chat.tag;
 import io.parley.chat.convo.ConversationsDeleted;
 import io.parley.chat.convo.Convos;
 import io.parley.chat.support.Ids;
+import io.parley.chat.tag.TagRequests.NewTag;
+import io.parley.chat.tag.TagRequests.Placement;
+import io.parley.chat.tag.TagRequests.TagChange;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -37,40 +42,44 @@ public class Tags {
         return tags.all(caller.tenantId(), caller.id());
     }
 
-    /** LibreChat answers an existing tag unchanged. */
-    Tag create(CurrentUser caller, String tag, String description, boolean addToConversation, String conversationId) {
-        if (addToConversation) {
-            requireOwn(caller, conversationId);
-        }
-        String name = name(tag);
-        String text = description(description);
-        Tag result = tags.create(caller.tenantId(), caller.id(), name, text)
+    /**
+     * LibreChat answers an existing tag unchanged. The conversation to tag is checked before the tag is read,
+     * so another person's conversation is 404 whatever the tag.
+     */
+    Tag create(CurrentUser caller, Placement placement, Supplier<NewTag> body) {
+        String conversationId = placement.adding() ? requireOwn(caller, placement.conversationId()) : null;
+        NewTag sent = body.get();
+        String name = sent.tag();
+        Tag result = tags.create(caller.tenantId(), caller.id(), name, sent.description())
                 .or(() -> tags.find(caller.tenantId(), caller.id(), name)).orElseThrow();
-        if (addToConversation) {
-            convos.addTag(caller.tenantId(), caller.id(), conversationId.toLowerCase(), name);
+        if (conversationId != null) {
+            convos.addTag(caller.tenantId(), caller.id(), conversationId, name);
             recount(caller, Set.of(name));
             result = tags.find(caller.tenantId(), caller.id(), name).orElseThrow();
         }
         return result;
     }
 
-    Tag update(CurrentUser caller, String tag, String newName, String description, Integer position) {
+    /** Changes what the body names; it is read once the tag is known to be the caller's. */
+    Tag update(CurrentUser caller, String tag, Supplier<TagChange> body) {
         Tag current = tags.find(caller.tenantId(), caller.id(), tag).orElseThrow(Tags::notFound);
+        TagChange change = body.get();
         Update update = new Update();
-        if (description != null) {
-            update.set("description", description(description));
+        if (change.description() != null) {
+            update.set("description", change.description());
         }
         String target = tag;
-        if (newName != null && !name(newName).equals(tag)) {
-            target = name(newName);
+        if (change.tag() != null && !change.tag().equals(tag)) {
+            target = change.tag();
             if (tags.find(caller.tenantId(), caller.id(), target).isPresent()) {
                 throw new ApiException.Conflict("A tag with that name exists already");
             }
             update.set("tag", target);
         }
+        Integer position = change.position();
         if (position != null) {
             int last = tags.all(caller.tenantId(), caller.id()).stream().mapToInt(Tag::position).max().orElse(1);
-            if (position < 1 || position > last) {
+            if (position > last) {
                 throw ApiException.Invalid.field("position", "must be between 1 and " + last);
             }
             int from = current.position();
@@ -96,16 +105,13 @@ public class Tags {
         return deleted;
     }
 
-    /** Sets a conversation's tags (creating unknown ones) and answers the tags it now has. */
-    List<String> tagConversation(CurrentUser caller, String conversationId, List<String> requested) {
+    /**
+     * Sets a conversation's tags (creating unknown ones) and answers the tags it now has; the tags are read
+     * once the conversation is known to be the caller's.
+     */
+    List<String> tagConversation(CurrentUser caller, String conversationId, Supplier<List<String>> body) {
         String convo = requireOwn(caller, conversationId);
-        if (requested == null) {
-            throw ApiException.Invalid.field("tags", "is required");
-        }
-        if (requested.size() > MAX_TAGS_PER_CONVO) {
-            throw ApiException.Invalid.field("tags", "must have at most " + MAX_TAGS_PER_CONVO + " items");
-        }
-        List<String> names = List.copyOf(new LinkedHashSet<>(requested.stream().map(Tags::name).toList()));
+        List<String> names = List.copyOf(new LinkedHashSet<>(body.get()));
         List<String> before = convos.replaceTags(caller.tenantId(), caller.id(), convo, names)
                 .orElseThrow(Tags::conversationNotFound);
         names.forEach(name -> tags.create(caller.tenantId(), caller.id(), name, null));
@@ -128,7 +134,7 @@ public class Tags {
     }
 
     /** The conversation id when it is the caller's; checked before the body, so another person's id is 404. */
-    private String requireOwn(CurrentUser caller, String conversationId) {
+    private String requireOwn(CurrentUser caller, @Nullable String conversationId) {
         String convo = Ids.requireUuid("conversationId", conversationId);
         convos.find(caller.tenantId(), caller.id(), convo).orElseThrow(Tags::conversationNotFound);
         return convo;
@@ -136,21 +142,6 @@ public class Tags {
 
     private static ApiException conversationNotFound() {
         return new ApiException.NotFound("Conversation not found");
-    }
-
-    private static String name(String tag) {
-        String name = tag == null ? "" : tag.trim();
-        if (name.isEmpty() || name.length() > MAX_TAG) {
-            throw ApiException.Invalid.field("tag", "must be 1 to " + MAX_TAG + " characters");
-        }
-        return name;
-    }
-
-    private static String description(String description) {
-        if (description != null && description.length() > MAX_DESCRIPTION) {
-            throw ApiException.Invalid.field("description", "must be at most " + MAX_DESCRIPTION + " characters");
-        }
-        return description;
     }
 
     static ApiException notFound() {

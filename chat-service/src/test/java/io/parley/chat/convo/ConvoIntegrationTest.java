@@ -144,4 +144,51 @@ class ConvoIntegrationTest extends ChatIntegrationTest {
         assertThat(get(ada, "/api/convos").json().get("conversations").isEmpty()).isTrue();
         assertThat(get(bob, "/api/convos/" + bobs).status()).isEqualTo(200);
     }
+
+    @Test
+    void aChangesValuesAreReadStrictlyAndEveryProblemIsNamedWithItsPath() {
+        Person ada = person();
+        String convo = conversation(ada, "x");
+
+        Http.Response retitled = post(ada, "/api/convos/update", "{\"arg\":{\"conversationId\":\"%s\",\"title\":7}}".formatted(convo));
+        assertThat(retitled.status()).isEqualTo(400);
+        assertThat(retitled.json().get("error").asString()).isEqualTo("invalid_request");
+        assertThat(retitled.json().get("message").asString()).isEqualTo("arg.title: must be text");
+        assertThat(retitled.json().at("/details/0/field").asString()).isEqualTo("arg.title");
+
+        assertThat(post(ada, "/api/convos/archive", "{\"arg\":{\"conversationId\":\"%s\",\"isArchived\":\"true\"}}".formatted(convo))
+                .json().get("message").asString()).isEqualTo("arg.isArchived: must be true or false");
+        assertThat(post(ada, "/api/convos/pin", "{\"arg\":{\"conversationId\":\"%s\",\"pinned\":1}}".formatted(convo))
+                .status()).isEqualTo(400);
+        assertThat(post(ada, "/api/convos/update", "{\"arg\":{\"conversationId\":7,\"title\":\"t\"}}").json()
+                .get("message").asString()).isEqualTo("arg.conversationId: must be text");
+        assertThat(post(ada, "/api/convos/update", "{\"arg\":").json().get("error").asString()).isEqualTo("invalid_json");
+        assertThat(get(ada, "/api/convos/" + convo).json().get("isArchived").isMissingNode()
+                || !get(ada, "/api/convos/" + convo).json().get("isArchived").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anotherPersonsConversationIs404WhateverTheChangeHolds() {
+        Person ada = person();
+        String convo = conversation(ada, "x");
+        Person bob = person();
+
+        for (String path : List.of("/api/convos/update", "/api/convos/archive", "/api/convos/pin")) {
+            Http.Response refused = post(bob, path, "{\"arg\":{\"conversationId\":\"%s\",\"title\":7,\"isArchived\":\"x\",\"pinned\":{}}}"
+                    .formatted(convo));
+            assertThat(refused.status()).as(path).isEqualTo(404);
+            assertThat(refused.json().get("message").asString()).as(path).isEqualTo("Conversation not found");
+        }
+        assertThat(get(ada, "/api/convos/" + convo).json().get("title").asString()).isEqualTo("New Chat");
+    }
+
+    @Test
+    void deletingWithoutAConversationAnswersLibreChatsMessage() {
+        Person ada = person();
+        for (String body : List.of("{}", "{\"arg\":{}}", "{\"arg\":{\"source\":\"button\"}}")) {
+            Http.Response refused = send(ada, "DELETE", "/api/convos", body);
+            assertThat(refused.status()).as(body).isEqualTo(400);
+            assertThat(refused.json().get("message").asString()).as(body).isEqualTo("no parameters provided");
+        }
+    }
 }

@@ -169,6 +169,66 @@ class MessageIntegrationTest extends ChatIntegrationTest {
         assertThat(post(ada, "/api/messages/artifact/" + uuid(), "{\"index\":0,\"original\":\"x\",\"updated\":\"y\"}").status()).isEqualTo(404);
     }
 
+    @Test
+    void anotherPersonsMessageIs404WhateverTheBodyHolds() {
+        Person ada = person();
+        Person bob = person();
+        String convo = uuid();
+        String id = uuid();
+        saveMessage(ada, convo, id, ROOT, "mine");
+        String path = "/api/messages/" + convo + "/" + id;
+
+        assertThat(send(bob, "PUT", path, "{\"text\":7}").status()).isEqualTo(404);
+        assertThat(send(bob, "PUT", path, "{\"text\":").status()).isEqualTo(404);
+        assertThat(send(bob, "PUT", path + "/feedback", "{\"feedback\":{\"rating\":\"meh\"}}").status()).isEqualTo(404);
+        assertThat(post(bob, "/api/messages/artifact/" + id, "{\"index\":\"0\"}").status()).isEqualTo(404);
+        assertThat(post(bob, "/api/messages/" + convo, "{\"messageId\":7}").status()).isEqualTo(404);
+        assertThat(post(bob, "/api/messages/" + uuid(), "{\"messageId\":\"%s\",\"text\":7}".formatted(id)).status()).isEqualTo(404);
+        assertThat(get(ada, "/api/messages/" + convo).json().get(0).get("text").asString()).isEqualTo("mine");
+    }
+
+    @Test
+    void messageBodiesAreReadStrictlyAndEveryProblemIsNamed() {
+        Person ada = person();
+        String convo = uuid();
+        String id = uuid();
+        saveMessage(ada, convo, id, ROOT, "answer");
+
+        Http.Response edited = send(ada, "PUT", "/api/messages/" + convo + "/" + id, "{\"text\":7,\"index\":\"1\"}");
+        assertThat(edited.status()).isEqualTo(400);
+        assertThat(edited.json().get("message").asString()).isEqualTo("text: must be text; index: must be a whole number");
+
+        Http.Response saved = post(ada, "/api/messages/" + convo, """
+                {"messageId":"%s","text":7,"isCreatedByUser":"true","tokenCount":-1,"sender":"%s"}""".formatted(uuid(), "s".repeat(300)));
+        assertThat(saved.status()).isEqualTo(400);
+        assertThat(saved.json().findValues("field")).extracting(JsonNode::asString)
+                .containsExactly("sender", "text", "isCreatedByUser", "tokenCount");
+        assertThat(post(ada, "/api/messages/artifact/" + id, "{\"index\":\"0\",\"original\":\"a\",\"updated\":\"b\"}")
+                .json().get("message").asString()).isEqualTo("index: must be a whole number");
+        assertThat(post(ada, "/api/messages/artifact/" + id, "{\"index\":0}").json().get("message").asString())
+                .isEqualTo("Invalid request parameters");
+        assertThat(get(ada, "/api/messages/" + convo).json()).hasSize(1);
+    }
+
+    @Test
+    void feedbackTakesLibreChatsWholeTagAsWellAsItsKey() {
+        Person ada = person();
+        String convo = uuid();
+        String id = uuid();
+        saveMessage(ada, convo, id, ROOT, "answer");
+        String path = "/api/messages/" + convo + "/" + id + "/feedback";
+
+        Http.Response rated = send(ada, "PUT", path, """
+                {"feedback":{"rating":"thumbsUp","tag":{"key":"creative_solution","label":"com_ui_feedback_tag_creative_solution",\
+                "direction":"thumbsUp","icon":"Lightbulb"}}}""");
+        assertThat(rated.status()).isEqualTo(200);
+        assertThat(rated.json().at("/feedback/tag").asString()).isEqualTo("creative_solution");
+        assertThat(send(ada, "PUT", path, "{\"feedback\":{\"rating\":\"thumbsUp\",\"tag\":7}}").json().get("message").asString())
+                .isEqualTo("feedback.tag: is not a thumbsUp tag");
+        assertThat(send(ada, "PUT", path, "{\"feedback\":{\"tag\":\"other\"}}").json().get("message").asString())
+                .isEqualTo("feedback.rating: must be thumbsUp or thumbsDown");
+    }
+
     private static String quote(String text) {
         return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text);
     }

@@ -110,6 +110,45 @@ class TagIntegrationTest extends ChatIntegrationTest {
         assertThat(get(ada, "/api/tags").json()).isEmpty();
     }
 
+    @Test
+    void anotherPersonsConversationOrTagIs404BeforeTheBodyIsRead() {
+        Person ada = person();
+        Person bob = person();
+        String convo = conversation(ada, "x");
+        send(ada, "PUT", "/api/tags/convo/" + convo, "{\"tags\":[\"private\"]}");
+
+        assertThat(send(bob, "PUT", "/api/tags/convo/" + convo, "{\"tags\":\"nope\"}").status()).isEqualTo(404);
+        assertThat(send(bob, "PUT", "/api/tags/convo/" + convo, "{\"tags\":").status()).isEqualTo(404);
+        assertThat(post(bob, "/api/tags", "{\"tag\":7,\"addToConversation\":true,\"conversationId\":\"%s\"}".formatted(convo)).status())
+                .isEqualTo(404);
+        assertThat(send(bob, "PUT", "/api/tags/private", "{\"position\":\"first\"}").status()).isEqualTo(404);
+        assertThat(get(bob, "/api/tags").json()).isEmpty();
+    }
+
+    @Test
+    void tagBodiesAreReadStrictlyAndEveryProblemIsNamed() {
+        Person ada = person();
+        String convo = conversation(ada, "x");
+
+        Http.Response listed = send(ada, "PUT", "/api/tags/convo/" + convo, "{\"tags\":[\"a\",7,\"  \"]}");
+        assertThat(listed.status()).isEqualTo(400);
+        assertThat(listed.json().get("message").asString()).isEqualTo("tags[1]: must be text");
+
+        Http.Response blank = send(ada, "PUT", "/api/tags/convo/" + convo, "{\"tags\":[\"a\",\"  \"]}");
+        assertThat(blank.json().at("/details/0/field").asString()).isEqualTo("tags[1]");
+
+        post(ada, "/api/tags", "{\"tag\":\"kept\"}");
+        Http.Response changed = send(ada, "PUT", "/api/tags/kept", "{\"tag\":\"\",\"position\":0,\"description\":7}");
+        assertThat(changed.status()).isEqualTo(400);
+        assertThat(changed.json().findValues("field")).extracting(JsonNode::asString)
+                .containsExactly("tag", "description", "position");
+
+        Http.Response created = post(ada, "/api/tags", "{\"tag\":\"  trip  \",\"description\":null,\"unknown\":{\"$gt\":1}}");
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.json().get("tag").asString()).isEqualTo("trip");
+        assertThat(order(ada)).containsExactly("kept1", "trip2");
+    }
+
     private List<String> counts(Person who) {
         List<String> out = new ArrayList<>();
         get(who, "/api/tags").json().forEach(t -> out.add(t.get("tag").asString() + "=" + t.get("count").asInt()));

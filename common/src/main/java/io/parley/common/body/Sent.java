@@ -1,4 +1,4 @@
-package io.parley.agent.support;
+package io.parley.common.body;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package io.parley.agent.support;
+package io.parley.common.body;
 
 import io.parley.common.error.ApiException;
 import io.parley.common.error.ApiException.FieldProblem;
@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DeserializationFeature;
@@ -41,9 +40,11 @@ import tools.jackson.databind.type.LogicalType;
  * <p>Stricter than Spring's reading of a body: {@code 7} is not text, {@code "5"} not a number,
  * {@code 1} not true and {@code 2.0} not a whole number. Request records name their components as the
  * JSON names its fields, so every problem names a field the client knows.
+ *
+ * <p>One per service, made by {@link BodyAutoConfiguration} from the service's {@link JsonMapper} and
+ * {@link Validator}.
  */
-@Component
-public class BodyReader {
+public final class BodyReader {
 
     private final JsonMapper strict;
     private final Validator validator;

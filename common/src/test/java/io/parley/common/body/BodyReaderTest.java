@@ -1,4 +1,4 @@
-package io.parley.agent.support;
+package io.parley.common.body;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
