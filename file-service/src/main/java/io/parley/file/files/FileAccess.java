@@ -2,6 +2,7 @@ package io.parley.file.files;
 
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
+import io.parley.file.agent.AgentsClient;
 import io.parley.file.storage.FileStorage;
 import io.parley.file.storage.Storages;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * another tenant, is 404.
  */
 @Component
-class FileAccess {
+public class FileAccess {
 
     private static final Logger log = LoggerFactory.getLogger(FileAccess.class);
 
@@ -36,7 +37,7 @@ class FileAccess {
     }
 
     /** The caller's own file, one an agent the caller may VIEW lists, or the right 404/403. */
-    StoredFile readable(CurrentUser user, String fileId) {
+    public StoredFile readable(CurrentUser user, String fileId) {
         StoredFile file = store.find(user.tenantId(), fileId);
         if (file == null || file.expired(java.time.Instant.now())) {
             throw new ApiException.NotFound("Not Found", "File not found");
@@ -65,7 +66,7 @@ class FileAccess {
     }
 
     /** The readable files among {@code fileIds}, in their order; unknown, expired and others' files left out. */
-    List<StoredFile> readableAmong(CurrentUser user, List<String> fileIds) {
+    public List<StoredFile> readableAmong(CurrentUser user, List<String> fileIds) {
         java.util.Map<String, StoredFile> found = new java.util.HashMap<>();
         java.time.Instant now = java.time.Instant.now();
         for (StoredFile file : store.findAll(user.tenantId(), new LinkedHashSet<>(fileIds))) {
@@ -81,7 +82,7 @@ class FileAccess {
         return readable;
     }
 
-    Resource bytes(StoredFile file) throws IOException {
+    public Resource bytes(StoredFile file) throws IOException {
         FileStorage storage = storages.forSource(file.source());
         Resource resource = storage == null ? null : storage.open(file.storageKey());
         if (resource == null) {
@@ -92,7 +93,7 @@ class FileAccess {
     }
 
     /** {@code length} bytes of the file from {@code offset}, read as a range from its storage. */
-    java.io.InputStream read(StoredFile file, long offset, long length) throws IOException {
+    public java.io.InputStream read(StoredFile file, long offset, long length) throws IOException {
         FileStorage storage = storages.forSource(file.source());
         try {
             if (storage == null) {
@@ -106,7 +107,7 @@ class FileAccess {
     }
 
     /** A presigned URL for the file, or null when its storage has none. */
-    java.net.URI directUrl(StoredFile file) {
+    public java.net.URI directUrl(StoredFile file) {
         FileStorage storage = storages.forSource(file.source());
         return storage == null ? null : storage.directUrl(file.storageKey(), file.filename(), file.type());
     }
@@ -135,7 +136,7 @@ class FileAccess {
     }
 
     /** Bytes first: a record left after a failure can be deleted again; orphaned bytes could not be found. */
-    void delete(StoredFile file) throws IOException {
+    public void delete(StoredFile file) throws IOException {
         FileStorage storage = storages.forSource(file.source());
         if (storage == null) {
             throw new ApiException.Unavailable("The storage '" + file.source() + "' of this file is not configured");

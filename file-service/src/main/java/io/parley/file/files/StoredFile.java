@@ -17,13 +17,13 @@ import org.bson.types.ObjectId;
  *                   other files, and wherever the store was not asked for it (it may be a megabyte or more)
  * @param textLength how many characters {@code text} has; 0 for a file not uploaded as text
  */
-record StoredFile(ObjectId id, String tenantId, String user, String fileId, String tempFileId, long bytes,
+public record StoredFile(ObjectId id, String tenantId, String user, String fileId, String tempFileId, long bytes,
                   String filename, String filepath, String storageKey, String type, String context, String source,
                   Integer width, Integer height, int usage, Instant expiresAt, Instant createdAt, Instant updatedAt,
                   String text, int textLength) {
 
     /** A file without text. */
-    StoredFile(ObjectId id, String tenantId, String user, String fileId, String tempFileId, long bytes, String filename,
+    public StoredFile(ObjectId id, String tenantId, String user, String fileId, String tempFileId, long bytes, String filename,
                String filepath, String storageKey, String type, String context, String source, Integer width,
                Integer height, int usage, Instant expiresAt, Instant createdAt, Instant updatedAt) {
         this(id, tenantId, user, fileId, tempFileId, bytes, filename, filepath, storageKey, type, context, source, width,
@@ -62,7 +62,7 @@ record StoredFile(ObjectId id, String tenantId, String user, String fileId, Stri
     }
 
     /** LibreChat's JSON of the document (no tenant, no storage key; no text, which only the upload's answer shows). */
-    Map<String, Object> view() {
+    public Map<String, Object> view() {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("_id", id.toHexString());
         v.put("user", user);
@@ -92,11 +92,11 @@ record StoredFile(ObjectId id, String tenantId, String user, String fileId, Stri
     }
 
     /** A temporary upload no message took up in time: it is treated as gone before the cleaner removes it. */
-    boolean expired(Instant now) {
+    public boolean expired(Instant now) {
         return expiresAt != null && !expiresAt.isAfter(now);
     }
 
-    boolean isImage() {
+    public boolean isImage() {
         return type != null && type.startsWith("image/") && width != null;
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableScheduling
 @EnableConfigurationProperties(TemporaryUploadProperties.class)
-class TemporaryUploads {
+public class TemporaryUploads {
 
     private static final Logger log = LoggerFactory.getLogger(TemporaryUploads.class);
 
@@ -34,7 +34,8 @@ class TemporaryUploads {
         this.access = access;
     }
 
-    Duration ttl() {
+    /** How long a chat attachment lives while no message uses it. */
+    public Duration ttl() {
         return settings.ttl();
     }
 

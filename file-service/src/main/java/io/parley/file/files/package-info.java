@@ -1,7 +1,9 @@
 /**
- * Files and their records: the {@code /api/files} routes, avatars, the {@code Files} gRPC service and the
- * clients of agent- and auth-service it needs. Calls {@code storage}, {@code image}, {@code limits} and
- * {@code scan}.
+ * The {@code files} collection and who may touch a record: the package-private store, {@code StoredFile},
+ * {@code FileRecords} (the records other features write and read) and {@code FileAccess} (who may read or
+ * delete a file, and its bytes). Routes on the records themselves: {@code GET /api/files},
+ * {@code GET /api/files/agent/:agent_id}, the deletes. Also the sweep of expired chat attachments and the
+ * account eraser. Calls {@code agent} and {@code storage}.
  */
 @NullMarked
 package io.parley.file.files;

@@ -1,4 +1,4 @@
-package io.parley.file.files;
+package io.parley.file.grpc;
 
 import java.io.IOException;
 import java.io.InputStream;

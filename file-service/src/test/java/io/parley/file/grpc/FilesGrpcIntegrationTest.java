@@ -1,4 +1,4 @@
-package io.parley.file.files;
+package io.parley.file.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,12 @@
-package io.parley.file.files;
+package io.parley.file.upload;
 
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
+import io.parley.file.agent.AgentsClient;
+import io.parley.file.files.FileAccess;
+import io.parley.file.files.FileRecords;
+import io.parley.file.files.StoredFile;
+import io.parley.file.files.TemporaryUploads;
 import io.parley.file.image.ImageReencoder;
 import io.parley.file.limits.FileLimits;
 import io.parley.file.scan.VirusScan;
@@ -33,7 +38,7 @@ import org.springframework.web.multipart.MultipartFile;
  * removed again when the record cannot be written.
  */
 @Component
-class Uploads {
+public class Uploads {
 
     private static final Logger log = LoggerFactory.getLogger(Uploads.class);
     private static final Pattern UUID_SHAPE =
@@ -46,14 +51,14 @@ class Uploads {
     private final ContentTypes contentTypes;
     private final ImageReencoder images;
     private final Storages storages;
-    private final FileStore store;
+    private final FileRecords records;
     private final VirusScan virusScan;
     private final AgentsClient agents;
     private final FileAccess access;
     private final TemporaryUploads temporaryUploads;
     private final TextExtraction textExtraction;
 
-    Uploads(FileLimits limits, ContentTypes contentTypes, ImageReencoder images, Storages storages, FileStore store,
+    Uploads(FileLimits limits, ContentTypes contentTypes, ImageReencoder images, Storages storages, FileRecords records,
             VirusScan virusScan, AgentsClient agents, FileAccess access, TemporaryUploads temporaryUploads,
             TextExtraction textExtraction) {
         this.temporaryUploads = temporaryUploads;
@@ -65,7 +70,7 @@ class Uploads {
         this.contentTypes = contentTypes;
         this.images = images;
         this.storages = storages;
-        this.store = store;
+        this.records = records;
     }
 
     /** How a route treats what it receives. */
@@ -89,6 +94,14 @@ class Uploads {
             throw new ApiException.TooLarge("Total size limit of " + FileLimits.megabytes(rules.totalSizeLimitMb())
                     + " MB exceeded for " + rules.endpoint() + " endpoint");
         }
+    }
+
+    /**
+     * A chat attachment another service sends (gRPC {@code StoreFile}): a new client id, the endpoint's
+     * limits, and otherwise as {@code POST /api/files} with {@code message_file} takes it.
+     */
+    public StoredFile attachment(CurrentUser user, String endpoint, MultipartFile file) throws IOException {
+        return upload(user, new UploadForm(UUID.randomUUID().toString(), endpoint, null, null, "true"), file, Route.FILES);
     }
 
     StoredFile upload(CurrentUser user, UploadForm form, MultipartFile file, Route route) throws IOException {
@@ -151,7 +164,7 @@ class Uploads {
                 filename, filepath, key, type, context(form, route), storage.source(), width, height, 0, expiresAt, now, now,
                 text == null ? null : text.text(), text == null ? 0 : text.text().length());
         try {
-            store.insert(stored);
+            records.add(stored);
         } catch (RuntimeException e) {
             storage.delete(key);
             throw e;

@@ -1,4 +1,4 @@
-package io.parley.file.files;
+package io.parley.file.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,9 @@ import tools.jackson.databind.JsonNode;
 
 /** LibreChat's "Upload as Text" ({@code tool_resource=context}) through {@code POST /api/files}. */
 class TextUploadIntegrationTest extends FileIntegrationTest {
+
+    /** The collection the records are in, read here as a second client would see it. */
+    private static final String FILES = "files";
 
     @Autowired
     MongoTemplate mongo;
@@ -38,7 +41,7 @@ class TextUploadIntegrationTest extends FileIntegrationTest {
         assertThat(doc.has("expiresAt")).as("temporary until a message uses it, like any chat attachment").isTrue();
         String id = doc.get("file_id").asString();
         org.bson.Document stored = mongo.findOne(Query.query(Criteria.where("file_id").is(id)), org.bson.Document.class,
-                FileStore.COLLECTION);
+                FILES);
         assertThat(stored.getString("text")).isEqualTo(doc.get("text").asString());
         assertThat(stored.getInteger("textLength")).isEqualTo(doc.get("text").asString().length());
 
@@ -89,7 +92,7 @@ class TextUploadIntegrationTest extends FileIntegrationTest {
         assertThat(photo.status()).as(photo.body()).isEqualTo(400);
         assertThat(photo.json().get("message").asString()).startsWith("Unable to extract text from \"photo.png\".");
         assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
-        assertThat(mongo.count(Query.query(Criteria.where("user").is(me.id())), FileStore.COLLECTION)).isZero();
+        assertThat(mongo.count(Query.query(Criteria.where("user").is(me.id())), FILES)).isZero();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.parley.file.files;
+package io.parley.file.upload;
 
 import io.parley.common.error.ApiException;
 import java.net.URLDecoder;

@@ -1,4 +1,4 @@
-package io.parley.file.files;
+package io.parley.file.grpc;
 
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
@@ -8,7 +8,12 @@ import io.parley.common.error.ApiException;
 import io.parley.common.grpc.GrpcCaller;
 import io.parley.common.grpc.GrpcErrors;
 import io.parley.common.security.CurrentUser;
+import io.parley.file.avatar.AvatarImages;
+import io.parley.file.files.FileAccess;
+import io.parley.file.files.FileRecords;
+import io.parley.file.files.StoredFile;
 import io.parley.file.limits.FileLimits;
+import io.parley.file.upload.Uploads;
 import io.parley.proto.file.v1.AttachFilesRequest;
 import io.parley.proto.file.v1.AttachFilesResponse;
 import io.parley.proto.file.v1.FileMetadata;
@@ -33,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /** {@code parley.file.v1.Files}: files for the end user whose token the calling service relays. */
@@ -46,14 +50,14 @@ class FilesGrpcService extends FilesGrpc.FilesImplBase {
     static final int MAX_TEXT_CHARS = 1_000_000;
 
     private final FileAccess access;
-    private final FileStore store;
+    private final FileRecords records;
     private final Uploads uploads;
     private final AvatarImages avatars;
     private final FileLimits limits;
 
-    FilesGrpcService(FileAccess access, FileStore store, Uploads uploads, AvatarImages avatars, FileLimits limits) {
+    FilesGrpcService(FileAccess access, FileRecords records, Uploads uploads, AvatarImages avatars, FileLimits limits) {
         this.access = access;
-        this.store = store;
+        this.records = records;
         this.uploads = uploads;
         this.avatars = avatars;
         this.limits = limits;
@@ -78,12 +82,12 @@ class FilesGrpcService extends FilesGrpc.FilesImplBase {
             readable.forEach(file -> missing.remove(file.fileId()));
             throw new ApiException.NotFound("Not Found", "File not found: " + String.join(", ", missing));
         }
-        if (!ids.isEmpty() && store.attach(caller.tenantId(), ids, Instant.now()) < ids.size()) {
+        if (!ids.isEmpty() && records.attach(caller.tenantId(), ids, Instant.now()) < ids.size()) {
             throw new ApiException.NotFound("Not Found", "A file expired while it was attached");
         }
         // the same files, as updated: access was settled above and is not asked of agent-service again
         Map<String, StoredFile> updated = new HashMap<>();
-        store.findAll(caller.tenantId(), ids).forEach(file -> updated.put(file.fileId(), file));
+        records.findAll(caller.tenantId(), ids).forEach(file -> updated.put(file.fileId(), file));
         List<StoredFile> attached = ids.stream().map(updated::get).filter(Objects::nonNull).toList();
         response.onNext(AttachFilesResponse.newBuilder().addAllFiles(withTexts(caller, attached, request.getMaxTextChars()))
                 .build());
@@ -227,8 +231,7 @@ class FilesGrpcService extends FilesGrpc.FilesImplBase {
                 SpooledPart part = new SpooledPart(spooled, header.getFilename(), header.getDeclaredType());
                 StoredFile stored = switch (header.getPurpose()) {
                     case STORE_PURPOSE_AVATAR -> avatars.store(caller, part);
-                    case STORE_PURPOSE_ATTACHMENT -> uploads.upload(caller, new UploadForm(UUID.randomUUID().toString(),
-                            header.getEndpoint(), null, null, "true"), part, Uploads.Route.FILES);
+                    case STORE_PURPOSE_ATTACHMENT -> uploads.attachment(caller, header.getEndpoint(), part);
                     default -> throw ApiException.Invalid.field("purpose", "Say what the file is for");
                 };
                 response.onNext(StoreFileResponse.newBuilder().setFile(metadata(stored)).build());
@@ -300,7 +303,7 @@ class FilesGrpcService extends FilesGrpc.FilesImplBase {
         for (StoredFile file : files) {
             FileMetadata metadata = metadata(file);
             if (file.textLength() > 0 && room > 0) {
-                String text = store.text(caller.tenantId(), file.fileId());
+                String text = records.text(caller.tenantId(), file.fileId());
                 if (text != null) {
                     String sent = cut(text, room);
                     room -= sent.length();

@@ -1,4 +1,4 @@
-package io.parley.file.files;
+package io.parley.file.download;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

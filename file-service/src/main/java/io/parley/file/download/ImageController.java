@@ -1,8 +1,11 @@
-package io.parley.file.files;
+package io.parley.file.download;
 
 import io.parley.common.edge.EdgeHeaders;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.PublicPaths;
+import io.parley.file.files.FileAccess;
+import io.parley.file.files.FileRecords;
+import io.parley.file.files.StoredFile;
 import java.io.IOException;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -24,12 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ImageController {
 
-
-    private final FileStore store;
+    private final FileRecords records;
     private final FileAccess access;
 
-    ImageController(FileStore store, FileAccess access) {
-        this.store = store;
+    ImageController(FileRecords records, FileAccess access) {
+        this.records = records;
         this.access = access;
     }
 
@@ -39,7 +41,7 @@ class ImageController {
             throws IOException {
         int dot = name.lastIndexOf('.');
         String fileId = dot > 0 ? name.substring(0, dot) : name;
-        StoredFile file = store.find(tenant, fileId);
+        StoredFile file = records.find(tenant, fileId);
         if (file == null || !file.user().equals(userId) || !file.isImage() || !file.filepath().equals("/images/" + userId + "/" + name)) {
             throw new ApiException.NotFound("Not Found", "File not found");
         }

@@ -1,6 +1,9 @@
-package io.parley.file.files;
+package io.parley.file.avatar;
 
 import io.parley.common.security.CurrentUser;
+import io.parley.file.agent.AgentsClient;
+import io.parley.file.files.FileAccess;
+import io.parley.file.files.StoredFile;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;

@@ -1,7 +1,9 @@
-package io.parley.file.files;
+package io.parley.file.avatar;
 
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
+import io.parley.file.files.FileRecords;
+import io.parley.file.files.StoredFile;
 import io.parley.file.image.ImageReencoder;
 import io.parley.file.limits.FileLimits;
 import io.parley.file.scan.VirusScan;
@@ -24,26 +26,26 @@ import org.springframework.web.multipart.MultipartFile;
  * Setting it on someone is the caller's part.
  */
 @Component
-class AvatarImages {
+public class AvatarImages {
 
     static final int SIZE = 250;
 
     private final FileLimits limits;
     private final ImageReencoder images;
     private final Storages storages;
-    private final FileStore store;
+    private final FileRecords records;
     private final VirusScan virusScan;
 
-    AvatarImages(FileLimits limits, ImageReencoder images, Storages storages, FileStore store, VirusScan virusScan) {
+    AvatarImages(FileLimits limits, ImageReencoder images, Storages storages, FileRecords records, VirusScan virusScan) {
         this.limits = limits;
         this.images = images;
         this.storages = storages;
-        this.store = store;
+        this.records = records;
         this.virusScan = virusScan;
     }
 
     /** Checks, re-encodes, stores and records an avatar image of {@code user}. */
-    StoredFile store(CurrentUser user, MultipartFile file) throws IOException {
+    public StoredFile store(CurrentUser user, MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
             throw ApiException.Invalid.field("file", "No file uploaded");
         }
@@ -65,7 +67,7 @@ class AvatarImages {
                 "avatar." + images.extension(), url, key, avatar.type(), "avatar", storage.source(), avatar.width(),
                 avatar.height(), 0, null, now, now);
         try {
-            store.insert(stored);
+            records.add(stored);
         } catch (RuntimeException e) {
             storage.delete(key);
             throw e;

@@ -1,4 +1,4 @@
-package io.parley.file.files;
+package io.parley.file.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

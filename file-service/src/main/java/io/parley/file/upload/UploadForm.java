@@ -1,4 +1,4 @@
-package io.parley.file.files;
+package io.parley.file.upload;
 
 /**
  * LibreChat's multipart fields besides the file itself ({@code api/server/routes/files/files.js}).

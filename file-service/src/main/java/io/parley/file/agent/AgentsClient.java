@@ -1,4 +1,4 @@
-package io.parley.file.files;
+package io.parley.file.agent;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -22,8 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * through an agent the person may VIEW.
  */
 @Component
-class AgentsClient {
-
+public class AgentsClient {
 
     private static final int EDIT = 2;
 
@@ -43,7 +42,7 @@ class AgentsClient {
      *     another tenant (a malformed id included, as agent-service's own routes answer); 403 LibreChat's
      *     {@code Insufficient permissions to access this agent} without EDIT; 503 when agent-service cannot say
      */
-    void requireEditable(String agentId) {
+    public void requireEditable(String agentId) {
         Agent agent;
         try {
             agent = agents.getAgent(GetAgentRequest.newBuilder().setAgentId(agentId).build()).getAgent();
@@ -62,7 +61,7 @@ class AgentsClient {
      * @return the agent after the change, as LibreChat's JSON
      * @throws io.parley.common.error.ApiException mapped from the call's status (no EDIT: 403, unknown: 404)
      */
-    String setAvatar(String agentId, String filepath, String source) {
+    public String setAvatar(String agentId, String filepath, String source) {
         try {
             return agents.setAvatar(SetAgentAvatarRequest.newBuilder()
                     .setAgentId(agentId).setFilepath(filepath).setSource(source).build()).getAgentJson();
@@ -72,7 +71,7 @@ class AgentsClient {
     }
 
     /** @throws io.parley.common.error.ApiException mapped from the call's status (no EDIT: 403, unknown: 404) */
-    void addResourceFile(String agentId, String toolResource, String fileId) {
+    public void addResourceFile(String agentId, String toolResource, String fileId) {
         try {
             agents.addResourceFile(AddResourceFileRequest.newBuilder()
                     .setAgentId(agentId).setToolResource(toolResource).setFileId(fileId).build());
@@ -82,7 +81,7 @@ class AgentsClient {
     }
 
     /** Whether an agent the person may VIEW lists the file; false when agent-service cannot say. */
-    boolean canReadFile(String fileId) {
+    public boolean canReadFile(String fileId) {
         try {
             return agents.canReadFile(CanReadFileRequest.newBuilder().setFileId(fileId).build()).getAllowed();
         } catch (StatusRuntimeException e) {
@@ -95,7 +94,7 @@ class AgentsClient {
      * The file ids in the agent's tool resources, when the person may EDIT the agent; empty for an
      * unknown agent, one they may not edit, or when agent-service cannot say.
      */
-    List<String> editableAgentFiles(String agentId) {
+    public List<String> editableAgentFiles(String agentId) {
         Agent agent;
         try {
             agent = agents.getAgent(GetAgentRequest.newBuilder().setAgentId(agentId).build()).getAgent();

@@ -1,4 +1,4 @@
-package io.parley.file.image;
+package io.parley.file.avatar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.parley.file.files;
+package io.parley.file.avatar;
 
 import io.grpc.StatusRuntimeException;
 import io.parley.common.grpc.GrpcErrors;
