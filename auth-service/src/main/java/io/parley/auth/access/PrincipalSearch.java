@@ -3,7 +3,7 @@ package io.parley.auth.access;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.parley.auth.group.Groups;
 import io.parley.auth.role.Roles;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.util.ArrayList;
@@ -28,11 +28,11 @@ class PrincipalSearch {
             Map.of("user", "VIEW_USERS", "group", "VIEW_GROUPS", "role", "VIEW_ROLES");
     private static final List<String> TYPES = List.of("user", "group", "role");
 
-    private final UserStore users;
+    private final Users users;
     private final Groups groups;
     private final Roles roles;
 
-    PrincipalSearch(UserStore users, Groups groups, Roles roles) {
+    PrincipalSearch(Users users, Groups groups, Roles roles) {
         this.users = users;
         this.groups = groups;
         this.roles = roles;

@@ -7,9 +7,9 @@ import io.parley.auth.group.GroupView;
 import io.parley.auth.group.Groups;
 import io.parley.auth.role.Roles;
 import io.parley.auth.user.User;
-import io.parley.auth.user.UserStore;
-import io.parley.common.error.ApiException;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException.FieldProblem;
+import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,11 +40,11 @@ class Sharing {
 
     private final Access access;
     private final AclStore acl;
-    private final UserStore users;
+    private final Users users;
     private final Groups groups;
     private final Roles roles;
 
-    Sharing(Access access, AclStore acl, UserStore users, Groups groups, Roles roles) {
+    Sharing(Access access, AclStore acl, Users users, Groups groups, Roles roles) {
         this.access = access;
         this.acl = acl;
         this.users = users;

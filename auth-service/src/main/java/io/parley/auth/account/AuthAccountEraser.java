@@ -1,15 +1,13 @@
 package io.parley.auth.account;
 
 import io.parley.auth.access.Access;
-import io.parley.auth.balance.BalanceStore;
-import io.parley.auth.balance.HoldStore;
-import io.parley.auth.balance.TransactionStore;
-import io.parley.auth.email.AccountTokenStore;
-import io.parley.auth.group.GroupStore;
-import io.parley.auth.login.SessionStore;
+import io.parley.auth.balance.BalanceRecords;
+import io.parley.auth.email.EmailLinks;
+import io.parley.auth.group.Groups;
+import io.parley.auth.login.SessionRevocation;
 import io.parley.auth.twofa.TwoFactor;
 import io.parley.auth.user.TenantFounders;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.events.AccountDataEraser;
 import java.time.Instant;
 import org.bson.types.ObjectId;
@@ -28,45 +26,37 @@ class AuthAccountEraser implements AccountDataEraser {
 
     private static final Logger log = LoggerFactory.getLogger(AuthAccountEraser.class);
 
-    private final SessionStore sessions;
-    private final HoldStore holds;
-    private final TransactionStore transactions;
-    private final BalanceStore balances;
-    private final GroupStore groups;
+    private final SessionRevocation sessions;
+    private final BalanceRecords balances;
+    private final Groups groups;
     private final TenantFounders founders;
-    private final UserStore users;
+    private final Users users;
     private final Access access;
-    private final AccountTokenStore accountTokens;
+    private final EmailLinks emailLinks;
     private final TwoFactor twoFactor;
 
-    AuthAccountEraser(SessionStore sessions, HoldStore holds, TransactionStore transactions, BalanceStore balances,
-                      GroupStore groups, TenantFounders founders, UserStore users, Access access,
-                      AccountTokenStore accountTokens, TwoFactor twoFactor) {
+    AuthAccountEraser(SessionRevocation sessions, BalanceRecords balances, Groups groups, TenantFounders founders,
+                      Users users, Access access, EmailLinks emailLinks, TwoFactor twoFactor) {
         this.sessions = sessions;
-        this.holds = holds;
-        this.transactions = transactions;
         this.balances = balances;
         this.groups = groups;
         this.founders = founders;
         this.users = users;
         this.access = access;
-        this.accountTokens = accountTokens;
+        this.emailLinks = emailLinks;
         this.twoFactor = twoFactor;
     }
 
     @Override
     public void erase(String tenantId, String userId) {
-        long sessionCount = sessions.deleteAll(tenantId, userId);
+        long sessionCount = sessions.deleteAllOf(tenantId, userId);
         // Balances reference the user as an ObjectId (LibreChat's shape); any other id has none.
         if (ObjectId.isValid(userId)) {
-            ObjectId user = new ObjectId(userId);
-            holds.deleteAll(tenantId, user);
-            transactions.deleteAll(tenantId, user);
-            balances.deleteAll(tenantId, user);
+            balances.deleteAllOf(tenantId, new ObjectId(userId));
         }
         long groupCount = groups.removeMemberEverywhere(tenantId, userId, Instant.now());
         access.forgetUser(tenantId, userId);
-        accountTokens.deleteAllOf(tenantId, userId);
+        emailLinks.deleteAllOf(tenantId, userId);
         twoFactor.forget(tenantId, userId);
         founders.deleteAll(tenantId, userId);
         boolean userDeleted = users.delete(tenantId, userId);

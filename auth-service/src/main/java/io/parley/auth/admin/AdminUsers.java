@@ -2,7 +2,7 @@ package io.parley.auth.admin;
 
 import io.parley.auth.balance.CreditAdjustments;
 import io.parley.auth.user.User;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import io.parley.common.redis.BanProperties;
 import io.parley.common.redis.Violations;
@@ -34,13 +34,13 @@ class AdminUsers {
 
     private static final Logger log = LoggerFactory.getLogger(AdminUsers.class);
 
-    private final UserStore users;
+    private final Users users;
     private final Violations violations;
     private final BanProperties bans;
     private final CreditAdjustments credits;
     private final Clock clock = Clock.systemUTC();
 
-    AdminUsers(UserStore users, Violations violations, BanProperties bans, CreditAdjustments credits) {
+    AdminUsers(Users users, Violations violations, BanProperties bans, CreditAdjustments credits) {
         this.users = users;
         this.violations = violations;
         this.bans = bans;

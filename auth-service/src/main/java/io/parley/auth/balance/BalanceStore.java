@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * the unique (tenant, user) index.
  */
 @Repository
-public class BalanceStore implements InitializingBean {
+class BalanceStore implements InitializingBean {
 
     static final String COLLECTION = "balances";
 
@@ -116,7 +116,7 @@ public class BalanceStore implements InitializingBean {
     }
 
     /** Removes the user's balance record (account deletion). */
-    public long deleteAll(String tenantId, ObjectId user) {
+    long deleteAll(String tenantId, ObjectId user) {
         return mongo.remove(of(tenantId, user), BalanceAccount.class).getDeletedCount();
     }
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code balance_holds} collection. A hold is found by its id alone: the id is the capability. */
 @Repository
-public class HoldStore implements InitializingBean {
+class HoldStore implements InitializingBean {
 
     static final String COLLECTION = "balance_holds";
     /** How long a turn may take to settle. */
@@ -47,7 +47,7 @@ public class HoldStore implements InitializingBean {
     }
 
     /** Removes the user's holds (account deletion): a turn still running cannot settle afterwards. */
-    public long deleteAll(String tenantId, ObjectId user) {
+    long deleteAll(String tenantId, ObjectId user) {
         return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)), Hold.class)
                 .getDeletedCount();
     }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * read before the write, makes a retried or concurrent settlement a no-op.
  */
 @Repository
-public class TransactionStore implements InitializingBean {
+class TransactionStore implements InitializingBean {
 
     static final String COLLECTION = "transactions";
 
@@ -52,7 +52,7 @@ public class TransactionStore implements InitializingBean {
     }
 
     /** Removes the user's transactions (account deletion). */
-    public long deleteAll(String tenantId, ObjectId user) {
+    long deleteAll(String tenantId, ObjectId user) {
         return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)), Transaction.class)
                 .getDeletedCount();
     }

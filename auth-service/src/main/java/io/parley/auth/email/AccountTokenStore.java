@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
  * that it is unused, so of two racing requests exactly one succeeds. No transactions.
  */
 @Repository
-public class AccountTokenStore implements InitializingBean {
+class AccountTokenStore implements InitializingBean {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Longer input is no token of ours; not worth hashing. */
@@ -93,7 +93,7 @@ public class AccountTokenStore implements InitializingBean {
     }
 
     /** Account deletion: the person's reset and verification links stop working. */
-    public long deleteAllOf(String tenantId, String userId) {
+    long deleteAllOf(String tenantId, String userId) {
         return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("userId").is(userId)),
                 AccountToken.class).getDeletedCount();
     }

@@ -3,7 +3,7 @@ package io.parley.auth.email;
 import io.parley.auth.email.AccountToken.Purpose;
 import io.parley.auth.register.UserRegistered;
 import io.parley.auth.user.User;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,14 +31,14 @@ class EmailVerification {
 
     private static final Logger log = LoggerFactory.getLogger(EmailVerification.class);
 
-    private final UserStore users;
+    private final Users users;
     private final AccountTokenStore tokens;
     private final Outbox outbox;
     private final MailLimits limits;
     private final AccountMails mails;
     private final MailProperties properties;
 
-    EmailVerification(UserStore users, AccountTokenStore tokens, Outbox outbox, MailLimits limits, AccountMails mails,
+    EmailVerification(Users users, AccountTokenStore tokens, Outbox outbox, MailLimits limits, AccountMails mails,
                       MailProperties properties) {
         this.users = users;
         this.tokens = tokens;

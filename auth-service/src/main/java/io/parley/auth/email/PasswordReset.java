@@ -8,9 +8,9 @@ import io.parley.auth.password.PasswordHasher;
 import io.parley.auth.register.RegistrationRules;
 import io.parley.auth.user.ProfileRules;
 import io.parley.auth.user.User;
-import io.parley.auth.user.UserStore;
-import io.parley.common.error.ApiException;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException.FieldProblem;
+import io.parley.common.error.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +38,7 @@ class PasswordReset {
 
     private static final Logger log = LoggerFactory.getLogger(PasswordReset.class);
 
-    private final UserStore users;
+    private final Users users;
     private final PasswordHasher passwords;
     private final AccountTokenStore tokens;
     private final SessionRevocation sessions;
@@ -50,14 +50,14 @@ class PasswordReset {
     private final int minPasswordLength;
 
     @Autowired
-    PasswordReset(UserStore users, PasswordHasher passwords, AccountTokenStore tokens, SessionRevocation sessions,
+    PasswordReset(Users users, PasswordHasher passwords, AccountTokenStore tokens, SessionRevocation sessions,
                   Outbox outbox, MailLimits limits, AccountMails mails, MailProperties properties,
                   SignInProperties signIn, AuthProperties auth) {
         this(users, passwords, tokens, sessions, outbox, limits, mails, properties, signIn.allowPasswordReset(),
                 auth.passwordMinimum());
     }
 
-    PasswordReset(UserStore users, PasswordHasher passwords, AccountTokenStore tokens, SessionRevocation sessions,
+    PasswordReset(Users users, PasswordHasher passwords, AccountTokenStore tokens, SessionRevocation sessions,
                   Outbox outbox, MailLimits limits, AccountMails mails, MailProperties properties, boolean allowed,
                   int minPasswordLength) {
         this.users = users;

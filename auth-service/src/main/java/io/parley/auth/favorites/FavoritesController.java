@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.parley.auth.favorites.FavoriteRules.TooManyFavorites;
 import io.parley.auth.user.Favorite;
 import io.parley.auth.user.User;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import io.parley.common.request.RequestIdFilter;
 import io.parley.common.security.CurrentUser;
@@ -28,9 +28,9 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class FavoritesController {
 
-    private final UserStore users;
+    private final Users users;
 
-    FavoritesController(UserStore users) {
+    FavoritesController(Users users) {
         this.users = users;
     }
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * one document, names are kept unique by the index {@code tenant_name}.
  */
 @Repository
-public class GroupStore implements InitializingBean {
+class GroupStore implements InitializingBean {
 
     private final MongoTemplate mongo;
 
@@ -108,7 +108,7 @@ public class GroupStore implements InitializingBean {
     }
 
     /** Takes the user out of every group of the tenant (account deletion); returns how many groups listed them. */
-    public long removeMemberEverywhere(String tenantId, String userId, Instant now) {
+    long removeMemberEverywhere(String tenantId, String userId, Instant now) {
         return mongo.updateMulti(Query.query(Criteria.where("tenantId").is(tenantId).and("memberIds").is(userId)),
                 new Update().pull("memberIds", userId).set("updatedAt", now), Group.class).getModifiedCount();
     }

@@ -1,7 +1,7 @@
 package io.parley.auth.group;
 
 import io.parley.auth.user.User;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.time.Clock;
@@ -33,14 +33,19 @@ public class Groups {
     private static final Logger log = LoggerFactory.getLogger(Groups.class);
 
     private final GroupStore groups;
-    private final UserStore users;
+    private final Users users;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    Groups(GroupStore groups, UserStore users, ApplicationEventPublisher events) {
+    Groups(GroupStore groups, Users users, ApplicationEventPublisher events) {
         this.groups = groups;
         this.users = users;
         this.events = events;
+    }
+
+    /** Takes the user out of every group of the tenant (account deletion); returns how many groups listed them. */
+    public long removeMemberEverywhere(String tenantId, String userId, Instant now) {
+        return groups.removeMemberEverywhere(tenantId, userId, now);
     }
 
     /**

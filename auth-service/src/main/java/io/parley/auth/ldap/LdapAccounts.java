@@ -2,7 +2,7 @@ package io.parley.auth.ldap;
 
 import io.parley.auth.user.TenantFounders;
 import io.parley.auth.user.User;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import java.time.Instant;
 import java.util.List;
@@ -28,11 +28,11 @@ class LdapAccounts {
 
     private static final Logger log = LoggerFactory.getLogger(LdapAccounts.class);
 
-    private final UserStore users;
+    private final Users users;
     private final LdapIdentities identities;
     private final TenantFounders founders;
 
-    LdapAccounts(UserStore users, LdapIdentities identities, TenantFounders founders) {
+    LdapAccounts(Users users, LdapIdentities identities, TenantFounders founders) {
         this.users = users;
         this.identities = identities;
         this.founders = founders;

@@ -1,10 +1,10 @@
 package io.parley.auth.login;
 
-import io.parley.auth.ban.SignInBans;
 import io.parley.auth.AuthProperties;
+import io.parley.auth.ban.SignInBans;
 import io.parley.auth.password.PasswordHasher;
 import io.parley.auth.user.User;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,13 +20,13 @@ class Login {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
-    private final UserStore users;
+    private final Users users;
     private final PasswordHasher passwords;
     private final AuthProperties properties;
     private final Optional<CredentialDirectory> directory;
     private final SignInBans bans;
 
-    Login(UserStore users, PasswordHasher passwords, AuthProperties properties, Optional<CredentialDirectory> directory,
+    Login(Users users, PasswordHasher passwords, AuthProperties properties, Optional<CredentialDirectory> directory,
           SignInBans bans) {
         this.users = users;
         this.passwords = passwords;

@@ -36,6 +36,11 @@ public class SessionRevocation {
         this.tokenLifetime = properties.sessionExpiry().plus(MARGIN);
     }
 
+    /** Removes every session of the user (account deletion): no refresh token of theirs works afterwards. */
+    public long deleteAllOf(String tenantId, String userId) {
+        return sessions.deleteAll(tenantId, userId);
+    }
+
     /** @param reason kept on the session, e.g. {@code logout} */
     void revoke(String tenantId, String sessionId, String reason) {
         sessions.revoke(tenantId, sessionId, reason, clock.instant());

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** The sessions collection; rotation is one compare-and-set on the generation, no transaction. */
 @Repository
-public class SessionStore implements InitializingBean {
+class SessionStore implements InitializingBean {
 
     private final MongoTemplate mongo;
 
@@ -55,7 +55,7 @@ public class SessionStore implements InitializingBean {
     }
 
     /** Removes every session of the user (account deletion): no refresh token of theirs works afterwards. */
-    public long deleteAll(String tenantId, String userId) {
+    long deleteAll(String tenantId, String userId) {
         return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("userId").is(userId)), Session.class)
                 .getDeletedCount();
     }

@@ -3,7 +3,7 @@ package io.parley.auth.login;
 import io.parley.auth.AuthProperties;
 import io.parley.auth.token.TokenIssuer;
 import io.parley.auth.user.User;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.AccessTokenClaims;
 import java.security.SecureRandom;
@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -28,14 +28,14 @@ class Sessions {
 
     private final SessionStore sessions;
     private final SessionRevocation revocation;
-    private final UserStore users;
+    private final Users users;
     private final TokenIssuer tokens;
     private final JwtDecoder refreshTokens;
     private final AuthProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    Sessions(SessionStore sessions, SessionRevocation revocation, UserStore users, TokenIssuer tokens,
+    Sessions(SessionStore sessions, SessionRevocation revocation, Users users, TokenIssuer tokens,
              @Qualifier("refresh") JwtDecoder refreshTokens, AuthProperties properties,
              ApplicationEventPublisher events) {
         this.sessions = sessions;

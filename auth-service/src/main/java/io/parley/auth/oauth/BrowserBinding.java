@@ -1,6 +1,7 @@
 package io.parley.auth.oauth;
 
 import io.parley.auth.AuthProperties;
+import io.parley.auth.identityprovider.OAuthProperties;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,7 +1,7 @@
 package io.parley.auth.oauth;
 
-import io.parley.common.edge.EdgeHeaders;
 import io.parley.auth.Tenants;
+import io.parley.common.edge.EdgeHeaders;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;

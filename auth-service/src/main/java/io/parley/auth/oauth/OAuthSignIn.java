@@ -1,8 +1,16 @@
 package io.parley.auth.oauth;
 
 import io.parley.auth.SignInProperties;
-import io.parley.auth.login.ExternalSignIn;
 import io.parley.auth.ban.SignInBans;
+import io.parley.auth.externalaccount.ExternalAccounts;
+import io.parley.auth.graphtoken.GraphTokens;
+import io.parley.auth.identityprovider.ExternalIdentity;
+import io.parley.auth.identityprovider.OAuthProperties;
+import io.parley.auth.identityprovider.OAuthProvider;
+import io.parley.auth.identityprovider.PendingSignIn;
+import io.parley.auth.identityprovider.Secrets;
+import io.parley.auth.identityprovider.SignInFailed;
+import io.parley.auth.login.ExternalSignIn;
 import io.parley.auth.user.User;
 import io.parley.common.error.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,13 +47,13 @@ class OAuthSignIn {
     private final BrowserBinding binding;
     private final ExternalAccounts accounts;
     private final ExternalSignIn sessions;
-    private final OpenIdTokenStore openIdTokens;
+    private final GraphTokens graphTokens;
     private final SignInBans bans;
     private final Clock clock = Clock.systemUTC();
 
     OAuthSignIn(List<OAuthProvider> providers, SignInProperties signIn, OAuthProperties properties,
                 PendingSignInStore pending, BrowserBinding binding, ExternalAccounts accounts, ExternalSignIn sessions,
-                OpenIdTokenStore openIdTokens, SignInBans bans) {
+                GraphTokens graphTokens, SignInBans bans) {
         this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(OAuthProvider::name, Function.identity()));
         this.signIn = signIn;
         this.properties = properties;
@@ -53,7 +61,7 @@ class OAuthSignIn {
         this.binding = binding;
         this.accounts = accounts;
         this.sessions = sessions;
-        this.openIdTokens = openIdTokens;
+        this.graphTokens = graphTokens;
         this.bans = bans;
     }
 
@@ -117,7 +125,7 @@ class OAuthSignIn {
             bans.refuseBanned(tenantId, user.idString());
             ExternalSignIn.Started started = sessions.start(user, request, response);
             if (identity.tokens() != null) {
-                openIdTokens.save(tenantId, started.sessionId(), user.idString(), identity.tokens(), started.expiresAt());
+                graphTokens.remember(tenantId, started.sessionId(), user.idString(), identity.tokens(), started.expiresAt());
             }
             log.info("Signed in through a provider tenant_id={} user_id={} provider={} session_id={}", tenantId,
                     user.idString(), provider.name(), started.sessionId());

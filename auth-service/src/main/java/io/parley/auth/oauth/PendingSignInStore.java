@@ -1,5 +1,6 @@
 package io.parley.auth.oauth;
 
+import io.parley.auth.identityprovider.PendingSignIn;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.InitializingBean;

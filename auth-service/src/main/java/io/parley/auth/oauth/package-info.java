@@ -1,7 +1,8 @@
 /**
- * Social and OpenID sign-in (authorization code with PKCE), the provider tokens kept for a session and the
- * provider pictures copied to file-service. Calls {@code login}, {@code register}, {@code token},
- * {@code user} and {@code ban}.
+ * LibreChat's {@code /oauth/<provider>}, its callback and {@code /oauth/error}: the authorization-code flow
+ * (state, PKCE, nonce, the browser binding cookie) that ends in a login session. Calls
+ * {@code identityprovider} (whichever provider is named), {@code externalaccount}, {@code graphtoken},
+ * {@code login} and {@code ban}.
  */
 @NullMarked
 package io.parley.auth.oauth;

@@ -1,7 +1,7 @@
 package io.parley.auth.personalization;
 
 import io.parley.auth.role.Roles;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.access.RolesClient;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
@@ -23,11 +23,11 @@ class MemoryPreferencesController {
 
     private static final String NOT_BOOLEAN = "memories must be a boolean value.";
 
-    private final UserStore users;
+    private final Users users;
     private final Roles roles;
     private final boolean memoryDisabled;
 
-    MemoryPreferencesController(UserStore users, Roles roles,
+    MemoryPreferencesController(Users users, Roles roles,
                                 @Value("${librechat.memory.disabled:false}") boolean memoryDisabled) {
         this.users = users;
         this.roles = roles;

@@ -5,7 +5,7 @@ import io.parley.auth.SignInProperties;
 import io.parley.auth.password.PasswordHasher;
 import io.parley.auth.user.TenantFounders;
 import io.parley.auth.user.User;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +27,7 @@ class Registration {
 
     private static final Logger log = LoggerFactory.getLogger(Registration.class);
 
-    private final UserStore users;
+    private final Users users;
     private final PasswordHasher passwords;
     private final TenantFounders founders;
     private final AuthProperties properties;
@@ -36,7 +36,7 @@ class Registration {
     private final SignInProperties signIn;
     private final ApplicationEventPublisher events;
 
-    Registration(UserStore users, PasswordHasher passwords, TenantFounders founders, AuthProperties properties,
+    Registration(Users users, PasswordHasher passwords, TenantFounders founders, AuthProperties properties,
                  SignInProperties signIn, ApplicationEventPublisher events) {
         this.users = users;
         this.passwords = passwords;

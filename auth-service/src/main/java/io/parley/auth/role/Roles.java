@@ -1,7 +1,7 @@
 package io.parley.auth.role;
 
 import io.parley.auth.user.User;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.time.Clock;
@@ -26,11 +26,11 @@ public class Roles {
     private static final Logger log = LoggerFactory.getLogger(Roles.class);
 
     private final RoleStore roles;
-    private final UserStore users;
+    private final Users users;
     private final InterfacePermissions interfacePermissions;
     private final Clock clock = Clock.systemUTC();
 
-    Roles(RoleStore roles, UserStore users, InterfacePermissions interfacePermissions) {
+    Roles(RoleStore roles, Users users, InterfacePermissions interfacePermissions) {
         this.roles = roles;
         this.users = users;
         this.interfacePermissions = interfacePermissions;

@@ -1,7 +1,7 @@
 package io.parley.auth.terms;
 
 import io.parley.auth.user.User;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.util.Map;
@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TermsController {
 
-    private final UserStore users;
+    private final Users users;
 
-    TermsController(UserStore users) {
+    TermsController(Users users) {
         this.users = users;
     }
 

@@ -1,7 +1,7 @@
 package io.parley.auth.twofa;
 
 import io.parley.auth.user.User;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -35,11 +35,11 @@ public class TwoFactor {
     private final CodeCheck check;
     private final TwoFactorAttempts attempts;
     private final SecretCipher cipher;
-    private final UserStore users;
+    private final Users users;
     private final TwoFactorProperties properties;
     private final Clock clock = Clock.systemUTC();
 
-    TwoFactor(TwoFactorStore store, CodeCheck check, TwoFactorAttempts attempts, SecretCipher cipher, UserStore users,
+    TwoFactor(TwoFactorStore store, CodeCheck check, TwoFactorAttempts attempts, SecretCipher cipher, Users users,
               TwoFactorProperties properties) {
         this.store = store;
         this.check = check;

@@ -2,7 +2,7 @@ package io.parley.auth.twofa;
 
 import io.parley.auth.ban.SignInBans;
 import io.parley.auth.user.User;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -23,11 +23,11 @@ public class TwoFactorLogin {
     private final CodeCheck check;
     private final TwoFactorAttempts attempts;
     private final TempTokens tempTokens;
-    private final UserStore users;
+    private final Users users;
     private final SignInBans bans;
 
     TwoFactorLogin(TwoFactorStore store, CodeCheck check, TwoFactorAttempts attempts, TempTokens tempTokens,
-                   UserStore users, SignInBans bans) {
+                   Users users, SignInBans bans) {
         this.store = store;
         this.check = check;
         this.attempts = attempts;

@@ -19,10 +19,10 @@ public class TenantFounders {
 
     private static final String COLLECTION = "tenant_founders";
 
-    private final UserStore users;
+    private final Users users;
     private final MongoTemplate mongo;
 
-    public TenantFounders(UserStore users, MongoTemplate mongo) {
+    public TenantFounders(Users users, MongoTemplate mongo) {
         this.users = users;
         this.mongo = mongo;
     }

@@ -18,13 +18,13 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** The users collection. Every method takes the tenant; nothing reads across tenants. */
+/** The users collection, reached from other features through {@link Users}. Every method takes the tenant. */
 @Repository
-public class UserStore implements InitializingBean {
+class UserStore implements InitializingBean {
 
     private final MongoTemplate mongo;
 
-    public UserStore(MongoTemplate mongo) {
+    UserStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
@@ -38,7 +38,7 @@ public class UserStore implements InitializingBean {
     }
 
     /** @return false when the tenant already has a user with this e-mail (nothing is written) */
-    public boolean insert(User user) {
+    boolean insert(User user) {
         try {
             mongo.insert(user);
             return true;
@@ -47,12 +47,12 @@ public class UserStore implements InitializingBean {
         }
     }
 
-    public Optional<User> byEmail(String tenantId, String email) {
+    Optional<User> byEmail(String tenantId, String email) {
         return Optional.ofNullable(mongo.findOne(
                 Query.query(Criteria.where("tenantId").is(tenantId).and("email").is(email)), User.class));
     }
 
-    public Optional<User> byId(String tenantId, String id) {
+    Optional<User> byId(String tenantId, String id) {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
@@ -60,13 +60,13 @@ public class UserStore implements InitializingBean {
                 Query.query(Criteria.where("_id").is(new ObjectId(id)).and("tenantId").is(tenantId)), User.class));
     }
 
-    public List<User> byIds(String tenantId, Collection<String> ids) {
+    List<User> byIds(String tenantId, Collection<String> ids) {
         List<ObjectId> objectIds = ids.stream().filter(ObjectId::isValid).map(ObjectId::new).toList();
         return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("_id").in(objectIds)), User.class);
     }
 
     /** Exact e-mail, or a case-insensitive prefix of name, username or e-mail. */
-    public List<User> search(String tenantId, String text, int limit) {
+    List<User> search(String tenantId, String text, int limit) {
         String prefix = "^" + Pattern.quote(text);
         Query query = Query.query(Criteria.where("tenantId").is(tenantId).orOperator(
                 Criteria.where("email").is(text.toLowerCase()),
@@ -80,7 +80,7 @@ public class UserStore implements InitializingBean {
      * One page of the tenant's users in id (creation) order, after {@code afterId} when not null;
      * {@code prefix}, when not null, is a literal case-insensitive prefix of name, username or e-mail.
      */
-    public List<User> page(String tenantId, String prefix, ObjectId afterId, int limit) {
+    List<User> page(String tenantId, String prefix, ObjectId afterId, int limit) {
         List<Criteria> and = new ArrayList<>();
         if (prefix != null) {
             // Inside $and: the embedded store would otherwise try an index that cannot answer a $regex.
@@ -98,15 +98,15 @@ public class UserStore implements InitializingBean {
         return mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), User.class);
     }
 
-    public long countWithRole(String tenantId, String role) {
+    long countWithRole(String tenantId, String role) {
         return mongo.count(Query.query(Criteria.where("tenantId").is(tenantId).and("role").is(role)), User.class);
     }
 
-    public boolean hasAny(String tenantId) {
+    boolean hasAny(String tenantId) {
         return mongo.exists(Query.query(Criteria.where("tenantId").is(tenantId)), User.class);
     }
 
-    public void replacePasswordHash(String tenantId, ObjectId id, String hash) {
+    void replacePasswordHash(String tenantId, ObjectId id, String hash) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)),
                 new Update().set("password", hash).set("updatedAt", Instant.now()), User.class);
     }
@@ -116,7 +116,7 @@ public class UserStore implements InitializingBean {
      *
      * @return false when the tenant has no user with this id and e-mail
      */
-    public boolean markEmailVerified(String tenantId, String id, String email) {
+    boolean markEmailVerified(String tenantId, String id, String email) {
         if (!ObjectId.isValid(id)) {
             return false;
         }
@@ -130,7 +130,7 @@ public class UserStore implements InitializingBean {
      *
      * @return the user after the change; empty when the tenant has no user with this id
      */
-    public Optional<User> assignRole(String tenantId, String id, String role) {
+    Optional<User> assignRole(String tenantId, String id, String role) {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
@@ -141,13 +141,13 @@ public class UserStore implements InitializingBean {
     }
 
     /** Removes the user (account deletion); false when the tenant has no such user (any more). */
-    public boolean delete(String tenantId, String id) {
+    boolean delete(String tenantId, String id) {
         return ObjectId.isValid(id) && mongo.remove(Query.query(Criteria.where("_id").is(new ObjectId(id))
                 .and("tenantId").is(tenantId)), User.class).getDeletedCount() > 0;
     }
 
     /** Whether another user of the tenant than {@code exceptId} has this (lower-case) username. */
-    public boolean usernameTaken(String tenantId, String username, ObjectId exceptId) {
+    boolean usernameTaken(String tenantId, String username, ObjectId exceptId) {
         return mongo.exists(Query.query(Criteria.where("tenantId").is(tenantId).and("username").is(username)
                 .and("_id").ne(exceptId)), User.class);
     }
@@ -157,7 +157,7 @@ public class UserStore implements InitializingBean {
      *
      * @return the user after the change; empty when the tenant has no user with this id
      */
-    public Optional<User> updateProfile(String tenantId, String id, String name, String username) {
+    Optional<User> updateProfile(String tenantId, String id, String name, String username) {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
@@ -179,7 +179,7 @@ public class UserStore implements InitializingBean {
      * @return the user after the change; empty when the tenant has no user with this id
      * @throws DuplicateKeyException when another user of the tenant has the e-mail
      */
-    public Optional<User> replaceDirectoryProfile(String tenantId, ObjectId id, String name, String username, String email) {
+    Optional<User> replaceDirectoryProfile(String tenantId, ObjectId id, String name, String username, String email) {
         return Optional.ofNullable(mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(id).and("tenantId").is(tenantId)),
                 new Update().set("name", name).set("username", username).set("email", email).set("updatedAt", Instant.now()),
@@ -187,7 +187,7 @@ public class UserStore implements InitializingBean {
     }
 
     /** Sets (or with null removes) the avatar URL; empty when the tenant has no user with this id. */
-    public Optional<User> setAvatar(String tenantId, String id, String url) {
+    Optional<User> setAvatar(String tenantId, String id, String url) {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
@@ -208,7 +208,7 @@ public class UserStore implements InitializingBean {
      *
      * @return whether it was replaced
      */
-    public boolean replaceAvatar(String tenantId, String id, String expected, String url) {
+    boolean replaceAvatar(String tenantId, String id, String expected, String url) {
         if (!ObjectId.isValid(id)) {
             return false;
         }
@@ -223,7 +223,7 @@ public class UserStore implements InitializingBean {
      *
      * @return false when the tenant has no user with this id
      */
-    public boolean acceptTerms(String tenantId, String id) {
+    boolean acceptTerms(String tenantId, String id) {
         return ObjectId.isValid(id) && mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(new ObjectId(id)).and("tenantId").is(tenantId)),
                 new Update().set("termsAccepted", true).set("updatedAt", Instant.now()), User.class).getMatchedCount() == 1;
@@ -234,7 +234,7 @@ public class UserStore implements InitializingBean {
      *
      * @return the user after the change; empty when the tenant has no user with this id
      */
-    public Optional<User> replaceFavorites(String tenantId, String id, List<Favorite> favorites) {
+    Optional<User> replaceFavorites(String tenantId, String id, List<Favorite> favorites) {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
@@ -250,7 +250,7 @@ public class UserStore implements InitializingBean {
      *
      * @return the user after the change; empty when the tenant has no user with this id
      */
-    public Optional<User> setMemoriesEnabled(String tenantId, String id, boolean enabled) {
+    Optional<User> setMemoriesEnabled(String tenantId, String id, boolean enabled) {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
@@ -261,7 +261,7 @@ public class UserStore implements InitializingBean {
     }
 
     /** Sets the {@code twoFactorEnabled} flag, which follows the user's 2FA record (the 2FA feature decides). */
-    public void setTwoFactorEnabled(String tenantId, String id, boolean enabled) {
+    void setTwoFactorEnabled(String tenantId, String id, boolean enabled) {
         if (ObjectId.isValid(id)) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(new ObjectId(id)).and("tenantId").is(tenantId)),
                     new Update().set("twoFactorEnabled", enabled).set("updatedAt", Instant.now()), User.class);

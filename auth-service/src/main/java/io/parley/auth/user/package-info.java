@@ -1,6 +1,7 @@
 /**
- * People: the user store, profiles and LibreChat's rules for names, the first account of a tenant, and the
- * {@code UserDirectory} gRPC service. Calls nothing of auth-service.
+ * People: the users collection (other features go through {@code Users}), profiles and LibreChat's rules
+ * for names, the first account of a tenant, and the {@code UserDirectory} gRPC service. Calls nothing of
+ * auth-service.
  */
 @NullMarked
 package io.parley.auth.user;

@@ -9,4 +9,9 @@ class ArchitectureTest {
     void featurePackagesHaveNoCycles() {
         FeatureRules.assertNoCyclesUnder("io.parley.auth");
     }
+
+    @Test
+    void storesAreReachedOnlyThroughTheirFeature() {
+        FeatureRules.assertStoresStayInTheirFeatureUnder("io.parley.auth");
+    }
 }

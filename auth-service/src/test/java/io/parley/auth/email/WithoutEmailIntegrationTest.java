@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.auth.AuthIntegrationTest;
 import io.parley.auth.login.SessionRevocation;
 import io.parley.auth.password.PasswordHasher;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.test.Http;
 import java.net.URI;
 import java.util.Optional;
@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WithoutEmailIntegrationTest extends AuthIntegrationTest {
 
     @Autowired
-    UserStore users;
+    Users users;
     @Autowired
     PasswordHasher passwords;
     @Autowired

@@ -7,7 +7,7 @@ import com.unboundid.ldap.sdk.ModificationType;
 import io.grpc.ManagedChannel;
 import io.parley.auth.password.PasswordHasher;
 import io.parley.auth.user.User;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.test.Http;
 import io.parley.proto.auth.v1.AuthSettingsGrpc;
 import io.parley.proto.auth.v1.GetPublicConfigRequest;
@@ -26,7 +26,7 @@ class LdapLoginIntegrationTest extends LdapIntegrationTest {
     private static final String GRACE_PASSWORD = "Compiler-Pioneer-2";
 
     @Autowired
-    UserStore users;
+    Users users;
 
     @Autowired
     PasswordHasher passwords;

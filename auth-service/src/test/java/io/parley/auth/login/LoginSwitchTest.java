@@ -7,7 +7,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.parley.auth.AuthProperties;
 import io.parley.auth.password.PasswordHasher;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,7 +17,7 @@ class LoginSwitchTest {
 
     @Test
     void withEmailLoginOffNoPasswordIsEvenLookedUp() {
-        UserStore users = mock(UserStore.class);
+        Users users = mock(Users.class);
         AuthProperties noEmailLogin = new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(7), true, false, true, 8, "",
                 Duration.ofDays(30));
         Login login = new Login(users, new PasswordHasher(), noEmailLogin, Optional.empty(), mock(SignInBans.class));

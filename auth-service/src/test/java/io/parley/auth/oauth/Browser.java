@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * keeps the cookies Parley sets, and reaches the Parley addresses it is sent to ({@code DOMAIN_SERVER})
  * at the test's auth-service.
  */
-final class Browser {
+public final class Browser {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -33,29 +33,29 @@ final class Browser {
      * @param parley       where that origin is really served in the test
      * @param headers      name, value… sent to Parley with every request (the gateway's tenant header)
      */
-    Browser(String publicOrigin, String parley, String... headers) {
+    public Browser(String publicOrigin, String parley, String... headers) {
         this.publicOrigin = publicOrigin;
         this.parley = parley;
         this.headers = headers;
     }
 
     /** One answer, with the {@code Location} it redirects to. */
-    record Page(int status, String location, HttpResponse<String> response) {
+    public record Page(int status, String location, HttpResponse<String> response) {
 
-        Optional<String> setCookie(String name) {
+        public Optional<String> setCookie(String name) {
             return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst();
         }
 
-        String body() {
+        public String body() {
             return response.body();
         }
     }
 
-    Page get(String url) {
+    public Page get(String url) {
         return send(HttpRequest.newBuilder(uri(url)).GET(), url);
     }
 
-    Page postForm(String url, Map<String, String> form) {
+    public Page postForm(String url, Map<String, String> form) {
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(url)).header("Content-Type", "application/x-www-form-urlencoded")
@@ -63,12 +63,12 @@ final class Browser {
     }
 
     /** A cookie the browser holds for Parley, or null. */
-    String cookie(String name) {
+    public String cookie(String name) {
         return cookies.get(name);
     }
 
     /** The same browser (its cookies) reaching Parley with other headers, e.g. through another tenant's host. */
-    Browser with(String... otherHeaders) {
+    public Browser with(String... otherHeaders) {
         Browser moved = new Browser(publicOrigin, parley, otherHeaders);
         moved.cookies.putAll(cookies);
         return moved;

@@ -18,21 +18,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * on loopback: it keeps what arrived per person of the relayed token and answers an {@code /images}
  * path. file-service's own tests cover the checks and storage.
  */
-final class FakeFileService {
+public final class FakeFileService {
 
     /** What one StoreFile call delivered. */
-    record Stored(StoreFileHeader header, byte[] bytes, String filepath) {
+    public record Stored(StoreFileHeader header, byte[] bytes, String filepath) {
     }
 
     /** By "tenant/user" of the relayed token. */
-    final Map<String, Stored> stored = new ConcurrentHashMap<>();
+    public final Map<String, Stored> stored = new ConcurrentHashMap<>();
     private final Server server;
 
-    FakeFileService() {
+    public FakeFileService() {
         server = RelayedCaller.serve(new FakeFiles());
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 

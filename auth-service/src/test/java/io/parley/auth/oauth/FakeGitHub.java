@@ -21,24 +21,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * account), the token endpoint (client secret, one-time code, PKCE verifier checked as GitHub does) and
  * the {@code /api/v3/user} and {@code /user/emails} APIs.
  */
-final class FakeGitHub {
+public final class FakeGitHub {
 
     /** A GitHub account: its numeric id, login and e-mail addresses. */
-    record Account(long id, String login, String name, String email, boolean verified) {
+    public record Account(long id, String login, String name, String email, boolean verified) {
     }
 
     private record Grant(Account account, String redirectUri, String challenge) {
     }
 
-    static final String CLIENT_ID = "github-client";
-    static final String CLIENT_SECRET = "github-secret";
+    public static final String CLIENT_ID = "github-client";
+    public static final String CLIENT_SECRET = "github-secret";
 
     private final HttpServer server;
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, Account> tokens = new ConcurrentHashMap<>();
 
-    FakeGitHub() {
+    public FakeGitHub() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -51,11 +51,11 @@ final class FakeGitHub {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void add(Account account) {
+    public void add(Account account) {
         accounts.put(account.login(), account);
     }
 
@@ -116,7 +116,7 @@ final class FakeGitHub {
         exchange.close();
     }
 
-    static final byte[] AVATAR = png();
+    public static final byte[] AVATAR = png();
 
     private static byte[] png() {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

@@ -22,13 +22,13 @@ import okhttp3.Headers;
  * {@code /google}, {@code /second}, …). Netty serves it: the OkHttp MockWebServer it defaults to clashes
  * with the OkHttp 5 on this classpath.
  */
-final class IdentityProvider {
+public final class IdentityProvider {
 
     private final MockOAuth2Server server;
     private final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
     private final AtomicReference<String> substituteTokenResponse = new AtomicReference<>();
 
-    IdentityProvider() {
+    public IdentityProvider() {
         server = new MockOAuth2Server(new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), java.util.Set.of(),
                 new NettyWrapper(null)), new RecordTokenRequests(), new SubstituteTokenResponse());
         try {
@@ -39,31 +39,31 @@ final class IdentityProvider {
     }
 
     /** The issuer URL of {@code issuerId}, as the provider writes it into its tokens. */
-    String issuer(String issuerId) {
+    public String issuer(String issuerId) {
         return "http://127.0.0.1:" + server.baseUrl().port() + "/" + issuerId;
     }
 
     /** A token request as the provider received it: the form-encoded body and the Authorization header, or null. */
-    record TokenRequest(String body, String authorization) {
+    public record TokenRequest(String body, String authorization) {
     }
 
     /** The bodies of every token request so far (form-encoded). */
-    List<String> tokenRequests() {
+    public List<String> tokenRequests() {
         return tokenRequests.stream().map(TokenRequest::body).toList();
     }
 
     /** Every token request so far, with its Authorization header. */
-    List<TokenRequest> receivedTokenRequests() {
+    public List<TokenRequest> receivedTokenRequests() {
         return List.copyOf(tokenRequests);
     }
 
     /** The next token request of issuer {@code /openid} gets {@code json} instead of the real answer. */
-    void answerNextOpenIdTokenRequestWith(String json) {
+    public void answerNextOpenIdTokenRequestWith(String json) {
         substituteTokenResponse.set(json);
     }
 
     /** An access token that issuer {@code issuerId} signed itself, with these claims. */
-    String token(String issuerId, Map<String, Object> claims) {
+    public String token(String issuerId, Map<String, Object> claims) {
         return server.anyToken(server.url(issuerId).newBuilder().host("127.0.0.1").build(), claims).serialize();
     }
 

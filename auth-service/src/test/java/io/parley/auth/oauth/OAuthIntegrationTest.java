@@ -12,23 +12,24 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The shared auth-service of {@link AuthIntegrationTest} with social sign-in on, pointed at real
  * providers running in this JVM: an OpenID Connect provider (issuers {@code /openid} and {@code /google})
- * and a GitHub server. One more application context, shared by every class extending this one.
+ * and a GitHub server. One more application context, shared by every class extending this one (the sign-in
+ * tests of {@code oauth}, {@code social}, {@code externalaccount} and {@code graphtoken}).
  */
 public abstract class OAuthIntegrationTest extends AuthIntegrationTest {
 
-    static final IdentityProvider IDP = new IdentityProvider();
-    static final FakeGitHub GITHUB = new FakeGitHub();
+    protected static final IdentityProvider IDP = new IdentityProvider();
+    protected static final FakeGitHub GITHUB = new FakeGitHub();
     /** Where new accounts' provider pictures are copied. */
-    static final FakeFileService FILES = new FakeFileService();
+    protected static final FakeFileService FILES = new FakeFileService();
 
-    static final String OPENID_CLIENT = "parley-openid";
-    static final String GOOGLE_CLIENT = "parley-google";
+    protected static final String OPENID_CLIENT = "parley-openid";
+    protected static final String GOOGLE_CLIENT = "parley-google";
     /** Where Parley sends the browser after signing in ({@code DOMAIN_CLIENT}). */
-    static final String CLIENT = "http://chat.parley.test";
+    protected static final String CLIENT = "http://chat.parley.test";
     /** Parley's public origin ({@code DOMAIN_SERVER}); {@link Browser} reaches it at this test's port. */
-    static final String SERVER = "http://api.parley.test";
-    static final String FAILURE = CLIENT + "/oauth/error";
-    static final String REQUIRED_ROLE = "chat-user";
+    protected static final String SERVER = "http://api.parley.test";
+    protected static final String FAILURE = CLIENT + "/oauth/error";
+    protected static final String REQUIRED_ROLE = "chat-user";
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
@@ -59,7 +60,7 @@ public abstract class OAuthIntegrationTest extends AuthIntegrationTest {
     int parleyPort;
 
     /** A browser that has not been here before; {@code headers} go to Parley with every request. */
-    Browser browser(String... headers) {
+    protected Browser browser(String... headers) {
         return new Browser(SERVER, "http://127.0.0.1:" + parleyPort, headers);
     }
 
@@ -68,11 +69,11 @@ public abstract class OAuthIntegrationTest extends AuthIntegrationTest {
      *
      * @return Parley's answer to the provider's redirect back
      */
-    Browser.Page openIdSignIn(Browser browser, String subject, String claims) {
+    protected Browser.Page openIdSignIn(Browser browser, String subject, String claims) {
         return providerSignIn(browser, "/oauth/openid", subject, claims);
     }
 
-    Browser.Page providerSignIn(Browser browser, String start, String subject, String claims) {
+    protected Browser.Page providerSignIn(Browser browser, String start, String subject, String claims) {
         Browser.Page toProvider = browser.get(start);
         assertThat(toProvider.status()).isEqualTo(302);
         Browser.Page form = browser.get(toProvider.location());
@@ -84,7 +85,7 @@ public abstract class OAuthIntegrationTest extends AuthIntegrationTest {
     }
 
     /** ID-token claims of a person holding the required role. */
-    static String person(String email, boolean emailVerified) {
+    protected static String person(String email, boolean emailVerified) {
         return """
                 {"email":"%s","email_verified":%s,"name":"Ada Lovelace","preferred_username":"ada.%s",
                  "realm_access":{"roles":["reader","%s"]}}""".formatted(email, emailVerified,
@@ -92,11 +93,11 @@ public abstract class OAuthIntegrationTest extends AuthIntegrationTest {
     }
 
     /** What {@code POST /api/auth/refresh} answers to the browser's refresh cookie. */
-    Http.Response refresh(Browser browser) {
+    protected Http.Response refresh(Browser browser) {
         return http.post("/api/auth/refresh", null, "Cookie", "refreshToken=" + browser.cookie("refreshToken"));
     }
 
-    static String uniqueSubject() {
+    protected static String uniqueSubject() {
         return "sub-" + java.util.UUID.randomUUID();
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.auth.oauth;
 
+import io.parley.auth.identityprovider.Secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.util.Base64URL;

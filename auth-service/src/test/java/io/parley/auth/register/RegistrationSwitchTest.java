@@ -8,7 +8,7 @@ import io.parley.auth.AuthProperties;
 import io.parley.auth.SignInProperties;
 import io.parley.auth.password.PasswordHasher;
 import io.parley.auth.user.TenantFounders;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class RegistrationSwitchTest {
 
     @Test
     void withAllowRegistrationOffNothingIsCheckedOrStored() {
-        UserStore users = mock(UserStore.class);
+        Users users = mock(Users.class);
         MongoTemplate mongo = mock(MongoTemplate.class);
         AuthProperties closed = new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(7), false, true, true, 8, "",
                 Duration.ofDays(30));

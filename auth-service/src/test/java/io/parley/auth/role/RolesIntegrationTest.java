@@ -3,7 +3,7 @@ package io.parley.auth.role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.auth.AuthIntegrationTest;
-import io.parley.auth.user.UserStore;
+import io.parley.auth.user.Users;
 import io.parley.common.test.Http;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +55,7 @@ class RolesIntegrationTest extends AuthIntegrationTest {
              "SHARED_LINKS":{"CREATE":true,"SHARE":true,"SHARE_PUBLIC":true}}""";
 
     @Autowired
-    UserStore users;
+    Users users;
     @Autowired
     MongoTemplate mongo;
 
