@@ -1,7 +1,7 @@
 package io.parley.chat.endpoint;
 
 import io.parley.chat.provider.ModelProvider;
-import io.parley.chat.provider.ModelProviders;
+import io.parley.chat.provider.connect.ModelProviders;
 import io.parley.chat.provider.ProviderConnection;
 import io.parley.chat.provider.ProviderConnection.Protocol;
 import io.parley.chat.provider.ProviderException;

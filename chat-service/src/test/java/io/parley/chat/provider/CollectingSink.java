@@ -6,10 +6,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** A sink that keeps every piece and lets a test wait for the first text. */
-final class CollectingSink implements TokenSink {
+public final class CollectingSink implements TokenSink {
 
-    final List<String> texts = new CopyOnWriteArrayList<>();
-    final List<String> reasonings = new CopyOnWriteArrayList<>();
+    public final List<String> texts = new CopyOnWriteArrayList<>();
+    public final List<String> reasonings = new CopyOnWriteArrayList<>();
     private final CountDownLatch firstText = new CountDownLatch(1);
 
     @Override
@@ -23,26 +23,26 @@ final class CollectingSink implements TokenSink {
         reasonings.add(chunk);
     }
 
-    String text() {
+    public String text() {
         return String.join("", texts);
     }
 
-    String reasoning() {
+    public String reasoning() {
         return String.join("", reasonings);
     }
 
-    void awaitFirstText() throws InterruptedException {
+    public void awaitFirstText() throws InterruptedException {
         if (!firstText.await(5, TimeUnit.SECONDS)) {
             throw new AssertionError("no text arrived");
         }
     }
 
     /** {@code "word1 word2 … wordN "}, what the fakes answer. */
-    static String words(int count) {
+    public static String words(int count) {
         return pieces("word", count);
     }
 
-    static String thoughts(int count) {
+    public static String thoughts(int count) {
         return pieces("think", count);
     }
 

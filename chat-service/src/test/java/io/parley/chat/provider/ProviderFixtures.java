@@ -1,6 +1,7 @@
 package io.parley.chat.provider;
 
 import io.parley.chat.provider.ModelRequest.ChatMessage;
+import io.parley.chat.provider.connect.ModelProviders;
 import io.parley.chat.provider.ModelRequest.Role;
 import java.net.URI;
 import java.time.Duration;
@@ -10,24 +11,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Connections and requests the adapter tests share. */
-final class ProviderFixtures {
+public final class ProviderFixtures {
 
-    static final String KEY = "sk-test-4f9a2c7e1b3d5f60";
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final String KEY = "sk-test-4f9a2c7e1b3d5f60";
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     /** Fast retries, so retry tests take milliseconds. */
-    static final ModelProviders PROVIDERS = new ModelProviders(Duration.ofMillis(5));
+    public static final ModelProviders PROVIDERS = new ModelProviders(Duration.ofMillis(5));
     /** Slow retries: a test that finishes quickly with these proved Retry-After was used instead. */
-    static final ModelProviders SLOW_RETRIES = new ModelProviders(Duration.ofSeconds(5));
+    public static final ModelProviders SLOW_RETRIES = new ModelProviders(Duration.ofSeconds(5));
 
     private ProviderFixtures() {
     }
 
-    static ProviderConnection connection(ProviderConnection.Protocol protocol, String baseUrl, String key,
+    public static ProviderConnection connection(ProviderConnection.Protocol protocol, String baseUrl, String key,
                                          Duration readTimeout, int maxRetries) {
         return connection(protocol, baseUrl, key, Map.of(), List.of(), readTimeout, maxRetries);
     }
 
-    static ProviderConnection connection(ProviderConnection.Protocol protocol, String baseUrl, String key,
+    public static ProviderConnection connection(ProviderConnection.Protocol protocol, String baseUrl, String key,
                                          Map<String, Object> addParams, List<String> dropParams,
                                          Duration readTimeout, int maxRetries) {
         return new ProviderConnection(protocol, URI.create(baseUrl), key, Map.of("X-Team", "parley"),
@@ -35,7 +36,7 @@ final class ProviderFixtures {
     }
 
     /** A system prompt and three turns, the middle one the model's. */
-    static ModelRequest request(Map<String, Object> parameters) {
+    public static ModelRequest request(Map<String, Object> parameters) {
         return new ModelRequest("fake-model", "Be brief.", List.of(
                 new ChatMessage(Role.USER, "Hi"),
                 new ChatMessage(Role.ASSISTANT, "Hello!"),
@@ -43,12 +44,12 @@ final class ProviderFixtures {
     }
 
     /** A person asking about an image: "iVBOR" stands for its base64. */
-    static ModelRequest requestWithImage(Map<String, Object> parameters) {
+    public static ModelRequest requestWithImage(Map<String, Object> parameters) {
         return new ModelRequest("fake-model", "Be brief.", List.of(ChatMessage.userWithImages("What is this?",
                 List.of(new ModelRequest.Image("image/png", "iVBOR")))), parameters, "user-1");
     }
 
-    static JsonNode json(String body) {
+    public static JsonNode json(String body) {
         return JSON.readTree(body);
     }
 }

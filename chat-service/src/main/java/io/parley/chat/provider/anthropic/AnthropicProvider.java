@@ -1,20 +1,32 @@
-package io.parley.chat.provider;
+package io.parley.chat.provider.anthropic;
 
-import static io.parley.chat.provider.Params.putIfSet;
+import static io.parley.chat.provider.wire.Params.putIfSet;
 
+import io.parley.chat.provider.Cancellation;
+import io.parley.chat.provider.Completion;
+import io.parley.chat.provider.ModelProvider;
+import io.parley.chat.provider.ModelRequest;
 import io.parley.chat.provider.ModelRequest.ChatMessage;
+import io.parley.chat.provider.ProviderConnection;
+import io.parley.chat.provider.TokenSink;
+import io.parley.chat.provider.wire.Answer;
+import io.parley.chat.provider.wire.Json;
+import io.parley.chat.provider.wire.Params;
+import io.parley.chat.provider.http.ProviderClients;
+import io.parley.chat.provider.http.ProviderHttp;
+import io.parley.chat.provider.wire.RoleAlternation;
+import io.parley.chat.provider.http.SseReader;
+import io.parley.chat.provider.wire.TextMessage;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 import tools.jackson.databind.JsonNode;
 
 /** Anthropic's Messages API, streamed as named server-sent events. */
-final class AnthropicProvider implements ModelProvider {
+public final class AnthropicProvider implements ModelProvider {
 
     static final String VERSION = "2023-06-01";
     static final int DEFAULT_MAX_TOKENS = 8192;
@@ -32,14 +44,13 @@ final class AnthropicProvider implements ModelProvider {
 
     private final ProviderHttp http;
 
-    AnthropicProvider(ProviderConnection connection, HttpClient client, ScheduledExecutorService timer,
-                      Backoff backoff) {
+    public AnthropicProvider(ProviderConnection connection, ProviderClients clients) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("anthropic-version", VERSION);
         if (!Json.isEmpty(connection.apiKey())) {
             headers.put("x-api-key", connection.apiKey());
         }
-        this.http = new ProviderHttp("Anthropic", client, timer, connection, backoff, headers);
+        this.http = clients.open("Anthropic", connection, headers);
     }
 
     @Override

@@ -1,5 +1,10 @@
-package io.parley.chat.provider;
+package io.parley.chat.provider.http;
 
+import io.parley.chat.provider.Cancellation;
+import io.parley.chat.provider.ProviderConnection;
+import io.parley.chat.provider.ProviderException;
+import io.parley.chat.provider.wire.Answer;
+import io.parley.chat.provider.wire.Json;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,9 +35,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The HTTP mechanics the adapters share: request building (protocol headers, the connection's extra
  * headers, addParams/dropParams), retries with backoff before the first token, the read timeout, and
- * cancellation. Thread-safe; holds no per-call state.
+ * cancellation. Thread-safe; holds no per-call state. Made by {@link ProviderClients#open}.
  */
-final class ProviderHttp {
+public final class ProviderHttp {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderHttp.class);
 
@@ -49,7 +54,7 @@ final class ProviderHttp {
     }
 
     /** Sees each event of a stream; answers false once the protocol says the answer is complete. */
-    interface EventHandler {
+    public interface EventHandler {
         boolean onEvent(SseReader.Event event);
     }
 
@@ -82,7 +87,7 @@ final class ProviderHttp {
         this.maxRetries = Math.max(0, connection.maxRetries());
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
@@ -93,7 +98,7 @@ final class ProviderHttp {
     }
 
     /** A JSON POST to {@code path} (appended to the base URL) with addParams added and dropParams removed. */
-    HttpRequest post(String path, Map<String, Object> body, boolean streamed) {
+    public HttpRequest post(String path, Map<String, Object> body, boolean streamed) {
         Map<String, Object> wire = new LinkedHashMap<>(body);
         wire.putAll(connection.addParams());
         connection.dropParams().forEach(wire::remove);
@@ -103,7 +108,7 @@ final class ProviderHttp {
                 .build();
     }
 
-    HttpRequest get(String path) {
+    public HttpRequest get(String path) {
         return request(path, "application/json").GET().build();
     }
 
@@ -128,7 +133,7 @@ final class ProviderHttp {
     }
 
     /** Streams server-sent events into {@code handler} until it answers false or the body ends. */
-    void stream(HttpRequest request, Cancellation cancel, Answer answer, EventHandler handler) {
+    public void stream(HttpRequest request, Cancellation cancel, Answer answer, EventHandler handler) {
         execute(request, cancel, answer::started, body -> {
             SseReader events = new SseReader(body);
             SseReader.Event event;
@@ -143,12 +148,12 @@ final class ProviderHttp {
     }
 
     /** One JSON answer. */
-    JsonNode call(HttpRequest request, Cancellation cancel) {
+    public JsonNode call(HttpRequest request, Cancellation cancel) {
         return execute(request, cancel, () -> false, body -> Json.MAPPER.readTree(body.readAllBytes()));
     }
 
     /** The key-free form of a provider message: what reaches exceptions and logs. */
-    String scrub(String message) {
+    public String scrub(String message) {
         String key = connection.apiKey();
         if (message == null || key == null || key.length() < 4) {
             return message;
@@ -157,7 +162,7 @@ final class ProviderHttp {
     }
 
     /** A failure the provider reported inside a 2xx stream, e.g. Anthropic's {@code event: error}. */
-    ProviderException reported(int status, JsonNode errorBody) {
+    public ProviderException reported(int status, JsonNode errorBody) {
         String detail = ProviderErrors.errorMessage(errorBody);
         return new ProviderException(scrub(name + " reported an error"
                 + (status > 0 ? " (" + status + ")" : "") + (detail == null ? "" : ": " + detail)), status);

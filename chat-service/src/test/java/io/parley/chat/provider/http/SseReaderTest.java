@@ -1,4 +1,4 @@
-package io.parley.chat.provider;
+package io.parley.chat.provider.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

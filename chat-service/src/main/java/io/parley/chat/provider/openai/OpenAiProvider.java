@@ -1,11 +1,21 @@
-package io.parley.chat.provider;
+package io.parley.chat.provider.openai;
 
-import java.net.http.HttpClient;
+import io.parley.chat.provider.Cancellation;
+import io.parley.chat.provider.Completion;
+import io.parley.chat.provider.ModelProvider;
+import io.parley.chat.provider.ModelRequest;
+import io.parley.chat.provider.ProviderConnection;
+import io.parley.chat.provider.TokenSink;
+import io.parley.chat.provider.wire.Answer;
+import io.parley.chat.provider.wire.Json;
+import io.parley.chat.provider.wire.Params;
+import io.parley.chat.provider.http.ProviderClients;
+import io.parley.chat.provider.http.ProviderHttp;
+import io.parley.chat.provider.wire.TextMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,13 +23,13 @@ import tools.jackson.databind.JsonNode;
  * Ollama, vLLM, DeepSeek…). Reasoning arrives as {@code reasoning_content} (DeepSeek, vLLM) or
  * {@code reasoning} (OpenRouter, Ollama); both are read.
  */
-final class OpenAiProvider implements ModelProvider {
+public final class OpenAiProvider implements ModelProvider {
 
     private final ProviderHttp http;
 
-    OpenAiProvider(ProviderConnection connection, HttpClient client, ScheduledExecutorService timer, Backoff backoff) {
+    public OpenAiProvider(ProviderConnection connection, ProviderClients clients) {
         String key = connection.apiKey();
-        this.http = new ProviderHttp("OpenAI-compatible provider", client, timer, connection, backoff,
+        this.http = clients.open("OpenAI-compatible provider", connection,
                 Json.isEmpty(key) ? Map.of() : Map.of("Authorization", "Bearer " + key));
     }
 

@@ -1,10 +1,14 @@
-package io.parley.chat.provider;
+package io.parley.chat.provider.wire;
+
+import io.parley.chat.provider.Completion;
+import io.parley.chat.provider.ModelRequest;
+import io.parley.chat.provider.TokenSink;
 
 /**
  * One answer being assembled: forwards non-empty pieces to the sink and keeps the whole. Whether
  * anything reached the sink decides if a failed call may still be retried. Used by one thread.
  */
-final class Answer {
+public final class Answer {
 
     private static final TokenSink NO_SINK = new TokenSink() {
         @Override
@@ -27,16 +31,16 @@ final class Answer {
     private final java.util.TreeMap<Integer, String[]> toolCalls = new java.util.TreeMap<>();
     private final java.util.Map<Integer, StringBuilder> toolArguments = new java.util.HashMap<>();
 
-    Answer(TokenSink sink) {
+    public Answer(TokenSink sink) {
         this.sink = sink;
     }
 
     /** An answer nobody streams (complete()). */
-    static Answer unstreamed() {
+    public static Answer unstreamed() {
         return new Answer(NO_SINK);
     }
 
-    void text(String chunk) {
+    public void text(String chunk) {
         if (!Json.isEmpty(chunk)) {
             started = true;
             text.append(chunk);
@@ -44,7 +48,7 @@ final class Answer {
         }
     }
 
-    void reasoning(String chunk) {
+    public void reasoning(String chunk) {
         if (!Json.isEmpty(chunk)) {
             started = true;
             reasoning.append(chunk);
@@ -53,12 +57,12 @@ final class Answer {
     }
 
     /** The start of tool call {@code index}: its id and the tool's name. */
-    void toolCallStart(int index, String id, String name) {
+    public void toolCallStart(int index, String id, String name) {
         toolCallStart(index, id, name, null);
     }
 
     /** The same, with what the provider wants back with the call ({@link ModelRequest.ToolCall#signature()}). */
-    void toolCallStart(int index, String id, String name, String signature) {
+    public void toolCallStart(int index, String id, String name, String signature) {
         started = true;
         toolCalls.put(index, new String[] {id, name, signature});
         toolArguments.put(index, new StringBuilder());
@@ -66,7 +70,7 @@ final class Answer {
     }
 
     /** More arguments of tool call {@code index}; pieces of a call that never started are dropped. */
-    void toolCallArguments(int index, String chunk) {
+    public void toolCallArguments(int index, String chunk) {
         String[] call = toolCalls.get(index);
         if (call != null && !Json.isEmpty(chunk)) {
             toolArguments.get(index).append(chunk);
@@ -75,31 +79,31 @@ final class Answer {
     }
 
     /** How many tool calls have started: the next one's index, for providers that send calls whole. */
-    int toolCallCount() {
+    public int toolCallCount() {
         return toolCalls.size();
     }
 
     /** True once a piece reached the sink: from then on a failure is final. */
-    boolean started() {
+    public boolean started() {
         return started;
     }
 
-    void promptTokens(int tokens) {
+    public void promptTokens(int tokens) {
         promptTokens = tokens;
     }
 
-    void completionTokens(int tokens) {
+    public void completionTokens(int tokens) {
         completionTokens = tokens;
     }
 
-    void finishReason(String reason) {
+    public void finishReason(String reason) {
         if (reason != null) {
             finishReason = reason;
         }
     }
 
     /** The whole answer; reasoning is null when the model showed none. */
-    Completion completion() {
+    public Completion completion() {
         Completion.Usage usage = promptTokens == null && completionTokens == null ? null
                 : new Completion.Usage(promptTokens == null ? 0 : promptTokens,
                         completionTokens == null ? 0 : completionTokens);

@@ -1,7 +1,9 @@
-package io.parley.chat.provider;
+package io.parley.chat.provider.http;
 
+import io.parley.chat.provider.ProviderConnection;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -10,12 +12,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
- * Builds the {@link ModelProvider} for a connection. Adapters share one HTTP client per connect timeout
- * (the JDK client fixes it at build time), so connections to the same host are pooled across turns, and
- * one timer thread that watches every stream for silence. Thread-safe; meant to live as long as the
- * application (as a bean, Spring closes it on shutdown).
+ * What every adapter's {@link ProviderHttp} shares: one HTTP client per connect timeout (the JDK client
+ * fixes it at build time), so connections to the same host are pooled across turns, one timer thread that
+ * watches every stream for silence, and the backoff between attempts. Thread-safe; lives as long as the
+ * application.
  */
-public final class ModelProviders implements AutoCloseable {
+public final class ProviderClients implements AutoCloseable {
 
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -25,7 +27,7 @@ public final class ModelProviders implements AutoCloseable {
     private final Backoff backoff;
 
     /** Retries wait 0.5 s, 1 s, 2 s … (jittered, at most 8 s) unless the provider says how long. */
-    public ModelProviders() {
+    public ProviderClients() {
         this(Backoff.DEFAULT.first());
     }
 
@@ -33,7 +35,7 @@ public final class ModelProviders implements AutoCloseable {
      * @param firstBackoff the bound of the first wait between attempts, doubling per attempt up to 8 s;
      *                     small values keep tests fast
      */
-    public ModelProviders(Duration firstBackoff) {
+    public ProviderClients(Duration firstBackoff) {
         this.backoff = new Backoff(Objects.requireNonNull(firstBackoff), Backoff.DEFAULT.cap());
         this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("provider-read-timeout")
                 .factory());
@@ -41,17 +43,17 @@ public final class ModelProviders implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
     }
 
-    /** The adapter speaking {@code connection.protocol()}; cheap, so callers need not cache it. */
-    public ModelProvider connect(ProviderConnection connection) {
-        HttpClient client = client(connection.connectTimeout());
-        return switch (connection.protocol()) {
-            case OPENAI -> new OpenAiProvider(connection, client, timer, backoff);
-            case ANTHROPIC -> new AnthropicProvider(connection, client, timer, backoff);
-            case GOOGLE -> new GoogleProvider(connection, client, timer, backoff);
-        };
+    /**
+     * The HTTP side of one adapter for {@code connection}.
+     *
+     * @param name            how messages name the provider ("Anthropic")
+     * @param protocolHeaders authentication and version headers; the connection's own headers win
+     */
+    public ProviderHttp open(String name, ProviderConnection connection, Map<String, String> protocolHeaders) {
+        return new ProviderHttp(name, client(connection.connectTimeout()), timer, connection, backoff, protocolHeaders);
     }
 
-    /** Aborts calls still running and stops the shared threads; adapters made here stop working. */
+    /** Aborts calls still running and stops the shared threads; {@link ProviderHttp}s opened here stop working. */
     @Override
     public void close() {
         clients.values().forEach(HttpClient::shutdownNow);

@@ -1,7 +1,8 @@
-package io.parley.chat.provider;
+package io.parley.chat.provider.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.chat.provider.ProviderFixtures;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.ZonedDateTime;

@@ -1,10 +1,21 @@
-package io.parley.chat.provider;
+package io.parley.chat.provider.google;
 
-import static io.parley.chat.provider.Params.putIfSet;
+import static io.parley.chat.provider.wire.Params.putIfSet;
 
+import io.parley.chat.provider.Cancellation;
+import io.parley.chat.provider.Completion;
+import io.parley.chat.provider.ModelProvider;
+import io.parley.chat.provider.ModelRequest;
 import io.parley.chat.provider.ModelRequest.ChatMessage;
+import io.parley.chat.provider.ProviderConnection;
+import io.parley.chat.provider.TokenSink;
+import io.parley.chat.provider.wire.Answer;
+import io.parley.chat.provider.wire.Json;
+import io.parley.chat.provider.wire.Params;
+import io.parley.chat.provider.http.ProviderClients;
+import io.parley.chat.provider.http.ProviderHttp;
+import io.parley.chat.provider.wire.RoleAlternation;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,14 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ScheduledExecutorService;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Google's Gemini API ({@code generateContent}), streamed as server-sent events with {@code alt=sse}.
  * Every chunk is a whole {@code GenerateContentResponse}; its usage counts are running totals.
  */
-final class GoogleProvider implements ModelProvider {
+public final class GoogleProvider implements ModelProvider {
 
     private static final String MODEL_PREFIX = "models/";
 
@@ -33,8 +43,8 @@ final class GoogleProvider implements ModelProvider {
 
     private final ProviderHttp http;
 
-    GoogleProvider(ProviderConnection connection, HttpClient client, ScheduledExecutorService timer, Backoff backoff) {
-        this.http = new ProviderHttp("Google", client, timer, connection, backoff,
+    public GoogleProvider(ProviderConnection connection, ProviderClients clients) {
+        this.http = clients.open("Google", connection,
                 Json.isEmpty(connection.apiKey()) ? Map.of() : Map.of("x-goog-api-key", connection.apiKey()));
     }
 

@@ -1,4 +1,4 @@
-package io.parley.chat.provider;
+package io.parley.chat.provider.anthropic;
 
 import static io.parley.chat.provider.CollectingSink.thoughts;
 import static io.parley.chat.provider.CollectingSink.words;
@@ -12,6 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.parley.chat.provider.Cancellation;
+import io.parley.chat.provider.Completion;
+import io.parley.chat.provider.ModelProvider;
+import io.parley.chat.provider.ModelRequest;
+import io.parley.chat.provider.ProviderException;
+import io.parley.chat.provider.CollectingSink;
+import io.parley.chat.provider.ProviderFixtures;
 import io.parley.chat.provider.ModelRequest.ChatMessage;
 import io.parley.chat.provider.ModelRequest.Role;
 import io.parley.chat.provider.fake.FakeAnthropic;

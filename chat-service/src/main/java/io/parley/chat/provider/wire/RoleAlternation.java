@@ -1,11 +1,12 @@
-package io.parley.chat.provider;
+package io.parley.chat.provider.wire;
 
+import io.parley.chat.provider.ModelRequest;
 import io.parley.chat.provider.ModelRequest.ChatMessage;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Shapes a conversation for protocols that insist on strictly alternating turns. */
-final class RoleAlternation {
+public final class RoleAlternation {
 
     private RoleAlternation() {
     }
@@ -14,7 +15,7 @@ final class RoleAlternation {
      * The messages with empty ones dropped (Anthropic and Gemini reject empty text) and neighbours of the
      * same role joined by a blank line, the way LibreChat folds a user's repeated sends.
      */
-    static List<ChatMessage> alternating(List<ChatMessage> messages) {
+    public static List<ChatMessage> alternating(List<ChatMessage> messages) {
         List<ChatMessage> merged = new ArrayList<>(messages.size());
         for (ChatMessage message : messages) {
             boolean blank = message.text() == null || message.text().isBlank();

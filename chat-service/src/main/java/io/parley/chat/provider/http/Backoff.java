@@ -1,4 +1,4 @@
-package io.parley.chat.provider;
+package io.parley.chat.provider.http;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,5 +1,6 @@
-package io.parley.chat.provider;
+package io.parley.chat.provider.http;
 
+import io.parley.chat.provider.wire.Json;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,29 +1,29 @@
-package io.parley.chat.provider;
+package io.parley.chat.provider.wire;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The package's JSON mapper and null-tolerant readers for provider answers. */
-final class Json {
+/** The provider adapters' JSON mapper and null-tolerant readers for provider answers. */
+public final class Json {
 
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
+    public static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private Json() {
     }
 
     /** The string at {@code node}, or null when it is missing, null or not a string. */
-    static @Nullable String text(@Nullable JsonNode node) {
+    public static @Nullable String text(@Nullable JsonNode node) {
         return node != null && node.isString() ? node.stringValue() : null;
     }
 
     /** The whole number at {@code node}, or {@code fallback} when it is missing or not a number. */
-    static int integer(@Nullable JsonNode node, int fallback) {
+    public static int integer(@Nullable JsonNode node, int fallback) {
         return node != null && node.isNumber() ? node.intValue() : fallback;
     }
 
     /** A tool's JSON Schema as an object; an empty or unreadable one means "no arguments". */
-    static Object schema(@Nullable String json) {
+    public static Object schema(@Nullable String json) {
         if (!isEmpty(json)) {
             try {
                 JsonNode node = MAPPER.readTree(json);
@@ -38,7 +38,7 @@ final class Json {
     }
 
     /** Arguments a model gave as JSON text, as an object (Anthropic wants the object); empty when not one. */
-    static Object arguments(@Nullable String json) {
+    public static Object arguments(@Nullable String json) {
         try {
             JsonNode node = MAPPER.readTree(isEmpty(json) ? "{}" : json);
             return node.isObject() ? MAPPER.convertValue(node, java.util.Map.class) : java.util.Map.of();
@@ -47,7 +47,7 @@ final class Json {
         }
     }
 
-    static boolean isEmpty(@Nullable String s) {
+    public static boolean isEmpty(@Nullable String s) {
         return s == null || s.isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package io.parley.chat.provider;
+package io.parley.chat.provider.http;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
  * {@code data:} fields, several {@code data:} lines joined by newlines, {@code :} comments skipped, lines
  * ended by LF, CRLF or CR. Not thread-safe; one reader per response.
  */
-final class SseReader {
+public final class SseReader {
 
     /** One dispatched event; {@code event} is null when the server named none. */
-    record Event(@Nullable String event, String data) {
+    public record Event(@Nullable String event, String data) {
     }
 
     private final InputStream in;

@@ -1,8 +1,8 @@
-package io.parley.chat.provider;
+package io.parley.chat.provider.wire;
 
 /**
  * One entry of a chat protocol's {@code messages} that is only text ({@code {"role", "content"}}), as
  * OpenAI's and Anthropic's request bodies both take it.
  */
-record TextMessage(String role, String content) {
+public record TextMessage(String role, String content) {
 }
