@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What every service shows from its first day: it boots on the embedded store, reports healthy by a
@@ -15,17 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * once it has auth-service's verification keys, here from {@link FakeKeys}. A service's test extends
  * this in its own package.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "parley.mongo.embedded.backend=memory", "spring.grpc.server.port=0", "LOG_FORMAT="})
-public abstract class ServiceBootContract {
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void authServiceKeys(DynamicPropertyRegistry registry) {
-        registry.add("spring.grpc.client.channels.auth.address", () -> "static://127.0.0.1:" + FakeKeys.sharedPort());
-    }
+public abstract class ServiceBootContract extends BootedService {
 
     private Http http;
 

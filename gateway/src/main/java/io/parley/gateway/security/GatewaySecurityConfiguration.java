@@ -8,6 +8,7 @@ import io.parley.common.security.KeysUnavailableException;
 import io.parley.common.security.VerifiedTokenProperties;
 import io.parley.common.security.VerifiedTokens;
 import io.parley.gateway.GatewayProperties;
+import io.parley.gateway.apidocs.ApiDocs;
 import io.parley.gateway.edge.JsonErrors;
 import io.parley.gateway.web.WebClientFiles;
 import java.time.Duration;
@@ -64,10 +65,11 @@ class GatewaySecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties, JsonErrors errors,
-                                           WebClientFiles webClient) {
+                                           WebClientFiles webClient, ApiDocs apiDocs) {
         PublicPathMatcher publicPaths = new PublicPathMatcher(properties.publicPaths());
-        // The web client's files are public like the pages of LibreChat's own server.
-        Predicate<ServerHttpRequest> open = request -> publicPaths.isPublic(request) || webClient.serves(request);
+        // The web client's files are public like the pages of LibreChat's own server; the API docs while they are on.
+        Predicate<ServerHttpRequest> open = request -> publicPaths.isPublic(request) || webClient.serves(request)
+                || apiDocs.serves(request);
         Mono<MatchResult> match = MatchResult.match();
         Mono<MatchResult> noMatch = MatchResult.notMatch();
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {

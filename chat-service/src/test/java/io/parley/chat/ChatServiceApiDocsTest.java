@@ -1,0 +1,6 @@
+package io.parley.chat;
+
+import io.parley.common.test.ApiDocsContract;
+
+class ChatServiceApiDocsTest extends ApiDocsContract {
+}

@@ -1,0 +1,6 @@
+package io.parley.file;
+
+import io.parley.common.test.ApiDocsContract;
+
+class FileServiceApiDocsTest extends ApiDocsContract {
+}
