@@ -19,6 +19,7 @@ import io.parley.proto.auth.v1.SettleResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,8 +35,12 @@ public final class FakeAuthServices {
 
     private static final String TYPE = "promptGroup";
 
-    /** auth-service's ACL, held to the real service by {@code AccessContract}. */
-    private final FakeAccess access = new FakeAccess();
+    /**
+     * auth-service's ACL, held to the real service by {@code AccessContract}. As LibreChat's defaults have
+     * it, only an ADMIN may share prompt groups; shared links follow {@link #deniedPermissions}.
+     */
+    private final FakeAccess access = new FakeAccess((caller, permission) -> "ADMIN".equals(caller.role())
+            || permission.startsWith("SHARED_LINKS.") && !this.deniedPermissions.contains(permission));
     public final List<BeginRequest> begins = new CopyOnWriteArrayList<>();
     public final List<SettleRequest> settles = new CopyOnWriteArrayList<>();
     public volatile boolean refuse;
@@ -102,6 +107,16 @@ public final class FakeAuthServices {
     public int bitsOf(String resourceId, String userId) {
         return tenantOf(resourceId).map(tenant -> access.entries(tenant, TYPE, resourceId)
                 .get(new FakeAccess.Principal("user", userId))).map(FakeAccess.Entry::bits).orElse(0);
+    }
+
+    /** Gives a user, or the public ({@code userId} null), a role on a shared link, as its owner's share would. */
+    public void shareLink(String tenant, String linkId, String userId, String accessRoleId) {
+        access.grant(tenant, "sharedLink", linkId, userId == null ? "public" : "user", userId, accessRoleId);
+    }
+
+    /** Every entry on a shared link in a tenant: who holds which bits. */
+    public Map<FakeAccess.Principal, FakeAccess.Entry> linkEntries(String tenant, String linkId) {
+        return access.entries(tenant, "sharedLink", linkId);
     }
 
     /** Prompt group ids are ObjectIds, so one tenant at most holds entries for one. */

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * ({@code GET /api/share/:shareId}); but a public path is public for every method, and the service's
  * token filter ignores the token there. So the routes of the same shape that need a signed-in person
  * (create, update, delete) check the token here, with the same decoder, and put it where role checks and
- * the gRPC relay look for it, as the filter would have.
+ * the gRPC relay look for it, as the filter would have; so does the read of a signed-in person.
  */
 @Component
 class ShareCallers {
@@ -63,8 +63,11 @@ class ShareCallers {
         return CurrentUser.from(jwt);
     }
 
-    /** The person, when the request carries a valid token of its tenant; else a reader who is not signed in. */
+    /**
+     * The person, when the request carries a valid token of its tenant; else a reader who is not signed in.
+     * A person's token is put where the gRPC relay finds it, for the ACL check of the link they read.
+     */
     Optional<CurrentUser> maybe(HttpServletRequest request) {
-        return optional.of(request);
+        return optional.of(request).map(person -> signedIn(request));
     }
 }

@@ -1,14 +1,15 @@
 package io.parley.chat.share;
 
-import io.parley.chat.convo.ConversationLinks;
 import io.parley.chat.support.PageRequest;
 import io.parley.common.paging.Keyset;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
@@ -26,9 +27,14 @@ import org.springframework.stereotype.Repository;
  * conversation and target (none counting as one), which a unique index holds against concurrent creates.
  */
 @Repository
-class SharedLinkStore implements InitializingBean, ConversationLinks {
+class SharedLinkStore implements InitializingBean {
 
     static final String COLLECTION = "sharedlinks";
+    /**
+     * Set on links made since sharing went through auth-service's ACL: their owner holds an entry, and
+     * {@code isPublic} mirrors the public's entry. Older links have none and keep their stored flag.
+     */
+    private static final String ACL = "acl";
 
     private final MongoTemplate mongo;
 
@@ -77,13 +83,13 @@ class SharedLinkStore implements InitializingBean, ConversationLinks {
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when a link of the same conversation and target was made meanwhile */
-    SharedLink insert(String tenantId, String user, String conversationId, String title, boolean isPublic,
+    SharedLink insert(ObjectId id, String tenantId, String user, String conversationId, String title, boolean isPublic,
                       @Nullable String targetMessageId, List<String> messageIds) {
         Date now = new Date();
-        Document link = new Document("tenantId", tenantId).append("user", user).append("conversationId", conversationId)
+        Document link = new Document("_id", id).append("tenantId", tenantId).append("user", user).append("conversationId", conversationId)
                 .append("shareId", ShareIds.next()).append("title", title).append("isPublic", isPublic)
                 .append("targetMessageId", targetMessageId).append("messages", messageIds)
-                .append("createdAt", now).append("updatedAt", now);
+                .append("createdAt", now).append("updatedAt", now).append(ACL, true);
         mongo.insert(link, COLLECTION);
         return link(link);
     }
@@ -126,13 +132,37 @@ class SharedLinkStore implements InitializingBean, ConversationLinks {
     record Listed(List<SharedLink> links, @Nullable String nextCursor) {
     }
 
-    @Override
-    public long deleteConversation(String tenantId, String user, String conversationId) {
+    /** Keeps {@code isPublic} in step with the public's entry, as far as it is known. */
+    void setPublic(String tenantId, String id, boolean isPublic) {
+        mongo.updateFirst(Query.query(Criteria.where("tenantId").is(tenantId).and("_id").is(new ObjectId(id))
+                .and(ACL).is(true).and("isPublic").ne(isPublic)), new Update().set("isPublic", isPublic), COLLECTION);
+    }
+
+    /** Keeps {@code isPublic} of the person's links in step with the public's entries: public are those of {@code open}. */
+    void syncPublic(String tenantId, String user, Set<String> open) {
+        List<ObjectId> ids = open.stream().filter(ObjectId::isValid).map(ObjectId::new).toList();
+        Criteria mine = Criteria.where("tenantId").is(tenantId).and("user").is(user).and(ACL).is(true);
+        mongo.updateMulti(Query.query(new Criteria().andOperator(mine, Criteria.where("_id").in(ids),
+                Criteria.where("isPublic").ne(true))), new Update().set("isPublic", true), COLLECTION);
+        mongo.updateMulti(Query.query(new Criteria().andOperator(mine, Criteria.where("_id").nin(ids),
+                Criteria.where("isPublic").is(true))), new Update().set("isPublic", false), COLLECTION);
+    }
+
+    /** The ids of the links of a conversation (all the person's when {@code conversationId} is null) that have ACL entries. */
+    List<String> withEntries(String tenantId, String user, @Nullable String conversationId) {
+        Query query = conversationId == null
+                ? Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user))
+                : ofConversation(tenantId, user, conversationId);
+        query.addCriteria(Criteria.where(ACL).is(true));
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, COLLECTION).stream().map(d -> d.getObjectId("_id").toHexString()).toList();
+    }
+
+    long deleteConversation(String tenantId, String user, String conversationId) {
         return mongo.remove(ofConversation(tenantId, user, conversationId), COLLECTION).getDeletedCount();
     }
 
-    @Override
-    public long deleteAll(String tenantId, String user) {
+    long deleteAll(String tenantId, String user) {
         return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)), COLLECTION)
                 .getDeletedCount();
     }
@@ -144,7 +174,7 @@ class SharedLinkStore implements InitializingBean, ConversationLinks {
                 stored.getString("conversationId"), stored.getString("shareId"), title == null ? "Untitled" : title,
                 Boolean.TRUE.equals(stored.getBoolean("isPublic")), stored.getString("targetMessageId"),
                 stored.getList("messages", String.class, List.of()), instant(stored.getDate("createdAt")),
-                instant(stored.getDate("updatedAt")));
+                instant(stored.getDate("updatedAt")), Boolean.TRUE.equals(stored.getBoolean(ACL)));
     }
 
     private static Instant instant(@Nullable Date date) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +28,10 @@ import org.springframework.stereotype.Component;
 /**
  * A person's shared links: publishing a snapshot of one of their conversations (or of a branch up to a
  * message), listing, refreshing and deleting their links, and reading a link as its readers see it.
- * Making or refreshing a link needs the role permission SHARED_LINKS.CREATE; a link is public when the
- * owner's role has SHARED_LINKS.SHARE_PUBLIC, else only its owner reads it (LibreChat 0.8.8 grants the
- * public's view on creation by the same permission).
+ * Making or refreshing a link needs the role permission SHARED_LINKS.CREATE. Like LibreChat 0.8.8, a link
+ * is a resource of auth-service's ACL (type {@code sharedLink}): its creator is granted its owner, and
+ * when their role has SHARED_LINKS.SHARE_PUBLIC the public is granted its viewer; who else may read it
+ * is shared through {@code /api/permissions/sharedLink/:id}, which SHARED_LINKS.SHARE and SHARE_PUBLIC gate.
  */
 @Component
 public class SharedLinks {
@@ -42,10 +44,13 @@ public class SharedLinks {
     private final Convos convos;
     private final Messages messages;
     private final RolesClient roles;
+    private final ShareAccess access;
     private final ShareProperties properties;
 
-    SharedLinks(SharedLinkStore links, Convos convos, Messages messages, RolesClient roles, ShareProperties properties) {
+    SharedLinks(SharedLinkStore links, Convos convos, Messages messages, RolesClient roles, ShareAccess access,
+                ShareProperties properties) {
         this.links = links;
+        this.access = access;
         this.convos = convos;
         this.messages = messages;
         this.roles = roles;
@@ -84,6 +89,7 @@ public class SharedLinks {
      * @param search   words of the title, null for all
      */
     Page list(CurrentUser caller, @Nullable Boolean isPublic, @Nullable String search, PageRequest page) {
+        access.publicLinks().ifPresent(open -> links.syncPublic(caller.tenantId(), caller.id(), open));
         SharedLinkStore.Listed listed = links.page(caller.tenantId(), caller.id(), isPublic, search, page);
         return new Page(listed.links().stream().map(l -> new Item(l.shareId(), l.conversationId(), l.title(), l.isPublic(),
                 l.createdAt(), l.updatedAt())).toList(), listed.nextCursor(), listed.nextCursor() != null);
@@ -119,16 +125,25 @@ public class SharedLinks {
         if (request.targetMessageId() != null && !contains(all, request.targetMessageId())) {
             throw targetNotFound();
         }
-        boolean isPublic = roles.allows(PERMISSION_TYPE, "SHARE_PUBLIC");
         String title = convo.get("title") instanceof String t && !t.isBlank() ? t : "Untitled";
+        ObjectId id = new ObjectId();
+        // the entries first: a link stored without its owner's entry could not be shared
+        access.created(id.toHexString());
+        boolean stored = false;
         try {
-            SharedLink link = links.insert(caller.tenantId(), caller.id(), convoId, title, isPublic, request.targetMessageId(),
-                    ids(all));
+            boolean isPublic = roles.allows(PERMISSION_TYPE, "SHARE_PUBLIC") && access.sharePublicly(id.toHexString());
+            SharedLink link = links.insert(id, caller.tenantId(), caller.id(), convoId, title, isPublic,
+                    request.targetMessageId(), ids(all));
+            stored = true;
             log.info("Conversation shared tenant_id={} user_id={} convo_id={} public={}", caller.tenantId(), caller.id(),
                     convoId, isPublic);
             return Published.of(link);
         } catch (DuplicateKeyException raced) {
             throw exists();
+        } finally {
+            if (!stored) {
+                access.deleted(id.toHexString());
+            }
         }
     }
 
@@ -158,33 +173,36 @@ public class SharedLinks {
         }
     }
 
+    /** The link goes before its ACL entries, which then grant access to nothing should their removal fail. */
     Deleted delete(CurrentUser caller, String shareId) {
         SharedLink gone = links.delete(caller.tenantId(), caller.id(), ShareIds.requireShareId(shareId))
                 .orElseThrow(SharedLinks::notFound);
+        if (gone.acl()) {
+            access.deleted(gone.id());
+        }
         log.info("Shared link deleted tenant_id={} user_id={} convo_id={}", caller.tenantId(), caller.id(), gone.conversationId());
         return new Deleted(gone.id(), true, gone.shareId(), "Share deleted successfully");
     }
 
     /**
      * The link of {@code shareId} in the tenant, as a reader sees it: its owner always; anyone signed in to
-     * the tenant when it is public; and people who are not signed in too when {@code ALLOW_SHARED_LINKS_PUBLIC}
-     * is on. The messages are those of the snapshot still in the conversation, cut to the target's branch.
+     * the tenant whom the ACL gives VIEW on it (themselves, a group or role of theirs, or the public); and
+     * people who are not signed in when it is public and {@code ALLOW_SHARED_LINKS_PUBLIC} is on. A reader
+     * without access is told there is no such link, as someone of another tenant is. The messages are those of the snapshot still in the conversation, cut to the target's branch.
      *
      * @param reader empty for someone not signed in
-     * @throws ApiException.NotFound     when the tenant has no such link
+     * @throws ApiException.NotFound     when the tenant has no such link, or the signed-in reader may not view it
      * @throws ApiException.Unauthorized when the link needs a signed-in reader
-     * @throws ApiException.Forbidden    when it is not public and the reader is not its owner
      */
     SharedConversation read(String tenantId, Optional<CurrentUser> reader, String shareId) {
         SharedLink link = links.find(tenantId, ShareIds.requireShareId(shareId)).orElseThrow(SharedLinks::notFound);
-        boolean owner = reader.map(r -> r.id().equals(link.user())).orElse(false);
-        if (!owner) {
-            if (reader.isEmpty() && !(link.isPublic() && properties.publicLinks())) {
+        if (reader.isEmpty()) {
+            // no token to ask the ACL with: the public's entry as last seen decides
+            if (!(link.isPublic() && properties.publicLinks())) {
                 throw new ApiException.Unauthorized("Authentication required");
             }
-            if (!link.isPublic()) {
-                throw new ApiException.Forbidden("forbidden", "You do not have permission to view this shared link");
-            }
+        } else if (!reader.get().id().equals(link.user()) && !mayView(tenantId, link)) {
+            throw notFound();
         }
         Set<String> snapshot = new HashSet<>(link.messageIds());
         List<Document> shared = messages.inConversation(tenantId, link.user(), link.conversationId()).stream()
@@ -198,7 +216,22 @@ public class SharedLinks {
         return new Anonymizer().conversation(link, shared);
     }
 
-    /** Account erasure: all of the person's links. */
+    /** A link made before the ACL is readable by all of the tenant when it was made public. */
+    private boolean mayView(String tenantId, SharedLink link) {
+        if (!link.acl()) {
+            return link.isPublic();
+        }
+        ShareAccess.Reach reach = access.reach(link.id());
+        if (reach.open() != link.isPublic()) {
+            links.setPublic(tenantId, link.id(), reach.open());
+        }
+        return reach.viewer();
+    }
+
+    /**
+     * Account erasure: all of the person's links. There is no token to remove their ACL entries with;
+     * auth-service drops the person's own entries with the account, and the rest name links that are gone.
+     */
     public long deleteAllOf(String tenantId, String user) {
         return links.deleteAll(tenantId, user);
     }

@@ -223,8 +223,8 @@ class ShareIntegrationTest extends ChatIntegrationTest {
         assertThat(get(ada, "/api/share?isPublic=false").json().get("links")).hasSize(1);
         assertThat(get(ada, "/api/share/" + shareId).status()).isEqualTo(200);
         Http.Response other = get(bob, "/api/share/" + shareId);
-        assertThat(other.status()).isEqualTo(403);
-        assertThat(other.json().get("message").asString()).isEqualTo("You do not have permission to view this shared link");
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.json().get("message").asString()).isEqualTo("Share not found");
         assertThat(http.get("/api/share/" + shareId).status()).isEqualTo(401);
     }
 
