@@ -6,14 +6,13 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * A shared link is read without signing in (when {@code ALLOW_SHARED_LINKS_PUBLIC} allows it), so
- * {@code /api/share/:shareId} is public; the routes of the same shape that are not ask {@link ShareCallers}.
- * The list ({@code /api/share}) and the lookup ({@code /api/share/link/:conversationId}) keep the token filter.
+ * {@code GET /api/share/:shareId} is public; every other share route keeps the token filter.
  */
 @Configuration(proxyBeanMethods = false)
 class ShareConfiguration {
 
     @Bean
     PublicPaths sharePublicPaths() {
-        return new PublicPaths("/api/share/*");
+        return new PublicPaths("GET /api/share/*");
     }
 }

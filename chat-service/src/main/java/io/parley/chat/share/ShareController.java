@@ -48,13 +48,12 @@ class ShareController {
 
     /** LibreChat's default page is 10 links, newest first. */
     @GetMapping
-    SharedLinks.Page list(HttpServletRequest request, @RequestParam(required = false) @Nullable String pageSize,
+    SharedLinks.Page list(CurrentUser caller, @RequestParam(required = false) @Nullable String pageSize,
                           @RequestParam(required = false) @Nullable String isPublic,
                           @RequestParam(required = false) @Nullable String sortBy,
                           @RequestParam(required = false) @Nullable String sortDirection,
                           @RequestParam(required = false) @Nullable String search,
                           @RequestParam(required = false) @Nullable String cursor) {
-        CurrentUser caller = callers.signedIn(request);
         PageRequest page = PageRequest.of(sortBy, "createdAt", SORTABLE, sortDirection,
                 pageSize == null || pageSize.isBlank() ? "10" : pageSize, "pageSize", cursor);
         Boolean publicOnly = switch (isPublic == null ? "" : isPublic) {
@@ -71,8 +70,8 @@ class ShareController {
     }
 
     @GetMapping("/link/{conversationId}")
-    SharedLinks.LinkStatus link(HttpServletRequest request, @PathVariable String conversationId) {
-        return links.linkOf(callers.signedIn(request), conversationId);
+    SharedLinks.LinkStatus link(CurrentUser caller, @PathVariable String conversationId) {
+        return links.linkOf(caller, conversationId);
     }
 
     /** The public read: a token, when sent and valid, makes the reader known; a bad one reads as signed out. */
@@ -84,20 +83,20 @@ class ShareController {
     }
 
     @PostMapping("/{conversationId}")
-    SharedLinks.Published create(HttpServletRequest request, @PathVariable String conversationId,
+    SharedLinks.Published create(CurrentUser caller, @PathVariable String conversationId,
                                  @RequestBody(required = false) @Nullable Map<String, Object> body) {
-        return links.create(callers.signedIn(request), conversationId, body);
+        return links.create(caller, conversationId, body);
     }
 
     @PatchMapping("/{shareId}")
-    SharedLinks.Published update(HttpServletRequest request, @PathVariable String shareId,
+    SharedLinks.Published update(CurrentUser caller, @PathVariable String shareId,
                                  @RequestBody(required = false) @Nullable Map<String, Object> body) {
-        return links.update(callers.signedIn(request), shareId, body);
+        return links.update(caller, shareId, body);
     }
 
     @DeleteMapping("/{shareId}")
-    SharedLinks.Deleted delete(HttpServletRequest request, @PathVariable String shareId) {
-        return links.delete(callers.signedIn(request), shareId);
+    SharedLinks.Deleted delete(CurrentUser caller, @PathVariable String shareId) {
+        return links.delete(caller, shareId);
     }
 
     private static String tenantOf(HttpServletRequest request) {

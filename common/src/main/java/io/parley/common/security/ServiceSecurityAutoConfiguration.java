@@ -73,8 +73,9 @@ public class ServiceSecurityAutoConfiguration {
     SecurityFilterChain parleySecurityFilterChain(HttpSecurity http, ObjectProvider<PublicPaths> publicPaths,
                                                   JsonMapper json) throws Exception {
         JsonSecurityErrors errors = new JsonSecurityErrors(json);
-        String[] open = Stream.concat(ALWAYS_OPEN.stream(),
-                publicPaths.orderedStream().flatMap(p -> p.patterns().stream())).toArray(String[]::new);
+        RequestMatcher[] open = Stream.concat(ALWAYS_OPEN.stream(),
+                publicPaths.orderedStream().flatMap(p -> p.patterns().stream())).map(ServiceSecurityAutoConfiguration::matcher)
+                .toArray(RequestMatcher[]::new);
         http.csrf(AbstractHttpConfigurer::disable)
                 .cors(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -108,11 +109,17 @@ public class ServiceSecurityAutoConfiguration {
      * LibreChat's client keeps sending its (possibly expired) bearer token on public routes such as
      * {@code /api/auth/refresh}; there the token is ignored rather than refused.
      */
-    private static BearerTokenResolver ignoredOn(String[] openPaths) {
+    private static BearerTokenResolver ignoredOn(RequestMatcher[] open) {
         DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+        return request -> Stream.of(open).anyMatch(m -> m.matches(request)) ? null : resolver.resolve(request);
+    }
+
+    /** {@code "/path"} for every method, {@code "METHOD /path"} for one. */
+    private static RequestMatcher matcher(String entry) {
+        int space = entry.indexOf(' ');
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        List<RequestMatcher> open = Stream.of(openPaths).map(p -> (RequestMatcher) paths.matcher(p)).toList();
-        return request -> open.stream().anyMatch(m -> m.matches(request)) ? null : resolver.resolve(request);
+        return space < 0 ? paths.matcher(entry)
+                : paths.matcher(HttpMethod.valueOf(entry.substring(0, space)), entry.substring(space + 1).trim());
     }
 
     @Bean
