@@ -11,7 +11,7 @@ import java.time.Duration;
 public final class KeysUnavailableException extends KeySourceException {
 
     /** Sooner than this the keys are not asked for again anyway (see {@link JwkSources}). */
-    static final Duration RETRY_AFTER = Duration.ofSeconds(3);
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(3);
 
     public KeysUnavailableException(Throwable cause) {
         super("The verification keys cannot be fetched right now", cause);

@@ -11,7 +11,6 @@ import io.parley.gateway.GatewayProperties;
 import io.parley.gateway.apidocs.ApiDocs;
 import io.parley.gateway.edge.JsonErrors;
 import io.parley.gateway.web.WebClientFiles;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -59,9 +58,6 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({JwtProperties.class, VerifiedTokenProperties.class})
 class GatewaySecurityConfiguration {
-
-    /** As the services answer: sooner than this the keys are not asked for again anyway (refetches are throttled). */
-    static final Duration KEYS_RETRY_AFTER = Duration.ofSeconds(3);
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties, JsonErrors errors,
@@ -115,7 +111,8 @@ class GatewaySecurityConfiguration {
                 return refused.onAuthenticationFailure(filterExchange, e);
             }
             ServerWebExchange exchange = filterExchange.getExchange();
-            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(KEYS_RETRY_AFTER.toSeconds()));
+            exchange.getResponse().getHeaders()
+                    .set(HttpHeaders.RETRY_AFTER, Long.toString(KeysUnavailableException.RETRY_AFTER.toSeconds()));
             return errors.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ErrorBody.of("unavailable",
                     "The service is starting or cannot reach the sign-in service; try again shortly"));
         };
