@@ -71,7 +71,8 @@ class ComposeFileTest {
             assertThat((String) env.get("PARLEY_EDGE_KEY")).as(name).startsWith("${PARLEY_EDGE_KEY:?");
         }
         assertThat(environment("gateway")).doesNotContainKey("MONGODB_URI")
-                .containsEntry("CHAT_SERVICE_URL", "http://chat-service:3082");
+                .containsEntry("CHAT_SERVICE_URL", "http://chat-service:3082")
+                .containsEntry("PARLEY_API_DOCS", "${PARLEY_API_DOCS:-false}");
         assertThat((String) environment("chat-service").get("CREDS_KEY")).startsWith("${CREDS_KEY:?");
     }
 

@@ -295,6 +295,12 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void apiDocsAreOnInDevelopmentOnly() {
+        assertThat(env(overlay("dev"))).containsEntry("PARLEY_API_DOCS", "true");
+        assertThat(env(overlay("prod"))).doesNotContainKey("PARLEY_API_DOCS");
+    }
+
+    @Test
     void chatServiceScalesOnCpuAndOnActiveStreamsAndFileServiceOnItsOwn() {
         List<HasMetadata> resources = overlay("prod");
         List<MetricSpec> chat = Manifests.named(resources, HorizontalPodAutoscaler.class, "chat-service").getSpec().getMetrics();
