@@ -1,31 +1,15 @@
 package io.parley.mcp;
 
-import io.grpc.Channel;
-import io.grpc.ManagedChannel;
-import io.parley.common.test.AccessContract;
 import io.parley.common.test.FakeAccess;
-import io.parley.common.test.GrpcCalls;
-import org.junit.jupiter.api.AfterAll;
+import io.parley.common.test.LoopbackAccessContract;
 
 /** mcp-service's stand-in of auth-service's Access answers as the real service does, on MCP servers. */
-class FakeAuthAccessContractTest implements AccessContract {
+class FakeAuthAccessContractTest extends LoopbackAccessContract {
 
     private static final FakeAuth AUTH = new FakeAuth();
-    private static final ManagedChannel CHANNEL = GrpcCalls.loopback(AUTH.port());
 
-    @AfterAll
-    static void disconnect() {
-        CHANNEL.shutdownNow();
-    }
-
-    @Override
-    public Channel channel() {
-        return CHANNEL;
-    }
-
-    @Override
-    public Tenant newTenant() {
-        return AccessContract.tokensOnly();
+    FakeAuthAccessContractTest() {
+        super(AUTH.port());
     }
 
     @Override
