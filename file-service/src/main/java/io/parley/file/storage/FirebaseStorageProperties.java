@@ -1,6 +1,7 @@
 package io.parley.file.storage;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -26,8 +27,7 @@ public record FirebaseStorageProperties(@DefaultValue("") String projectId, @Def
                                         @DefaultValue("120s") Duration urlExpiry) {
 
     /** The emulator's base URL ({@code http://host:port}), or null when Google's endpoint is used. */
-    @org.jspecify.annotations.Nullable
-    String emulatorUrl() {
+    @Nullable String emulatorUrl() {
         if (emulatorHost.isBlank()) {
             return null;
         }
