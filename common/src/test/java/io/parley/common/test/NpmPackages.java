@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,13 +29,23 @@ public final class NpmPackages {
      */
     public static void install(Path prefix, String packageAtVersion, Path installedFile) throws IOException,
             InterruptedException {
+        install(prefix, packageAtVersion, installedFile, Duration.ofMinutes(5));
+    }
+
+    /**
+     * {@link #install(Path, String, Path)} for a large package, allowed {@code timeout}.
+     *
+     * @throws IllegalStateException when npm fails or takes longer (is the registry reachable?)
+     */
+    public static void install(Path prefix, String packageAtVersion, Path installedFile, Duration timeout)
+            throws IOException, InterruptedException {
         if (Files.exists(installedFile)) {
             return;
         }
         Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error",
                 "--prefix", prefix.toString(), packageAtVersion)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+        if (!npm.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || npm.exitValue() != 0) {
             npm.destroyForcibly();
             throw new IllegalStateException("npm install " + packageAtVersion + " failed (is the npm registry reachable?)");
         }

@@ -12,25 +12,25 @@ import org.springframework.stereotype.Component;
  * {@code fileStrategies}, and the storage a stored file's {@code source} names (files stay where they
  * were written when the configuration changes later).
  *
- * <p>{@code local}, {@code s3} and {@code azure_blob} are built. {@code firebase} (and LibreChat's
- * {@code cloudfront}) are refused at start-up, so an installation never believes files go somewhere
- * they do not; another strategy is one more {@link FileStorage} and one more case here.
+ * <p>{@code local}, {@code s3}, {@code azure_blob} and {@code firebase} are built. LibreChat's
+ * {@code cloudfront} (and any other name) is refused at start-up, so an installation never believes files
+ * go somewhere they do not; another strategy is one more {@link FileStorage} and one more case here.
  */
 @Component
 @EnableConfigurationProperties({StorageProperties.class, LocalStorageProperties.class, S3Properties.class,
-        AzureBlobProperties.class})
+        AzureBlobProperties.class, FirebaseStorageProperties.class})
 public class Storages {
 
     private final Map<FileKind, FileStorage> byKind = new EnumMap<>(FileKind.class);
     private final Map<String, FileStorage> bySource = new HashMap<>();
 
-    Storages(StorageProperties strategies, LocalStorageProperties local, S3Properties s3, AzureBlobProperties azure)
-            throws IOException {
+    Storages(StorageProperties strategies, LocalStorageProperties local, S3Properties s3, AzureBlobProperties azure,
+             FirebaseStorageProperties firebase) throws IOException {
         for (FileKind kind : FileKind.values()) {
             String strategy = strategies.strategyFor(kind);
             FileStorage storage = bySource.get(strategy);
             if (storage == null) {
-                storage = create(strategy, local, s3, azure);
+                storage = create(strategy, local, s3, azure, firebase);
                 bySource.put(storage.source(), storage);
             }
             byKind.put(kind, storage);
@@ -48,13 +48,14 @@ public class Storages {
     }
 
     private static FileStorage create(String strategy, LocalStorageProperties local, S3Properties s3,
-                                      AzureBlobProperties azure) throws IOException {
+                                      AzureBlobProperties azure, FirebaseStorageProperties firebase) throws IOException {
         return switch (strategy) {
             case "local" -> new LocalFileStorage(local.root());
             case "s3" -> new S3FileStorage(s3);
             case "azure_blob" -> new AzureBlobFileStorage(azure);
-            default -> throw new IllegalStateException("fileStrategy '" + strategy
-                    + "' is not available in this build of file-service (only 'local', 's3' and 'azure_blob' are)");
+            case "firebase" -> new FirebaseFileStorage(firebase);
+            default -> throw new IllegalStateException("fileStrategy '" + strategy + "' is not available in this build of "
+                    + "file-service (only 'local', 's3', 'azure_blob' and 'firebase' are)");
         };
     }
 }

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,9 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The routes over every strategy at once, as {@code fileStrategies} allows: documents in S3 (s3rver),
- * images in Azure Blob (Azurite), avatars local. Each kind is uploaded, listed, downloaded whole and in
- * a range, fetched directly where the store signs URLs, and deleted from its store.
+ * The routes over several strategies at once, as {@code fileStrategies} allows: documents in S3 (s3rver),
+ * images in Firebase (the Firebase Storage emulator, signing with a service-account key), avatars in Azure
+ * Blob (Azurite). Each kind is uploaded, listed, downloaded whole and in a range, fetched directly where
+ * the store signs URLs, and deleted from its store.
  */
 class MixedStrategiesIntegrationTest extends FileIntegrationTest {
 
@@ -31,20 +33,26 @@ class MixedStrategiesIntegrationTest extends FileIntegrationTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static S3rver s3;
     private static Azurite azure;
+    private static FirebaseStorageEmulator firebase;
 
     @DynamicPropertySource
     static void strategies(DynamicPropertyRegistry registry) throws Exception {
         s3 = S3rver.start(directory("s3"));
         azure = Azurite.start(directory("azurite"));
+        firebase = FirebaseStorageEmulator.start(directory("firebase"));
         registry.add("librechat.fileStrategies.document", () -> "s3");
-        registry.add("librechat.fileStrategies.image", () -> "azure_blob");
-        registry.add("librechat.fileStrategies.avatar", () -> "local");
+        registry.add("librechat.fileStrategies.image", () -> "firebase");
+        registry.add("librechat.fileStrategies.avatar", () -> "azure_blob");
         registry.add("parley.file.s3.endpoint", s3::endpoint);
         registry.add("parley.file.s3.bucket", () -> S3rver.BUCKET);
         registry.add("parley.file.s3.access-key-id", () -> "S3RVER");
         registry.add("parley.file.s3.secret-access-key", () -> "S3RVER");
         registry.add("parley.file.s3.force-path-style", () -> "true");
         registry.add("parley.file.azure.connection-string", azure::connectionString);
+        registry.add("parley.file.firebase.project-id", () -> "demo-parley");
+        registry.add("parley.file.firebase.bucket", () -> FirebaseStorageEmulator.BUCKET);
+        registry.add("parley.file.firebase.emulator-host", firebase::host);
+        registry.add("parley.file.firebase.service-account", () -> TestServiceAccount.create().json());
     }
 
     @AfterAll
@@ -54,6 +62,9 @@ class MixedStrategiesIntegrationTest extends FileIntegrationTest {
         }
         if (azure != null) {
             azure.close();
+        }
+        if (firebase != null) {
+            firebase.close();
         }
     }
 
@@ -69,10 +80,11 @@ class MixedStrategiesIntegrationTest extends FileIntegrationTest {
     }
 
     @Test
-    void anImageLivesInAzureAndEveryRouteReachesIt() throws Exception {
+    void anImageLivesInFirebaseAndEveryRouteReachesIt() throws Exception {
         Person me = user();
         JsonNode image = upload(me, "/api/files/images", "photo.png", "image/png", TestImages.png(40, 30));
-        assertThat(image.get("source").asString()).isEqualTo("azure_blob");
+        assertThat(image.get("source").asString()).isEqualTo("firebase");
+        assertThat(objectsInFirebaseOf(me)).as("the bucket holds it under its key").hasSize(1);
         byte[] stored = multipart.getBytes("/api/files/" + image.get("file_id").asString(), me.auth()).body();
 
         assertEveryReadRouteServes(me, image, stored);
@@ -84,7 +96,24 @@ class MixedStrategiesIntegrationTest extends FileIntegrationTest {
     }
 
     @Test
-    void anAvatarStaysLocalBesideThem() {
+    void aRefusedImageLeavesNothingInFirebaseAndAnUnknownIdIsNotFound() throws Exception {
+        Person me = user();
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+        Http.Response refused = multipart.form().librechat("openAI").file("file", "cat.png", "image/png", zip).as(me)
+                .post("/api/files/images");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(http.get("/api/files", me.auth()).json()).isEmpty();
+        assertThat(objectsInFirebaseOf(me)).isEmpty();
+        String unknown = java.util.UUID.randomUUID().toString();
+        assertThat(multipart.getBytes("/api/files/" + unknown, me.auth()).statusCode()).isEqualTo(404);
+        assertThat(multipart.getBytes("/api/files/download/" + me.id() + "/" + unknown + "?direct=true", me.auth())
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anAvatarLivesInAzureBesideThem() {
         Person me = user();
 
         Http.Response avatar = multipart.form().file("file", "me.png", "image/png", TestImages.png(300, 300))
@@ -93,7 +122,7 @@ class MixedStrategiesIntegrationTest extends FileIntegrationTest {
         assertThat(avatar.status()).as(avatar.body()).isEqualTo(200);
         JsonNode listed = http.get("/api/files", me.auth()).json().get(0);
         assertThat(listed.get("context").asString()).isEqualTo("avatar");
-        assertThat(listed.get("source").asString()).isEqualTo("local");
+        assertThat(listed.get("source").asString()).isEqualTo("azure_blob");
         assertThat(multipart.getBytes(avatar.json().get("url").asString(), "X-Parley-Tenant", tenant).statusCode())
                 .isEqualTo(200);
     }
@@ -109,6 +138,10 @@ class MixedStrategiesIntegrationTest extends FileIntegrationTest {
         assertThat(range.statusCode()).isEqualTo(206);
         assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(content, 2, 10));
         assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 2-9/" + content.length);
+        HttpResponse<byte[]> beyond = multipart.getBytes("/api/files/" + id, "Authorization", "Bearer " + me.token(),
+                "Range", "bytes=" + content.length + "-");
+        assertThat(beyond.statusCode()).isEqualTo(416);
+        assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + content.length);
         assertThat(multipart.getBytes("/api/files/" + id, user().auth()).statusCode()).as("another person")
                 .isEqualTo(403);
     }
@@ -138,6 +171,17 @@ class MixedStrategiesIntegrationTest extends FileIntegrationTest {
         assertThat(multipart.getBytes("/api/files/" + id, me.auth()).statusCode()).isEqualTo(404);
         assertThat(CLIENT.send(HttpRequest.newBuilder(direct).GET().build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode()).as("the object is gone from its store").isEqualTo(404);
+    }
+
+    /** The names the emulator's bucket lists under the person's keys (Cloud Storage's object listing). */
+    private List<String> objectsInFirebaseOf(Person who) throws Exception {
+        String prefix = java.net.URLEncoder.encode(who.tenant() + "/" + who.id() + "/", StandardCharsets.UTF_8);
+        HttpResponse<String> listing = CLIENT.send(HttpRequest.newBuilder(URI.create("http://" + firebase.host()
+                + "/storage/v1/b/" + FirebaseStorageEmulator.BUCKET + "/o?prefix=" + prefix)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listing.statusCode()).as(listing.body()).isEqualTo(200);
+        JsonNode items = tools.jackson.databind.json.JsonMapper.shared().readTree(listing.body()).path("items");
+        return items.valueStream().map(item -> item.get("name").asString()).toList();
     }
 
     private JsonNode upload(Person who, String path, String filename, String type, byte[] content) {

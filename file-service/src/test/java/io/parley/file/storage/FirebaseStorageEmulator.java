@@ -1,0 +1,80 @@
+package io.parley.file.storage;
+
+import io.parley.common.test.NpmPackages;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The Firebase Storage emulator (npm {@code firebase-tools}) in a Node process on a free loopback port,
+ * serving the Cloud Storage JSON API that Google's Java client speaks. Installed into
+ * {@code target/firebase-tools} on first use (some 300 MB, a few minutes); skipped where Node is missing.
+ *
+ * <p>It is started by {@code firebase-storage-emulator.js} rather than {@code firebase emulators:start},
+ * which would first download a Java runtime for security rules (the Cloud Storage API does not use them).
+ * That script also answers resumable uploads sent in chunks as Cloud Storage does (308 until the whole
+ * length arrived), which the emulator does not; everything else on the wire is the emulator's own. The
+ * emulator does not check signed URLs: it serves their path whatever the signature or its expiry.
+ */
+final class FirebaseStorageEmulator implements AutoCloseable {
+
+    static final String VERSION = "15.34.2";
+    static final String BUCKET = "demo-parley.appspot.com";
+
+    private final Process process;
+    private final int port;
+
+    private FirebaseStorageEmulator(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts an emulator keeping its objects under {@code data}. */
+    static FirebaseStorageEmulator start(Path data) throws IOException, InterruptedException {
+        Path prefix = Path.of("target", "firebase-tools").toAbsolutePath();
+        Assumptions.assumeTrue(NpmPackages.nodeAndNpm(), "node and npm are needed to run the Firebase Storage emulator");
+        Path modules = prefix.resolve("node_modules");
+        NpmPackages.install(prefix, "firebase-tools@" + VERSION, modules.resolve("firebase-tools/lib/emulator/storage/index.js"),
+                Duration.ofMinutes(15));
+        ProcessBuilder builder = new ProcessBuilder("node", script().toString(), modules.toString()).redirectErrorStream(true);
+        builder.environment().put("TMPDIR", data.toString());
+        Process process = builder.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (String line; (line = out.readLine()) != null; ) {
+            if (line.startsWith("PORT ")) {
+                // keep reading its log, so a full pipe never blocks it
+                Thread.ofVirtual().start(() -> out.lines().forEach(ignored -> { }));
+                return new FirebaseStorageEmulator(process, Integer.parseInt(line.substring(5).trim()));
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the Firebase Storage emulator did not start");
+    }
+
+    private static Path script() {
+        try {
+            return Path.of(FirebaseStorageEmulator.class.getResource("/firebase-storage-emulator.js").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** {@code host:port}, as {@code FIREBASE_STORAGE_EMULATOR_HOST} takes it. */
+    String host() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        NpmPackages.stop(process);
+    }
+}
