@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -175,7 +176,7 @@ class OAuthController {
                 : Map.of("success", true, "message", "No active OAuth flow to cancel");
     }
 
-    private static java.util.function.Supplier<ApiException.NotFound> flowNotFound() {
+    private static Supplier<ApiException.NotFound> flowNotFound() {
         return () -> new ApiException.NotFound("Flow not found", "Flow not found");
     }
 
