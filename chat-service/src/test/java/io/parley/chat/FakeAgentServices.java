@@ -14,6 +14,7 @@ import io.parley.proto.mcp.v1.CallToolResponse;
 import io.parley.proto.mcp.v1.Content;
 import io.parley.proto.mcp.v1.ListToolsRequest;
 import io.parley.proto.mcp.v1.ListToolsResponse;
+import io.parley.proto.mcp.v1.SignIn;
 import io.parley.proto.mcp.v1.Tool;
 import io.parley.proto.mcp.v1.ToolsGrpc;
 import java.util.List;
@@ -51,6 +52,8 @@ public final class FakeAgentServices {
     /** Counted down when that call is cancelled by its caller. */
     public volatile CountDownLatch cancelled = new CountDownLatch(1);
     private final Set<String> hangingTools = ConcurrentHashMap.newKeySet();
+    /** Servers the caller has not signed in to: server → the sign-in page. */
+    private final Map<String, String> signIns = new ConcurrentHashMap<>();
     private final Server server;
 
     public FakeAgentServices() {
@@ -80,6 +83,11 @@ public final class FakeAgentServices {
         hangingTools.add(name + "_mcp_" + server);
     }
 
+    /** Nobody has signed in to {@code server} yet: its tools are not listed and every call answers this sign-in page. */
+    public void signInRequired(String server, String authUrl) {
+        signIns.put(server, authUrl);
+    }
+
     public static CallToolResponse text(String text) {
         return CallToolResponse.newBuilder().addContent(Content.newBuilder().setType("text").setText(text)).build();
     }
@@ -89,6 +97,7 @@ public final class FakeAgentServices {
         tools.clear();
         behaviour.clear();
         hangingTools.clear();
+        signIns.clear();
         calls.clear();
         listings.clear();
         hanging = new CountDownLatch(1);
@@ -118,7 +127,10 @@ public final class FakeAgentServices {
             listings.add(request);
             answer.onNext(ListToolsResponse.newBuilder().addAllTools(tools.values().stream()
                     .filter(t -> request.getServersList().isEmpty() || request.getServersList().contains(t.getServer()))
-                    .toList()).build());
+                    .filter(t -> !signIns.containsKey(t.getServer())).toList())
+                    .addAllSignInServers(signIns.keySet().stream()
+                            .filter(s -> request.getServersList().isEmpty() || request.getServersList().contains(s)).toList())
+                    .build());
             answer.onCompleted();
         }
 
@@ -127,6 +139,17 @@ public final class FakeAgentServices {
             String key = request.getTool() + "_mcp_" + request.getServer();
             calls.add(new ToolCallSeen(RelayedCaller.current().id(), request.getServer(), request.getTool(),
                     request.getArgumentsJson()));
+            String signIn = signIns.get(request.getServer());
+            if (signIn != null) {
+                answer.onNext(CallToolResponse.newBuilder().setIsError(true)
+                        .addContent(Content.newBuilder().setType("text").setText("Sign-in to MCP server '" + request.getServer()
+                                + "' is required."))
+                        .setSignIn(SignIn.newBuilder().setAuthUrl(signIn).setExpiresAtMs(System.currentTimeMillis() + 180_000)
+                                .setFlowId(RelayedCaller.current().id() + ":" + request.getServer()))
+                        .build());
+                answer.onCompleted();
+                return;
+            }
             Function<String, CallToolResponse> tool = behaviour.get(key);
             if (tool == null) {
                 answer.onError(Status.NOT_FOUND.withDescription("Tool not found").asRuntimeException());

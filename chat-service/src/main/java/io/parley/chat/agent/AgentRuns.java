@@ -89,14 +89,29 @@ public class AgentRuns {
         return maxRecursionLimit > 0 ? Math.min(limit, maxRecursionLimit) : limit;
     }
 
-    /** The agent's MCP tools that mcp-service offers the person now; other kinds of tools are not run here. */
+    /**
+     * The agent's MCP tools that mcp-service offers the person now; other kinds of tools are not run here.
+     * The tools of a server the person has not signed in to yet cannot be listed: the model is offered
+     * them by name (as LibreChat keeps an agent's tools while their server waits for a sign-in), and
+     * calling one gives the person the sign-in link.
+     */
     private RunTools tools(Agent agent) {
         List<String> wanted = agent.getToolsList().stream().filter(t -> t.contains(MCP_DELIMITER)).toList();
         Map<String, Tool> byName = new LinkedHashMap<>();
         if (!wanted.isEmpty()) {
-            for (Tool tool : mcp.list(agent.getMcpServerNamesList())) {
+            McpToolsClient.Listing listing = mcp.list(agent.getMcpServerNamesList());
+            for (Tool tool : listing.tools()) {
                 if (wanted.contains(tool.getPluginKey())) {
                     byName.put(tool.getPluginKey(), tool);
+                }
+            }
+            for (String key : wanted) {
+                String server = key.substring(key.lastIndexOf(MCP_DELIMITER) + MCP_DELIMITER.length());
+                if (!byName.containsKey(key) && listing.signInServers().contains(server)) {
+                    byName.put(key, Tool.newBuilder().setPluginKey(key).setServer(server)
+                            .setName(key.substring(0, key.lastIndexOf(MCP_DELIMITER)))
+                            .setDescription("A tool of " + server + ", which the user must sign in to before it can be used")
+                            .setInputSchemaJson("{\"type\":\"object\",\"properties\":{}}").build());
                 }
             }
         }
@@ -105,14 +120,15 @@ public class AgentRuns {
 
     /**
      * Runs one of the run's tools and returns the output the model is shown: the tool's result, or
-     * what went wrong (a tool it was not offered, a failing server) as text.
+     * what went wrong (a tool it was not offered, a failing server, a sign-in the person must make first)
+     * as text.
      *
      * @throws io.parley.chat.provider.ProviderException.Cancelled when the turn is stopped meanwhile
      */
-    public String callTool(RunTools tools, ToolCall call, Cancellation cancel) {
+    public ToolOutput callTool(RunTools tools, ToolCall call, Cancellation cancel) {
         Tool tool = tools.named(call.name());
         if (tool == null) {
-            return "Error: there is no tool named " + call.name();
+            return ToolOutput.of("Error: there is no tool named " + call.name());
         }
         return mcp.call(tool, call.argumentsJson(), tools.timeout(), cancel);
     }

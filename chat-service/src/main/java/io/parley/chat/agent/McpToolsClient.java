@@ -9,6 +9,7 @@ import io.parley.proto.mcp.v1.CallToolRequest;
 import io.parley.proto.mcp.v1.CallToolResponse;
 import io.parley.proto.mcp.v1.Content;
 import io.parley.proto.mcp.v1.ListToolsRequest;
+import io.parley.proto.mcp.v1.ListToolsResponse;
 import io.parley.proto.mcp.v1.Tool;
 import io.parley.proto.mcp.v1.ToolsGrpc;
 import java.time.Duration;
@@ -36,28 +37,34 @@ class McpToolsClient {
         this.tools = ToolsGrpc.newBlockingStub(channels.createChannel("mcp"));
     }
 
+    /** The tools of some servers, and those of them the person must sign in to before their tools can be listed. */
+    record Listing(List<Tool> tools, List<String> signInServers) {
+    }
+
     /**
      * The tools of {@code servers}, called while serving the person's request.
      * When mcp-service cannot answer the run goes on without them: the model is then simply not offered
      * those tools, which beats refusing the whole turn.
      */
-    List<Tool> list(List<String> servers) {
+    Listing list(List<String> servers) {
         try {
-            return tools.listTools(ListToolsRequest.newBuilder().addAllServers(servers).build()).getToolsList();
+            ListToolsResponse listed = tools.listTools(ListToolsRequest.newBuilder().addAllServers(servers).build());
+            return new Listing(listed.getToolsList(), listed.getSignInServersList());
         } catch (StatusRuntimeException e) {
             log.warn("Could not list the MCP tools of {}: {}", servers, e.getStatus().getCode());
-            return List.of();
+            return new Listing(List.of(), List.of());
         }
     }
 
     /**
      * Calls one tool from a job's thread, which carries the authentication of the request that
      * accepted the turn. What comes back is the output the model is shown; a failure of the call is
-     * such an output too (the model may try otherwise), only cancellation ends the run.
+     * such an output too (the model may try otherwise), only cancellation ends the run. A server the
+     * person must sign in to first answers with the link, which goes with the output.
      *
      * @throws ProviderException.Cancelled when the turn was stopped while the tool ran
      */
-    String call(Tool tool, String argumentsJson, Duration timeout, Cancellation cancel) {
+    ToolOutput call(Tool tool, String argumentsJson, Duration timeout, Cancellation cancel) {
         CallToolRequest request = CallToolRequest.newBuilder().setServer(tool.getServer()).setTool(tool.getName())
                 .setArgumentsJson(argumentsJson).setTimeoutMs(timeout.toMillis()).build();
         Context.CancellableContext context = Context.current().withCancellation();
@@ -67,18 +74,22 @@ class McpToolsClient {
                     .withDeadlineAfter(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS)
                     .callTool(request));
             String output = output(response.getContentList());
-            return response.getIsError() ? "Error: " + output : output;
+            if (response.hasSignIn()) {
+                return new ToolOutput("Error: " + output, new ToolOutput.SignIn(response.getSignIn().getAuthUrl(),
+                        response.getSignIn().getExpiresAtMs()));
+            }
+            return ToolOutput.of(response.getIsError() ? "Error: " + output : output);
         } catch (StatusRuntimeException e) {
             if (cancel.isCancelled()) {
                 throw new ProviderException.Cancelled();
             }
-            return failure(tool, e.getStatus(), timeout);
+            return ToolOutput.of(failure(tool, e.getStatus(), timeout));
         } catch (Exception e) {
             if (cancel.isCancelled()) {
                 throw new ProviderException.Cancelled();
             }
             log.warn("Calling MCP tool {} of {} failed", tool.getName(), tool.getServer(), e);
-            return "Error: the tool could not be called";
+            return ToolOutput.of("Error: the tool could not be called");
         } finally {
             context.close();
         }

@@ -31,6 +31,9 @@ public final class ContentAggregate {
         final String name;
         final StringBuilder args = new StringBuilder();
         String output;
+        /** The page the person signs in at, when the tool's server wants that first; with its expiry (ms). */
+        String auth;
+        Long expiresAt;
 
         ToolCallPart(String id, String name) {
             this.id = id;
@@ -109,6 +112,11 @@ public final class ContentAggregate {
                 part.args.append(args);
             }
         }
+        // a sign-in the call needs, as LibreChat's aggregator keeps it on the part
+        if (delta.get("auth") instanceof String auth) {
+            part.auth = auth;
+            part.expiresAt = delta.get("expires_at") instanceof Number n ? n.longValue() : null;
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -158,6 +166,10 @@ public final class ContentAggregate {
                     toolCall.put("name", call.name);
                     toolCall.put("args", call.args.toString());
                     toolCall.put("type", "tool_call");
+                    if (call.auth != null) {
+                        toolCall.put("auth", call.auth);
+                        toolCall.put("expires_at", call.expiresAt);
+                    }
                     if (call.output != null) {
                         toolCall.put("output", call.output);
                         toolCall.put("progress", 1);

@@ -2,6 +2,7 @@ package io.parley.chat.turn;
 
 import io.parley.chat.agent.AgentRuns;
 import io.parley.chat.agent.RunTools;
+import io.parley.chat.agent.ToolOutput;
 import io.parley.chat.provider.Cancellation;
 import io.parley.chat.provider.Completion;
 import io.parley.chat.provider.ModelProvider;
@@ -116,9 +117,12 @@ class ModelCalls {
         List<ChatMessage> round = new ArrayList<>();
         round.add(new ChatMessage(Role.ASSISTANT, completion.text(), completion.toolCalls(), null));
         for (ModelRequest.ToolCall call : completion.toolCalls()) {
-            String output = agents.callTool(tools, call, cancel);
-            steps.toolDone(call, output);
-            round.add(ChatMessage.toolResult(call.id(), output));
+            ToolOutput output = agents.callTool(tools, call, cancel);
+            if (output.signIn() != null) {
+                steps.toolNeedsSignIn(call, output.signIn());
+            }
+            steps.toolDone(call, output.output());
+            round.add(ChatMessage.toolResult(call.id(), output.output()));
         }
         return round;
     }

@@ -109,6 +109,17 @@ final class RunSteps implements TokenSink {
         }
     }
 
+    /**
+     * The tool's server wants the person to sign in first: LibreChat's delta with {@code auth} and
+     * {@code expires_at}, which its client shows as a sign-in button on the call.
+     */
+    void toolNeedsSignIn(ToolCall call, io.parley.chat.agent.ToolOutput.SignIn signIn) {
+        ToolStep step = toolSteps.get(call.id());
+        if (step != null) {
+            emit(TurnEvents.toolCallAuth(step.stepId(), call.id(), call.name(), signIn.authUrl(), signIn.expiresAt()));
+        }
+    }
+
     /** The tool ran; its output completes the call's step. */
     void toolDone(ToolCall call, String output) {
         ToolStep step = toolSteps.get(call.id());

@@ -51,6 +51,16 @@ final class TurnEvents {
                         "args", args, "type", "tool_call_chunk"))))));
     }
 
+    /**
+     * The tool's server needs the person to sign in (LibreChat's {@code createRunStepDeltaEmitter}): the
+     * call again with no arguments, the page to sign in at and when that sign-in expires (ms).
+     */
+    static StreamEvent toolCallAuth(String stepId, String callId, String name, String authUrl, long expiresAt) {
+        return StreamEvent.message(map("event", "on_run_step_delta", "data", map("id", stepId,
+                "delta", map("type", "tool_calls", "tool_calls", List.of(map("index", 0, "id", callId, "name", name,
+                        "args", "", "type", "tool_call_chunk")), "auth", authUrl, "expires_at", expiresAt))));
+    }
+
     /** The tool ran: its arguments and output, which the client shows in the call's part. */
     static StreamEvent toolCallCompleted(String stepId, int index, String callId, String name, String args, String output) {
         return StreamEvent.message(map("event", "on_run_step_completed", "data", map("result", map("id", stepId,

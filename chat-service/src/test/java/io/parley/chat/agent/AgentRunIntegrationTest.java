@@ -260,6 +260,47 @@ class AgentRunIntegrationTest extends ChatIntegrationTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aToolWhoseServerWantsASignInShowsLibreChatsAuthLinkOnTheCallAndTheRunGoesOn() throws Exception {
+        Person alice = person();
+        String id = agentId();
+        String authUrl = "https://auth.example.com/authorize?client_id=parley&redirect_uri="
+                + "https%3A%2F%2Fchat.example.com%2Fapi%2Fmcp%2Fcalendar%2Foauth%2Fcallback&state=s";
+        AGENTS.signInRequired("calendar", authUrl);
+        AGENTS.agent(agent(id, "FakeAI", "fake-model").clearTools().clearMcpServerNames().addTools("events_mcp_calendar")
+                .addMcpServerNames("calendar").build(), alice.id());
+        MODEL.callTool("events_mcp_calendar", "{}").tokens(2);
+        long before = System.currentTimeMillis();
+
+        String convo = start(alice, turn(id, "What is on today?"));
+        List<SseStream.Event> events = follow(alice, convo, "");
+
+        // offered by name although its server could not list it before the sign-in
+        Map<String, Object> offered = (Map<String, Object>) ((List<Map<String, Object>>) request(MODEL.requests().stream()
+                .filter(r -> r.body().contains("\"stream\":true")).findFirst().orElseThrow().body()).get("tools")).getFirst()
+                .get("function");
+        assertThat(offered).containsEntry("name", "events_mcp_calendar");
+        Map<String, Object> authDelta = events.stream().filter(e -> "on_run_step_delta".equals(e.event()))
+                .map(e -> (Map<String, Object>) ((Map<String, Object>) e.data().get("data")).get("delta"))
+                .filter(d -> d.containsKey("auth")).findFirst().orElseThrow();
+        assertThat(authDelta).containsEntry("type", "tool_calls").containsEntry("auth", authUrl);
+        assertThat(((Number) authDelta.get("expires_at")).longValue()).isGreaterThan(before);
+        assertThat(((List<Map<String, Object>>) authDelta.get("tool_calls")).getFirst())
+                .containsEntry("name", "events_mcp_calendar").containsEntry("args", "");
+
+        assertThat(events.getLast().isFinal()).isTrue();
+        Map<String, Object> toolMessage = ((List<Map<String, Object>>) request(MODEL.lastRequest().body()).get("messages"))
+                .getLast();
+        assertThat(toolMessage).containsEntry("role", "tool");
+        assertThat((String) toolMessage.get("content")).startsWith("Error: Sign-in to MCP server 'calendar' is required");
+        Map<String, Object> saved = savedAnswer(alice, convo);
+        assertThat(saved).containsEntry("error", false);
+        assertThat((Map<String, Object>) content(saved).getFirst().get("tool_call")).containsEntry("auth", authUrl)
+                .containsKey("expires_at").containsEntry("progress", 1);
+        assertThat(content(saved).get(1).get("text")).isEqualTo("word1 word2 ");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void aFailingToolReachesTheModelAsTheToolsOutput() throws Exception {
         Person alice = person();
         String id = agentId();

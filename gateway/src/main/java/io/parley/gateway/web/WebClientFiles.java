@@ -39,6 +39,11 @@ public final class WebClientFiles {
 
     /** First path segments that belong to the API and the services, never to the client (as LibreChat mounts them). */
     private static final Set<String> BACK_END = Set.of("api", "oauth", "images", ".well-known", "health", "actuator");
+    /**
+     * Client pages under a back-end segment: LibreChat's server has no {@code /oauth/success}, so its
+     * client shows the end of an MCP server's sign-in there ({@code /oauth/error} stays the server's).
+     */
+    private static final Set<String> CLIENT_PAGES = Set.of("/oauth/success");
     private static final String INDEX = "index.html";
     private static final String ASSETS = "assets";
     /** Vite names every bundled file {@code name.<8-character hash>.ext}: a new build gives it a new name. */
@@ -85,6 +90,9 @@ public final class WebClientFiles {
         HttpMethod method = request.getMethod();
         if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
             return false;
+        }
+        if (CLIENT_PAGES.contains(request.getPath().pathWithinApplication().value())) {
+            return true;
         }
         for (PathContainer.Element element : request.getPath().pathWithinApplication().elements()) {
             if (element instanceof PathContainer.PathSegment segment) {

@@ -196,6 +196,21 @@ class TokenCheckIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void theMcpSignInCallbackIsTheOnlyMcpRouteWithoutAToken() {
+        // past the token check to mcp-service, which these tests leave unreachable: 503, not 401
+        String callback = "/api/mcp/calendar/oauth/callback?code=c&state=s";
+        assertThat(get(callback).status()).isEqualTo(503);
+        assertThat(get(callback, "Authorization", "Bearer expired.or.bogus").status()).as("a stale token is ignored there")
+                .isEqualTo(503);
+        for (String path : new String[] {"/api/mcp/calendar/oauth/initiate", "/api/mcp/oauth/status/u:calendar",
+                "/api/mcp/oauth/tokens/u:calendar", "/api/mcp/calendar/oauth/callback/more", "/api/mcp/a/b/oauth/callback"}) {
+            assertThat(get(path).status()).as(path).isEqualTo(401);
+        }
+        assertThat(post("/api/mcp/calendar/oauth/callback", "{}").status()).as("only GET").isEqualTo(401);
+        assertThat(post("/api/mcp/calendar/oauth/bind", "{}").status()).isEqualTo(401);
+    }
+
+    @Test
     void publicRoutesNeedNoToken() {
         assertThat(post("/api/auth/refresh", null).status()).isEqualTo(200);
         assertThat(post("/api/auth/requestPasswordReset", "{}").status()).isEqualTo(200);

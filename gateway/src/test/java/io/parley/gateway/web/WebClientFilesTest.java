@@ -47,13 +47,13 @@ class WebClientFilesTest {
         Files.writeString(folder.resolve("index.html"), "<!doctype html>");
         WebClientFiles files = new WebClientFiles(new WebClientProperties(folder.toString()));
 
-        for (String path : List.of("/", "/c/new", "/assets/index.AbCd1234.js", "/apis", "/login")) {
+        for (String path : List.of("/", "/c/new", "/assets/index.AbCd1234.js", "/apis", "/login", "/oauth/success")) {
             assertThat(files.serves(MockServerHttpRequest.get(path).build())).as(path).isTrue();
             assertThat(files.serves(MockServerHttpRequest.head(path).build())).as(path).isTrue();
             assertThat(files.serves(MockServerHttpRequest.post(path).build())).as(path).isFalse();
         }
-        for (String path : List.of("/api", "/api/convos", "/Api/x", "/oauth/google", "/images/u/f.png", "/.well-known/jwks.json",
-                "/health", "/actuator/health")) {
+        for (String path : List.of("/api", "/api/convos", "/Api/x", "/oauth/google", "/oauth/error", "/oauth/success/x",
+                "/images/u/f.png", "/.well-known/jwks.json", "/health", "/actuator/health")) {
             assertThat(files.serves(MockServerHttpRequest.get(path).build())).as(path).isFalse();
         }
     }

@@ -131,7 +131,8 @@ class WebClientIntegrationTest extends GatewayIntegrationTest {
 
     @Test
     void clientRoutesAreAnsweredWithIndexHtmlWithoutAToken() {
-        for (String path : new String[] {"/", "/c/new", "/login", "/c/0b9b7e5e-3c1f-4b8e-9d0a-2f5e4b8c1d2e", "/search?q=x"}) {
+        for (String path : new String[] {"/", "/c/new", "/login", "/c/0b9b7e5e-3c1f-4b8e-9d0a-2f5e4b8c1d2e", "/search?q=x",
+                "/oauth/success?serverName=calendar"}) {
             HttpResponse<byte[]> response = send("GET", path, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElseThrow()).as(path).startsWith("text/html");
@@ -139,7 +140,7 @@ class WebClientIntegrationTest extends GatewayIntegrationTest {
         }
         assertThat(send("GET", "/c/new", "Accept", "text/html", "Authorization", "Bearer expired.or.bogus").statusCode())
                 .as("a stale token on a page is ignored, as on other public routes").isEqualTo(200);
-        assertThat(UPSTREAM.paths()).noneMatch(p -> p.startsWith("/c/") || p.equals("/login"));
+        assertThat(UPSTREAM.paths()).noneMatch(p -> p.startsWith("/c/") || p.equals("/login") || p.equals("/oauth/success"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 /**
- * Erasing a deleted account's servers, connections and variables. Calls {@code server}, {@code connection}
- * and {@code uservar}.
+ * Erasing a deleted account's servers, connections, variables and OAuth tokens. Calls {@code server},
+ * {@code connection}, {@code uservar} and {@code oauth}.
  */
 @NullMarked
 package io.parley.mcp.account;

@@ -6,6 +6,8 @@ import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.client.transport.customizer.McpHttpClientTransportAuthorizationErrorHandler;
+import io.modelcontextprotocol.client.transport.customizer.McpSyncHttpClientRequestCustomizer;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -18,6 +20,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,13 +43,32 @@ public class ClientFactory {
     }
 
     /**
+     * A person's OAuth access token, read for every request (so a renewed token is used at once), and
+     * what to do when the server refuses one (HTTP 401).
+     *
+     * @param token           the current token; throws {@link SignInRequired} when there is none
+     * @param renewAfterRefusal given the refused token, whether another is now available
+     */
+    public record Authorization(Supplier<String> token, Predicate<String> renewAfterRefusal) {
+    }
+
+    /**
      * @param initTimeout bounds connect and initialize together
      * @param progress    receives the server's progress notifications
      * @return an initialized client; the caller closes it
      */
     public McpSyncClient open(ServerConfig config, Duration initTimeout, Duration requestTimeout,
                               Consumer<McpSchema.ProgressNotification> progress) {
-        McpClientTransport transport = transport(config, initTimeout);
+        return open(config, initTimeout, requestTimeout, progress, null);
+    }
+
+    /**
+     * @param authorization the person's bearer token for a server that requires sign-in; null for none
+     * @throws SignInRequired when the server refuses the person's token and no other is to be had
+     */
+    public McpSyncClient open(ServerConfig config, Duration initTimeout, Duration requestTimeout,
+                              Consumer<McpSchema.ProgressNotification> progress, @Nullable Authorization authorization) {
+        McpClientTransport transport = transport(config, initTimeout, authorization);
         McpSyncClient client = McpClient.sync(transport).clientInfo(CLIENT_INFO).requestTimeout(requestTimeout)
                 .initializationTimeout(initTimeout).progressConsumer(progress).build();
         try {
@@ -52,6 +76,12 @@ public class ClientFactory {
             return client;
         } catch (RuntimeException e) {
             closeQuietly(client);
+            if (authorization != null) {
+                SignInRequired required = SignInRequired.in(e, null);
+                if (required != null) {
+                    throw required;
+                }
+            }
             throw failure(e, "initialize");
         }
     }
@@ -84,25 +114,46 @@ public class ClientFactory {
         }
     }
 
-    private McpClientTransport transport(ServerConfig config, Duration connectTimeout) {
+    private McpClientTransport transport(ServerConfig config, Duration connectTimeout, @Nullable Authorization authorization) {
         return switch (config.transport()) {
             case "stdio" -> stdio(config);
             case "sse" -> {
                 URI uri = guard.check(config.url());
-                yield HttpClientSseClientTransport.builder(origin(uri)).sseEndpoint(pathOf(uri))
-                        .clientBuilder(httpClient(connectTimeout)).requestBuilder(headers(config))
-                        .connectTimeout(connectTimeout).build();
+                HttpClientSseClientTransport.Builder sse = HttpClientSseClientTransport.builder(origin(uri))
+                        .sseEndpoint(pathOf(uri)).clientBuilder(httpClient(connectTimeout)).requestBuilder(headers(config))
+                        .connectTimeout(connectTimeout);
+                if (authorization != null) {
+                    sse.httpRequestCustomizer(bearer(authorization));
+                }
+                yield sse.build();
             }
             case "streamable-http" -> {
                 URI uri = guard.check(config.url());
-                yield HttpClientStreamableHttpTransport.builder(origin(uri)).endpoint(pathOf(uri))
-                        .clientBuilder(httpClient(connectTimeout)).requestBuilder(headers(config))
-                        .connectTimeout(connectTimeout).build();
+                HttpClientStreamableHttpTransport.Builder http = HttpClientStreamableHttpTransport.builder(origin(uri))
+                        .endpoint(pathOf(uri)).clientBuilder(httpClient(connectTimeout)).requestBuilder(headers(config))
+                        .connectTimeout(connectTimeout);
+                if (authorization != null) {
+                    // on a 401 the SDK asks whether to send the request again: worth it once the token was renewed
+                    http.httpRequestCustomizer(bearer(authorization)).authorizationErrorHandler(
+                            McpHttpClientTransportAuthorizationErrorHandler.fromSync((request, response, context) ->
+                                    authorization.renewAfterRefusal().test(sentToken(request.headers()))));
+                }
+                yield http.build();
             }
             case "websocket" -> throw ApiException.Invalid.field("type",
                     "websocket servers are not supported yet (the MCP Java SDK has no WebSocket client)");
             default -> throw ApiException.Invalid.field("type", "must be stdio, sse, streamable-http, http or websocket");
         };
+    }
+
+    /** Sets the person's token on every request, replacing any Authorization header of the configuration. */
+    private static McpSyncHttpClientRequestCustomizer bearer(Authorization authorization) {
+        return (request, method, uri, body, context) -> request.setHeader("Authorization", "Bearer " + authorization.token().get());
+    }
+
+    private static String sentToken(java.net.http.HttpHeaders headers) {
+        String sent = headers.firstValue("Authorization").orElse("");
+        return sent.regionMatches(true, 0, "Bearer ", 0, 7) ? sent.substring(7) : "";
     }
 
     private static McpClientTransport stdio(ServerConfig config) {

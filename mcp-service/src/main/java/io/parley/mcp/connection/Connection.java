@@ -57,8 +57,9 @@ final class Connection {
             throw new UpstreamFailure(UpstreamFailure.Kind.UNREACHABLE, error == null ? "The MCP server is not reachable" : error);
         }
         state = ConnectionState.CONNECTING;
+        McpSyncClient opened = null;
         try {
-            McpSyncClient opened = opener.get();
+            opened = opener.get();
             List<McpSchema.Tool> listed = opened.listTools().tools();
             tools = listed == null ? List.of() : List.copyOf(listed);
             client = opened;
@@ -68,6 +69,16 @@ final class Connection {
             failures = 0;
             return opened;
         } catch (RuntimeException e) {
+            if (opened != null) {
+                ClientFactory.closeQuietly(opened);
+            }
+            SignInRequired signIn = SignInRequired.in(e, null);
+            if (signIn != null) {
+                // the person's to fix, not the server's failure: no backoff, so their next use after signing in connects
+                state = ConnectionState.DISCONNECTED;
+                error = null;
+                throw signIn;
+            }
             failures++;
             long wait = Math.min(properties.backoffMax().toMillis(),
                     properties.backoffInitial().toMillis() << Math.min(failures - 1, 20));

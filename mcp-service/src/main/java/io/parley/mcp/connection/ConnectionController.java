@@ -3,37 +3,42 @@ package io.parley.mcp.connection;
 import io.parley.common.security.CurrentUser;
 import io.parley.mcp.server.ServerRef;
 import io.parley.mcp.server.ServerRegistry;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** LibreChat's connection routes ({@code api/server/routes/mcp.js}): status, reinitialize, auth-values. */
+/**
+ * LibreChat's connection routes ({@code api/server/routes/mcp.js}): status and auth-values
+ * (reinitialize, which may start a sign-in, is {@code oauth}'s).
+ */
 @RestController
 @RequestMapping("/api/mcp")
 class ConnectionController {
 
-    /** LibreChat's default OAuth flow timeout, ms; OAuth for MCP servers is not served yet. */
-    static final long OAUTH_TIMEOUT_MS = 180_000;
-
     private final ServerRegistry registry;
     private final Connections connections;
     private final UserVarFlags userVars;
+    /** How long a sign-in waits for its callback, ms (LibreChat's {@code oauthTimeout}). */
+    private final long oauthTimeoutMs;
 
-    ConnectionController(ServerRegistry registry, Connections connections, UserVarFlags userVars) {
+    ConnectionController(ServerRegistry registry, Connections connections, UserVarFlags userVars,
+                         @Value("${parley.mcp.oauth.flow-timeout:3m}") Duration oauthTimeout) {
         this.registry = registry;
         this.connections = connections;
         this.userVars = userVars;
+        this.oauthTimeoutMs = oauthTimeout.toMillis();
     }
 
     @GetMapping("/connection/status")
     Map<String, Object> status(CurrentUser caller) {
         Map<String, Object> states = new LinkedHashMap<>();
         registry.usableBy(caller).forEach((name, server) -> states.put(name, statusOf(caller, server)));
-        return Map.of("success", true, "connectionStatus", states, "oauthTimeout", OAUTH_TIMEOUT_MS);
+        return Map.of("success", true, "connectionStatus", states, "oauthTimeout", oauthTimeoutMs);
     }
 
     @GetMapping("/connection/status/{serverName}")
@@ -41,13 +46,6 @@ class ConnectionController {
         Map<String, Object> status = statusOf(caller, registry.require(caller, serverName));
         return Map.of("success", true, "serverName", serverName, "connectionStatus", status.get("connectionState"),
                 "requiresOAuth", status.get("requiresOAuth"));
-    }
-
-    @PostMapping("/{serverName}/reinitialize")
-    Map<String, Object> reinitialize(CurrentUser caller, @PathVariable String serverName) {
-        connections.reinitialize(caller, registry.require(caller, serverName));
-        return Map.of("success", true, "message", "MCP server '" + serverName + "' reinitialized successfully",
-                "serverName", serverName, "oauthRequired", false);
     }
 
     /** Which of the server's custom user variables the person has set (never their values). */
@@ -60,7 +58,7 @@ class ConnectionController {
     private Map<String, Object> statusOf(CurrentUser caller, ServerRef server) {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("connectionState", connections.state(caller, server).wire());
-        status.put("requiresOAuth", Boolean.TRUE.equals(server.config().requiresOAuth()));
+        status.put("requiresOAuth", server.config().usesOAuth());
         String error = connections.error(caller, server);
         if (error != null) {
             status.put("error", error);

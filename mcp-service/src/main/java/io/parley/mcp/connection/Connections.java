@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The live MCP connections of this instance: one shared per server, or one per person where the
- * server's url, headers, args or env name the person or their variables. Idle ones are closed.
+ * server's url, headers, args or env name the person or their variables, or where people sign in to
+ * it (OAuth: each connection carries its person's token). Idle ones are closed.
  */
 @Component
 public class Connections {
@@ -33,24 +34,30 @@ public class Connections {
     private final ClientFactory factory;
     private final McpConnectionProperties properties;
     private final UserVarValues userVars;
+    private final BearerTokens bearers;
     private final Map<String, Connection> live = new ConcurrentHashMap<>();
     /** Runs calls so that a caller can stop waiting; never closed per call, which would wait for the call. */
     private final java.util.concurrent.ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("mcp-idle-sweeper").factory());
 
-    Connections(ClientFactory factory, McpConnectionProperties properties, UserVarValues userVars) {
+    Connections(ClientFactory factory, McpConnectionProperties properties, UserVarValues userVars, BearerTokens bearers) {
         this.factory = factory;
         this.properties = properties;
         this.userVars = userVars;
+        this.bearers = bearers;
         long every = Math.max(1, Math.min(60, properties.idleTimeout().toSeconds() / 2));
         sweeper.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.SECONDS);
     }
 
-    /** A usable connection's tools (connecting first when needed). */
+    /**
+     * A usable connection's tools (connecting first when needed).
+     *
+     * @throws SignInRequired when the person must sign in to the server first
+     */
     public List<McpSchema.Tool> tools(CurrentUser user, ServerRef server) {
         Connection connection = connection(user, server);
-        connection.client();
+        client(connection, server);
         return connection.tools();
     }
 
@@ -58,12 +65,13 @@ public class Connections {
      * Calls a tool; a progress notification of this call reaches {@code progress}.
      *
      * @throws UpstreamFailure TIMEOUT after {@code timeout}, UNREACHABLE when the server cannot be used
+     * @throws SignInRequired   when the person must sign in to the server first
      */
     public McpSchema.CallToolResult call(CurrentUser user, ServerRef server, String tool,
                                          Map<String, Object> arguments, Duration timeout,
                                          Consumer<McpSchema.ProgressNotification> progress) {
         Connection connection = connection(user, server);
-        McpSyncClient client = connection.client();
+        McpSyncClient client = client(connection, server);
         String token = java.util.UUID.randomUUID().toString();
         connection.progress.put(token, progress);
         try {
@@ -78,6 +86,11 @@ public class Connections {
                 Thread.currentThread().interrupt();
                 throw new UpstreamFailure(UpstreamFailure.Kind.UNREACHABLE, "The call was interrupted");
             } catch (java.util.concurrent.ExecutionException e) {
+                SignInRequired signIn = SignInRequired.in(e.getCause(), server.name());
+                if (signIn != null) {
+                    connection.close(); // opened with a token the server no longer takes
+                    throw signIn;
+                }
                 UpstreamFailure failure = ClientFactory.failure(e.getCause(), "the tool call");
                 if (!(e.getCause() instanceof io.modelcontextprotocol.spec.McpError)) {
                     connection.broken(failure.getMessage());
@@ -100,11 +113,24 @@ public class Connections {
         return connection == null ? null : connection.error();
     }
 
-    /** Closes the connection and connects again at once (backoff forgotten). */
+    /**
+     * Closes the connection and connects again at once (backoff forgotten).
+     *
+     * @throws SignInRequired when the person must sign in to the server first
+     */
     public void reinitialize(CurrentUser user, ServerRef server) {
         Connection connection = connection(user, server);
         connection.reset();
-        connection.client();
+        client(connection, server);
+    }
+
+    /** Closes a person's own connection to one server, so that their next use connects afresh (a new token). */
+    public void closePersonal(String tenantId, String userId, String serverName, String scope) {
+        String key = serverName + "|" + scope + "|" + tenantId + "/" + userId;
+        Connection connection = live.remove(key);
+        if (connection != null) {
+            connection.close();
+        }
     }
 
     /** Closes the person's own connections (their per-user ones). */
@@ -143,17 +169,33 @@ public class Connections {
     private Connection connection(CurrentUser user, ServerRef server) {
         ServerConfig config = server.config();
         ServerConfig resolved = Placeholders.resolve(config, user, userVars.valuesOf(user, server));
+        ClientFactory.Authorization authorization = config.usesOAuth() ? new ClientFactory.Authorization(
+                () -> bearers.bearer(user, server), refused -> bearers.renewAfterRejection(user, server, refused)) : null;
         return live.computeIfAbsent(key(user, server), k -> {
             Connection[] self = new Connection[1];
-            self[0] = new Connection(() -> factory.open(resolved, Duration.ofMillis(config.initTimeoutMs()),
-                    Duration.ofMillis(config.timeoutMs()), n -> self[0].onProgress(n)), properties);
+            self[0] = new Connection(() -> {
+                if (authorization != null) {
+                    authorization.token().get(); // no token: sign in first, rather than a 401 from the server
+                }
+                return factory.open(resolved, Duration.ofMillis(config.initTimeoutMs()),
+                        Duration.ofMillis(config.timeoutMs()), n -> self[0].onProgress(n), authorization);
+            }, properties);
             return self[0];
         });
     }
 
+    /** The connected client; a sign-in requirement named for the server. */
+    private static McpSyncClient client(Connection connection, ServerRef server) {
+        try {
+            return connection.client();
+        } catch (SignInRequired e) {
+            throw e.serverName() == null ? new SignInRequired(server.name()) : e;
+        }
+    }
+
     private static String key(CurrentUser user, ServerRef server) {
         return server.name() + "|" + server.scope() + "|"
-                + (server.config().perUser() ? user.tenantId() + "/" + user.id() : "*");
+                + (server.config().perUser() || server.config().usesOAuth() ? user.tenantId() + "/" + user.id() : "*");
     }
 
     private void closeIdle() {

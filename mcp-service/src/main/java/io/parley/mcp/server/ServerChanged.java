@@ -2,7 +2,10 @@ package io.parley.mcp.server;
 
 /**
  * A person's server was changed or deleted: connections opened with its earlier configuration must
- * close. Published synchronously before the change is answered.
+ * close, and a deleted server's sign-ins are forgotten. Published synchronously before the change is
+ * answered.
+ *
+ * @param deleted whether the server is gone (rather than changed)
  */
-public record ServerChanged(ServerRef server) {
+public record ServerChanged(ServerRef server, boolean deleted) {
 }

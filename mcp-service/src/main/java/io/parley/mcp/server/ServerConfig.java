@@ -59,6 +59,16 @@ public record ServerConfig(String type, String url, String command, List<String>
         return initTimeout == null || initTimeout <= 0 ? DEFAULT_INIT_TIMEOUT_MS : initTimeout;
     }
 
+    /**
+     * Whether people sign in to the server with OAuth, each with a token of their own: LibreChat's
+     * {@code requiresOAuth: true}, or an {@code oauth} block unless {@code requiresOAuth} is false.
+     * Remote servers only (a process has no HTTP to carry a token).
+     */
+    public boolean usesOAuth() {
+        boolean wanted = Boolean.TRUE.equals(requiresOAuth) || !Boolean.FALSE.equals(requiresOAuth) && !oauth.isEmpty();
+        return wanted && !"stdio".equals(transport());
+    }
+
     /** Whether connections differ per person: headers, env, url or args name a person or their variables. */
     public boolean perUser() {
         if (!customUserVars.isEmpty()) {

@@ -67,7 +67,7 @@ class ServerController {
     ServerView update(CurrentUser caller, @PathVariable String serverName, @RequestBody(required = false) byte[] body) {
         ServerRef server = userManaged(caller, serverName);
         ServerRef changed = userServers.update(caller, server, () -> config(object(body)));
-        events.publishEvent(new ServerChanged(server));
+        events.publishEvent(new ServerChanged(server, false));
         return ServerView.of(changed);
     }
 
@@ -75,7 +75,7 @@ class ServerController {
     Map<String, Object> delete(CurrentUser caller, @PathVariable String serverName) {
         ServerRef server = userManaged(caller, serverName);
         userServers.delete(caller, server);
-        events.publishEvent(new ServerChanged(server));
+        events.publishEvent(new ServerChanged(server, true));
         return Map.of("success", true, "serverName", serverName);
     }
 

@@ -11,9 +11,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The headers of user-managed servers (often API keys) and people's custom user variables are stored
- * sealed (AES-256-GCM, bound to the tenant and server id, or to tenant, person and server) with
- * {@code CREDS_KEY}, or a key generated once into the data folder.
+ * The headers of user-managed servers (often API keys), people's custom user variables and their OAuth
+ * tokens are stored sealed (AES-256-GCM, bound to the tenant and server id, or to tenant, person and
+ * server) with {@code CREDS_KEY}, or a key generated once into the data folder.
  */
 @Component
 public class ServerSecrets {
@@ -42,6 +42,26 @@ public class ServerSecrets {
     public Map<String, String> openUserVars(byte[] sealed, String tenantId, String userId, String server) {
         return json.readValue(new String(sealer.open(sealed, "user-vars", tenantId, userId, server), StandardCharsets.UTF_8),
                 new TypeReference<Map<String, String>>() { });
+    }
+
+    /**
+     * Another secret a person holds for a server (their OAuth tokens, a pending sign-in), as JSON sealed
+     * for {@code context}, whose first part names the kind so that no two kinds can be mistaken.
+     */
+    public byte[] sealJson(Object value, String kind, String... context) {
+        return sealer.seal(json.writeValueAsBytes(value), withKind(kind, context));
+    }
+
+    /** @throws io.parley.common.crypto.AesGcmSealer.Unreadable when it was sealed for another context or key */
+    public <T> T openJson(byte[] sealed, Class<T> type, String kind, String... context) {
+        return json.readValue(sealer.open(sealed, withKind(kind, context)), type);
+    }
+
+    private static String[] withKind(String kind, String... context) {
+        String[] all = new String[context.length + 1];
+        all[0] = kind;
+        System.arraycopy(context, 0, all, 1, context.length);
+        return all;
     }
 
     Map<String, String> open(byte[] sealed, String tenantId, String id) {

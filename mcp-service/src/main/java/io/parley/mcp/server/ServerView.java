@@ -30,7 +30,7 @@ public record ServerView(String serverName, String type, String url, String comm
                 v.sensitive() == null || v.sensitive())));
         return new ServerView(name, config.transport(), withoutSecrets(config.url()), config.command(), config.title(),
                 config.description(), config.iconPath(), config.startup(), config.chatMenu(),
-                Boolean.TRUE.equals(config.requiresOAuth()), config.timeout(), config.initTimeout(), vars, source, dbId);
+                config.usesOAuth(), config.timeout(), config.initTimeout(), vars, source, dbId);
     }
 
     static String withoutSecrets(String url) {

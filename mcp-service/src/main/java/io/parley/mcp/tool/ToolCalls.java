@@ -6,6 +6,8 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import io.parley.mcp.connection.Connections;
+import io.parley.mcp.connection.SignInRequired;
+import io.parley.mcp.oauth.SignIns;
 import io.parley.mcp.server.ServerRef;
 import io.parley.mcp.server.ServerRegistry;
 import java.time.Duration;
@@ -20,7 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Calls one tool for a person: the server must be one they may use and must list the tool, the
  * arguments must match the tool's input schema (checked here, before anything reaches the server),
- * and the call ends after the timeout asked (at most the server's configured one).
+ * and the call ends after the timeout asked (at most the server's configured one). When the person
+ * must sign in to the server first, nothing is called: the answer is an error that says so, with the
+ * link of their sign-in (started now, or the pending one).
  */
 @Component
 public class ToolCalls {
@@ -31,12 +35,14 @@ public class ToolCalls {
     private final ServerRegistry registry;
     private final ToolCatalog catalog;
     private final Connections connections;
+    private final SignIns signIns;
     private final JsonSchemaValidator validator = new DefaultJsonSchemaValidator();
 
-    ToolCalls(ServerRegistry registry, ToolCatalog catalog, Connections connections) {
+    ToolCalls(ServerRegistry registry, ToolCatalog catalog, Connections connections, SignIns signIns) {
         this.registry = registry;
         this.catalog = catalog;
         this.connections = connections;
+        this.signIns = signIns;
     }
 
     /**
@@ -45,7 +51,12 @@ public class ToolCalls {
      */
     public ToolResult call(CurrentUser user, String server, String tool, Map<String, Object> arguments, long timeoutMs) {
         ServerRef ref = registry.require(user, server);
-        McpTool found = catalog.find(user, server, tool);
+        McpTool found;
+        try {
+            found = catalog.find(user, server, tool);
+        } catch (SignInRequired required) {
+            return signInRequired(user, ref);
+        }
         if (found == null) {
             throw new ApiException.NotFound("Tool not found", "MCP server '" + server + "' has no tool '"
                     + Texts.limit(tool, Texts.NAME) + "'");
@@ -60,12 +71,26 @@ public class ToolCalls {
         long timeout = timeoutMs <= 0 ? ref.config().timeoutMs() : Math.min(timeoutMs, ref.config().timeoutMs());
         List<ToolResult.Progress> progress = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
-        McpSchema.CallToolResult result = connections.call(user, ref, tool, args, Duration.ofMillis(timeout),
-                n -> progress.add(new ToolResult.Progress(n.progress() == null ? 0 : n.progress(), n.total(),
-                        n.message() == null ? null : Texts.limit(n.message(), Texts.DESCRIPTION))));
+        McpSchema.CallToolResult result;
+        try {
+            result = connections.call(user, ref, tool, args, Duration.ofMillis(timeout),
+                    n -> progress.add(new ToolResult.Progress(n.progress() == null ? 0 : n.progress(), n.total(),
+                            n.message() == null ? null : Texts.limit(n.message(), Texts.DESCRIPTION))));
+        } catch (SignInRequired required) {
+            return signInRequired(user, ref);
+        }
         log.info("MCP tool called server={} tool={} user_id={} ms={} error={}", server, tool, user.id(),
                 (System.nanoTime() - started) / 1_000_000, Boolean.TRUE.equals(result.isError()));
         return new ToolResult(content(result), Boolean.TRUE.equals(result.isError()), List.copyOf(progress));
+    }
+
+    private ToolResult signInRequired(CurrentUser user, ServerRef server) {
+        SignIns.Link link = signIns.start(user, server);
+        log.info("MCP tool not called, sign-in needed server={} user_id={}", server.name(), user.id());
+        String text = "Sign-in to MCP server '" + server.name() + "' is required. The user must open the sign-in link "
+                + "shown with this call and then try again.";
+        return new ToolResult(List.of(new ToolResult.Content("text", text, null, null, null, null)), true, List.of(),
+                new ToolResult.SignIn(link.authUrl(), link.expiresAt().toEpochMilli(), link.flowId()));
     }
 
     static List<ToolResult.Content> content(McpSchema.CallToolResult result) {

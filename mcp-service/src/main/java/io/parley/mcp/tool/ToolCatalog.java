@@ -3,6 +3,7 @@ package io.parley.mcp.tool;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.parley.common.security.CurrentUser;
 import io.parley.mcp.connection.Connections;
+import io.parley.mcp.connection.SignInRequired;
 import io.parley.mcp.server.ServerRef;
 import io.parley.mcp.server.ServerRegistry;
 import java.time.Duration;
@@ -10,6 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * The tools of the servers a person may use, asked of every server at once; a server that fails or
  * does not answer within the wait is listed without tools (its status says why), never failing the list.
+ * A server the person must sign in to first is listed without tools too, and named as such.
  */
 @Component
 public class ToolCatalog {
@@ -41,14 +46,21 @@ public class ToolCatalog {
     }
 
     /**
+     * @param tools    per server name (in name order), its tools; empty for a server that could not be asked
+     * @param signInRequired the servers whose tools the person cannot list before signing in to them
+     */
+    public record Listing(Map<String, List<McpTool>> tools, Set<String> signInRequired) {
+    }
+
+    /**
      * @param only   server names to ask; empty for all
      * @param wait   how long to wait for the slowest server
-     * @return per server name (in name order), its tools; empty for a server that could not be asked
      */
-    public Map<String, List<McpTool>> list(CurrentUser user, List<String> only, Duration wait) {
+    public Listing list(CurrentUser user, List<String> only, Duration wait) {
         Map<String, ServerRef> servers = registry.usableBy(user);
         Map<String, Future<List<McpTool>>> asked = new LinkedHashMap<>();
         Map<String, List<McpTool>> result = new LinkedHashMap<>();
+        Set<String> signIn = new TreeSet<>();
         long deadline = System.nanoTime() + wait.toNanos();
         servers.forEach((name, server) -> {
             if (only.isEmpty() || only.contains(name)) {
@@ -61,13 +73,20 @@ public class ToolCatalog {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 result.put(name, List.of());
+            } catch (ExecutionException e) {
+                if (SignInRequired.in(e.getCause(), name) != null) {
+                    signIn.add(name);
+                } else {
+                    log.debug("MCP server left out of the tool list server={} reason={}", name, e.getCause().getClass().getSimpleName());
+                }
+                result.put(name, List.of());
             } catch (Exception e) {
                 future.cancel(true);
                 log.debug("MCP server left out of the tool list server={} reason={}", name, e.getClass().getSimpleName());
                 result.put(name, List.of());
             }
         });
-        return result;
+        return new Listing(result, signIn);
     }
 
     /** One tool of one server the person may use, or null when the server has no such tool. */

@@ -36,7 +36,8 @@ class ToolController {
     @GetMapping({"", "/"})
     Map<String, Object> list(CurrentUser caller) {
         Map<String, ServerRef> servers = registry.usableBy(caller);
-        Map<String, List<McpTool>> tools = catalog.list(caller, List.of(), LIST_WAIT);
+        ToolCatalog.Listing listing = catalog.list(caller, List.of(), LIST_WAIT);
+        Map<String, List<McpTool>> tools = listing.tools();
         Map<String, Object> byServer = new LinkedHashMap<>();
         List<Map<String, Object>> flat = new ArrayList<>();
         tools.forEach((name, list) -> {
@@ -53,7 +54,7 @@ class ToolController {
                     "description", spec.description() == null ? "" : spec.description(),
                     "sensitive", spec.sensitive() == null || spec.sensitive())));
             byServer.put(name, Map.of("name", name, "icon", config.iconPath() == null ? "" : config.iconPath(),
-                    "authenticated", !Boolean.TRUE.equals(config.requiresOAuth()), "authConfig", authConfig,
+                    "authenticated", !listing.signInRequired().contains(name), "authConfig", authConfig,
                     "tools", shown));
         });
         return Map.of("servers", byServer, "tools", flat);

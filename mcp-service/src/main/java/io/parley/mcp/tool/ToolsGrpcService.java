@@ -9,6 +9,7 @@ import io.parley.proto.mcp.v1.CallToolResponse;
 import io.parley.proto.mcp.v1.Content;
 import io.parley.proto.mcp.v1.ListToolsRequest;
 import io.parley.proto.mcp.v1.ListToolsResponse;
+import io.parley.proto.mcp.v1.SignIn;
 import io.parley.proto.mcp.v1.Tool;
 import io.parley.proto.mcp.v1.ToolsGrpc;
 import java.time.Duration;
@@ -39,9 +40,11 @@ class ToolsGrpcService extends ToolsGrpc.ToolsImplBase {
     public void listTools(ListToolsRequest request, StreamObserver<ListToolsResponse> response) {
         CurrentUser caller = GrpcCaller.require();
         ListToolsResponse.Builder out = ListToolsResponse.newBuilder();
-        catalog.list(caller, request.getServersList(), LIST_WAIT).values().forEach(tools -> tools.forEach(tool ->
+        ToolCatalog.Listing listing = catalog.list(caller, request.getServersList(), LIST_WAIT);
+        listing.tools().values().forEach(tools -> tools.forEach(tool ->
                 out.addTools(Tool.newBuilder().setPluginKey(tool.pluginKey()).setServer(tool.server()).setName(tool.name())
                         .setDescription(tool.description()).setInputSchemaJson(json.writeValueAsString(tool.inputSchema())))));
+        out.addAllSignInServers(listing.signInRequired());
         response.onNext(out.build());
         response.onCompleted();
     }
@@ -52,6 +55,10 @@ class ToolsGrpcService extends ToolsGrpc.ToolsImplBase {
         ToolResult result = calls.call(caller, request.getServer(), request.getTool(), arguments(request.getArgumentsJson()),
                 request.getTimeoutMs());
         CallToolResponse.Builder out = CallToolResponse.newBuilder().setIsError(result.isError());
+        if (result.signIn() != null) {
+            out.setSignIn(SignIn.newBuilder().setAuthUrl(result.signIn().authUrl()).setExpiresAtMs(result.signIn().expiresAt())
+                    .setFlowId(result.signIn().flowId()));
+        }
         for (ToolResult.Content c : result.content()) {
             out.addContent(Content.newBuilder().setType(c.type()).setText(nz(c.text())).setData(nz(c.data()))
                     .setMimeType(nz(c.mimeType())).setUri(nz(c.uri())).setName(nz(c.name())));

@@ -30,7 +30,20 @@ class ConnectionsTest {
     private final Connections connections = new Connections(
             new ClientFactory(new OutboundGuard(new GuardSettings(List.of("127.0.0.1")))),
             new McpConnectionProperties(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(4)),
-            (user, server) -> Map.of());
+            (user, server) -> Map.of(), new NoTokens());
+
+    /** Nobody has signed in to anything. */
+    private static final class NoTokens implements BearerTokens {
+        @Override
+        public String bearer(CurrentUser user, ServerRef server) {
+            throw new SignInRequired(server.name());
+        }
+
+        @Override
+        public boolean renewAfterRejection(CurrentUser user, ServerRef server, String rejected) {
+            return false;
+        }
+    }
 
     @AfterEach
     void close() {
@@ -86,6 +99,33 @@ class ConnectionsTest {
             int beforeReinitialize = attempts.get();
             assertThatThrownBy(() -> connections.reinitialize(ALICE, server)).isInstanceOf(UpstreamFailure.class);
             assertThat(attempts.get()).isGreaterThan(beforeReinitialize); // the backoff is forgotten: tried at once
+        }
+    }
+
+    @Test
+    void aServerPeopleSignInToIsNotContactedWithoutATokenAndNeverBacksOff() throws IOException {
+        AtomicInteger attempts = new AtomicInteger();
+        try (ServerSocket counting = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (!counting.isClosed()) {
+                    try (Socket s = counting.accept()) {
+                        attempts.incrementAndGet();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            ServerRef server = new ServerRef("secure", ServerRef.OPERATOR, new ServerConfig("streamable-http",
+                    "http://127.0.0.1:" + counting.getLocalPort() + "/mcp", null, null, null, null, null, 2000L, null, null,
+                    null, null, null, true, null, null), null);
+
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> connections.tools(ALICE, server)).isInstanceOf(SignInRequired.class)
+                        .hasMessage("Sign-in to MCP server 'secure' is required");
+            }
+            assertThatThrownBy(() -> connections.reinitialize(ALICE, server)).isInstanceOf(SignInRequired.class);
+            assertThat(connections.state(ALICE, server)).isEqualTo(ConnectionState.DISCONNECTED);
+            assertThat(attempts.get()).isZero();
         }
     }
 }
