@@ -74,6 +74,7 @@ class ComposeFileTest {
                 .containsEntry("CHAT_SERVICE_URL", "http://chat-service:3082")
                 .containsEntry("PARLEY_API_DOCS", "${PARLEY_API_DOCS:-false}");
         assertThat((String) environment("chat-service").get("CREDS_KEY")).startsWith("${CREDS_KEY:?");
+        assertThat((String) environment("mcp-service").get("CREDS_KEY")).startsWith("${CREDS_KEY:?");
     }
 
     @Test

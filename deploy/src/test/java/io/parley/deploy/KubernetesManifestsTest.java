@@ -294,6 +294,20 @@ class KubernetesManifestsTest {
         assertThat(prod).containsEntry("CONFIG_PATH", "/config/librechat.yaml");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void sealingKeysOutliveThePodsAndCallbacksGoToTheIngressHost(String overlay) {
+        List<HasMetadata> resources = overlay(overlay);
+        for (String name : List.of("chat-service", "mcp-service")) {
+            EnvVar key = container(Manifests.named(resources, Deployment.class, name)).getEnv().stream()
+                    .filter(variable -> variable.getName().equals("CREDS_KEY")).findFirst().orElseThrow();
+            assertThat(key.getValueFrom().getSecretKeyRef().getName()).as(name).isEqualTo(name + "-keys");
+        }
+        String host = Manifests.named(resources, Ingress.class, "parley").getSpec().getRules().getFirst().getHost();
+        assertThat(env(resources)).containsEntry("DOMAIN_SERVER", "https://" + host)
+                .containsEntry("DOMAIN_CLIENT", "https://" + host);
+    }
+
     @Test
     void apiDocsAreOnInDevelopmentOnly() {
         assertThat(env(overlay("dev"))).containsEntry("PARLEY_API_DOCS", "true");
