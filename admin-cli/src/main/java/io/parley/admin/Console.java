@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a command talks: lines out, warnings and the failure line on stderr, and prompts. Prompts are
+ * Where a command talks: lines out, the failure line alone on stderr, and prompts. Prompts are
  * asked only on a terminal ({@link #interactive()}); elsewhere (a script, a Kubernetes Job) a missing
  * value is a usage error naming the argument, never a hang on a read.
  */
@@ -61,10 +61,6 @@ public final class Console {
 
     public void line(String text) {
         out.println(text);
-    }
-
-    public void warn(String text) {
-        err.println(text);
     }
 
     /** The failure line. */

@@ -17,6 +17,11 @@ public abstract class OperatorKeyIntegrationTest extends AuthIntegrationTest {
     /** Only ever in tests. */
     protected static final String OPERATOR_KEY = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
+    /** This auth-service's HTTP port, for a test's own stand-in of the gateway. */
+    protected int httpPort() {
+        return port;
+    }
+
     /** An operator token of {@code tenant}, asked for from a client address of its own (failures count per address). */
     protected String operatorToken(String tenant) {
         Http.Response issued = http.post("/api/auth/operator/token", "{\"key\":\"" + OPERATOR_KEY + "\"}",

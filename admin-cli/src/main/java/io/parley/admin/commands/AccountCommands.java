@@ -47,7 +47,8 @@ final class AccountCommands {
         String username = valueOrDefault(in, 2, "Username: (default is: " + local + ")", local);
         String password = in.args().positional(3);
         if (password != null) {
-            in.console().warn("Warning: password passed in as argument, this is not secure!");
+            // On stdout, as LibreChat prints it: stderr holds nothing but the failure line.
+            in.console().line("Warning: password passed in as argument, this is not secure!");
         } else if (in.console().interactive()) {
             password = in.console().askSecret("Password: (leave blank, to generate one)", "<password>");
         }
