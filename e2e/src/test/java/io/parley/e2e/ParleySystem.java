@@ -72,6 +72,8 @@ public final class ParleySystem implements BeforeAllCallback {
 
     /** The custom endpoint of chat-service served by {@link #model()}. */
     static final String MODEL_ENDPOINT = "e2e-model";
+    /** The installation's operator key in the end-to-end system (auth-service's PARLEY_OPERATOR_KEY). */
+    static final String OPERATOR_KEY = "e2e0".repeat(16);
 
     /** An OpenAI-compatible model on loopback (the endpoint {@value #MODEL_ENDPOINT}); tests script it and reset it. */
     static FakeOpenAi model() {
@@ -194,6 +196,8 @@ public final class ParleySystem implements BeforeAllCallback {
                         "--parley.redis.key-prefix=" + redisPrefix,
                         // the key the tests' own requests to a service are vouched for with (Http)
                         "--parley.edge.key=" + io.parley.common.test.TestEdge.KEY,
+                        // the admin commands sign in with it (AdminCommandsE2ETest); other services ignore it
+                        "--parley.auth.operator.key=" + OPERATOR_KEY,
                         otlp,
                         // token accounting on, so that turns are checked and charged through auth-service
                         "--CHECK_BALANCE=true",

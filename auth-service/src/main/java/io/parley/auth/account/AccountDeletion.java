@@ -61,33 +61,43 @@ class AccountDeletion {
      */
     void deleteOwnAccount(CurrentUser caller) {
         requireAllowed(caller);
+        delete(caller.tenantId(), caller.id());
+    }
+
+    /**
+     * Deletes the account {@code userId} of {@code tenantId} everywhere, for its owner or for an admin
+     * ({@link Accounts#delete}).
+     *
+     * @throws ApiException.Unavailable as {@link #deleteOwnAccount}
+     */
+    void delete(String tenantId, String userId) {
         // The event first: once it is stored every service erases the account, even if this process
         // stops right after; the other way round, a crash would leave other services' data with nobody
         // left to ask for its deletion.
-        UserDeleted event = UserDeleted.of(caller.tenantId(), caller.id());
+        UserDeleted event = UserDeleted.of(tenantId, userId);
         try {
             events.publish(event);
         } catch (RuntimeException e) {
             log.warn("Account deletion failed: its event was not published event_id={} tenant_id={} user_id={}",
-                    event.eventId(), caller.tenantId(), caller.id(), e);
+                    event.eventId(), tenantId, userId, e);
             throw new ApiException.Unavailable("The account could not be deleted right now. Please try again.");
         }
-        eraser.erase(caller.tenantId(), caller.id());
-        revokeTokens(caller);
-        log.info("Account deleted event_id={} tenant_id={} user_id={}", event.eventId(), caller.tenantId(), caller.id());
+        eraser.erase(tenantId, userId);
+        revokeTokens(tenantId, userId);
+        log.info("Account deleted event_id={} tenant_id={} user_id={}", event.eventId(), tenantId, userId);
     }
 
     /**
      * Last, so that a failure before it leaves a token to ask again with: from here on the gateway
      * refuses the account's tokens, so that nothing new is stored for it after the erasure.
      */
-    private void revokeTokens(CurrentUser caller) {
+    private void revokeTokens(String tenantId, String userId) {
         try {
-            revocations.revokeUser(caller.tenantId(), caller.id(), properties.sessionExpiry().plusMinutes(1))
+            revocations.revokeUser(tenantId, userId, properties.sessionExpiry().plusMinutes(1))
                     .toCompletableFuture().join();
         } catch (RuntimeException e) {
             log.warn("Tokens of a deleted account not revoked; they stay usable until they expire tenant_id={} user_id={}",
-                    caller.tenantId(), caller.id(), e);
+                    tenantId, userId, e);
         }
     }
 }

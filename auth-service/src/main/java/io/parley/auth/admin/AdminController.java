@@ -8,12 +8,13 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/admin/users} and {@code POST /api/balance/deduct}: a tenant's users as its ADMIN
+ * {@code /api/admin/users}, {@code /api/admin/balances} and {@code POST /api/balance/deduct}: a tenant's users as its ADMIN
  * manages them (403 for anyone else, before the body is looked at). A missing body is passed on as
  * nulls, which the checks reject, except for a ban, whose duration is optional.
  */
@@ -41,11 +42,27 @@ class AdminController {
     record Credits(long tokenCredits) {
     }
 
+    record SetCreditsRequest(BigDecimal tokenCredits) {
+    }
+
     @GetMapping("/api/admin/users")
     AdminUsers.Page list(CurrentUser caller, @RequestParam(required = false) String search,
                          @RequestParam(required = false) String limit,
-                         @RequestParam(required = false) String cursor) {
-        return admin.list(caller, search, limit, cursor);
+                         @RequestParam(required = false) String cursor,
+                         @RequestParam(required = false) String email) {
+        return admin.list(caller, search, limit, cursor, email);
+    }
+
+    @GetMapping("/api/admin/balances")
+    AdminUsers.BalancePage balances(CurrentUser caller, @RequestParam(required = false) String limit,
+                                    @RequestParam(required = false) String cursor) {
+        return admin.balances(caller, limit, cursor);
+    }
+
+    @PutMapping("/api/admin/users/{userId}/balance")
+    Credits setCredits(CurrentUser caller, @PathVariable String userId,
+                       @RequestBody(required = false) SetCreditsRequest body) {
+        return new Credits(admin.setCredits(caller, userId, body == null ? null : body.tokenCredits()));
     }
 
     @PostMapping("/api/admin/users/{userId}/ban")

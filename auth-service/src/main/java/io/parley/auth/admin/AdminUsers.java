@@ -1,5 +1,6 @@
 package io.parley.auth.admin;
 
+import io.parley.auth.balance.BalanceRecords;
 import io.parley.auth.balance.CreditAdjustments;
 import io.parley.auth.user.User;
 import io.parley.auth.user.Users;
@@ -12,13 +13,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * What a tenant's ADMIN does to its users: list them, ban and unban them, and add or take credits.
+ * What a tenant's ADMIN does to its users: list them, ban and unban them, and list, set, add or take credits.
  * Every call checks the role first and stays inside the caller's tenant: a user of another tenant
  * is not found.
  */
@@ -38,13 +41,16 @@ class AdminUsers {
     private final Violations violations;
     private final BanProperties bans;
     private final CreditAdjustments credits;
+    private final BalanceRecords balanceRecords;
     private final Clock clock = Clock.systemUTC();
 
-    AdminUsers(Users users, Violations violations, BanProperties bans, CreditAdjustments credits) {
+    AdminUsers(Users users, Violations violations, BanProperties bans, CreditAdjustments credits,
+               BalanceRecords balanceRecords) {
         this.users = users;
         this.violations = violations;
         this.bans = bans;
         this.credits = credits;
+        this.balanceRecords = balanceRecords;
     }
 
     /** @param nextCursor null on the last page */
@@ -54,9 +60,40 @@ class AdminUsers {
     /**
      * @param limit  "1" to "100"; null for {@value #DEFAULT_LIMIT}
      * @param cursor the {@code nextCursor} of the previous page; null for the first
+     * @param email  an exact address: the page holds that user or no one (the admin commands find people
+     *               by it); null to page through everyone
      */
-    Page list(CurrentUser caller, String search, String limit, String cursor) {
+    Page list(CurrentUser caller, String search, String limit, String cursor, String email) {
         requireAdmin(caller);
+        if (email != null && !email.isBlank()) {
+            return new Page(users.byEmail(caller.tenantId(), email.trim().toLowerCase(Locale.ROOT))
+                    .map(UserSummary::of).stream().toList(), null);
+        }
+        UserPage page = page(caller, search, limit, cursor);
+        return new Page(page.users().stream().map(UserSummary::of).toList(), page.nextCursor());
+    }
+
+    /** The tenant's users with their credits; {@code tokenCredits} null for one without a balance record yet. */
+    record BalancePage(List<UserBalance> balances, String nextCursor) {
+    }
+
+    record UserBalance(String id, String name, String email, Long tokenCredits) {
+    }
+
+    /** LibreChat's {@code list-balances}, a page at a time, checked as {@link #list}. */
+    BalancePage balances(CurrentUser caller, String limit, String cursor) {
+        requireAdmin(caller);
+        UserPage page = page(caller, null, limit, cursor);
+        Map<ObjectId, Double> credits = balanceRecords.credits(caller.tenantId(),
+                page.users().stream().map(User::id).toList());
+        return new BalancePage(page.users().stream().map(u -> new UserBalance(u.idString(), u.name(), u.email(),
+                credits.containsKey(u.id()) ? (long) Math.floor(credits.get(u.id())) : null)).toList(), page.nextCursor());
+    }
+
+    private record UserPage(List<User> users, String nextCursor) {
+    }
+
+    private UserPage page(CurrentUser caller, String search, String limit, String cursor) {
         int size = limit(limit);
         ObjectId after = null;
         if (cursor != null && !cursor.isEmpty()) {
@@ -72,8 +109,7 @@ class AdminUsers {
         // One more than asked: whether a next page exists without a second query.
         List<User> found = users.page(caller.tenantId(), prefix, after, size + 1);
         List<User> shown = found.size() > size ? found.subList(0, size) : found;
-        String next = found.size() > size ? shown.getLast().idString() : null;
-        return new Page(shown.stream().map(UserSummary::of).toList(), next);
+        return new UserPage(shown, found.size() > size ? shown.getLast().idString() : null);
     }
 
     /**
@@ -106,6 +142,21 @@ class AdminUsers {
                 caller.id());
     }
 
+    /**
+     * Sets the balance outright (LibreChat's {@code set-balance}).
+     *
+     * @return the balance afterwards
+     */
+    long setCredits(CurrentUser caller, String userId, BigDecimal tokenCredits) {
+        requireAdmin(caller);
+        if (tokenCredits == null || tokenCredits.signum() < 0 || tokenCredits.stripTrailingZeros().scale() > 0
+                || tokenCredits.compareTo(BigDecimal.valueOf(CreditAdjustments.MAX_AMOUNT)) > 0) {
+            throw ApiException.Invalid.field("tokenCredits",
+                    "must be a whole number of credits from 0 to " + CreditAdjustments.MAX_AMOUNT);
+        }
+        return credits.set(caller.tenantId(), user(caller, userId).idString(), tokenCredits.longValueExact());
+    }
+
     /** @return the balance afterwards, rounded down */
     long addCredits(CurrentUser caller, String userId, BigDecimal amount, String requestId) {
         requireAdmin(caller);
@@ -126,7 +177,8 @@ class AdminUsers {
         return credits.deduct(caller.tenantId(), user(caller, target).idString(), valid, validRequestId);
     }
 
-    private User user(CurrentUser caller, String userId) {
+    /** The tenant's user {@code userId}; 404 for an unknown, malformed or other tenant's id. */
+    User user(CurrentUser caller, String userId) {
         return users.byId(caller.tenantId(), userId).orElseThrow(() -> new ApiException.NotFound("User not found"));
     }
 
@@ -161,7 +213,8 @@ class AdminUsers {
         return requestId;
     }
 
-    private static void requireAdmin(CurrentUser caller) {
+    /** 403 for anyone but an ADMIN of the tenant (an operator's token is one). */
+    static void requireAdmin(CurrentUser caller) {
         if (!caller.isAdmin()) {
             throw new ApiException.Forbidden("Unauthorized");
         }

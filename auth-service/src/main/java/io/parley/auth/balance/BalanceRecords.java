@@ -1,9 +1,12 @@
 package io.parley.auth.balance;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
-/** A person's holds, transactions and balance record taken together, as account deletion removes them. */
+/** A person's holds, transactions and balance record taken together, as account deletion removes them and admins list them. */
 @Component
 public class BalanceRecords {
 
@@ -15,6 +18,16 @@ public class BalanceRecords {
         this.holds = holds;
         this.transactions = transactions;
         this.balances = balances;
+    }
+
+    /**
+     * The credits of those of {@code users} that have a balance record (an admin's list of balances);
+     * a user without one is missing from the map.
+     */
+    public Map<ObjectId, Double> credits(String tenantId, Collection<ObjectId> users) {
+        Map<ObjectId, Double> credits = new HashMap<>();
+        balances.findAll(tenantId, users).forEach(account -> credits.put(account.user(), account.credits()));
+        return credits;
     }
 
     /** Holds first, so a turn still running cannot settle afterwards; the balance record last. */

@@ -1,6 +1,8 @@
 package io.parley.auth.balance;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bson.types.ObjectId;
@@ -113,6 +115,24 @@ class BalanceStore implements InitializingBean {
     Optional<BalanceAccount> add(String tenantId, ObjectId user, double credits) {
         return Optional.ofNullable(mongo.findAndModify(of(tenantId, user), new Update().inc("tokenCredits", credits),
                 returnNew(), BalanceAccount.class)).map(this::notBelowZero);
+    }
+
+    /**
+     * Sets the credits outright (LibreChat's {@code set-balance}), the record created as {@link #sync}
+     * makes it when missing.
+     *
+     * @return the record after the change
+     */
+    BalanceAccount set(String tenantId, ObjectId user, double credits, BalanceProperties config, Instant now) {
+        sync(tenantId, user, config, now);
+        return mongo.findAndModify(of(tenantId, user), new Update().set("tokenCredits", credits), returnNew(),
+                BalanceAccount.class);
+    }
+
+    /** The records of these users of the tenant that have one. */
+    List<BalanceAccount> findAll(String tenantId, Collection<ObjectId> users) {
+        return mongo.find(Query.query(Criteria.where("tenantId").is(tenantId).and("user").in(users)),
+                BalanceAccount.class);
     }
 
     /** Removes the user's balance record (account deletion). */

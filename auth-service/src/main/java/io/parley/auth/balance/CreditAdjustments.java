@@ -60,6 +60,19 @@ public class CreditAdjustments {
         return change(tenantId, userId, -amount, DEDUCT_CONTEXT, requestId);
     }
 
+    /**
+     * Sets the user's balance to {@code credits} (0 to {@link #MAX_AMOUNT}), as LibreChat's
+     * {@code set-balance}: no transaction is recorded, and setting it again to the same value changes nothing.
+     *
+     * @param userId a user of {@code tenantId} (hex), checked by the caller
+     * @return the balance afterwards
+     */
+    public long set(String tenantId, String userId, long credits) {
+        BalanceAccount account = balances.set(tenantId, new ObjectId(userId), credits, config, clock.instant());
+        log.info("Credits set by an admin tenant_id={} user_id={} credits={}", tenantId, userId, credits);
+        return roundDown(account.credits());
+    }
+
     private long change(String tenantId, String userId, long credits, String context, String requestId) {
         ObjectId user = new ObjectId(userId);
         Instant now = clock.instant();

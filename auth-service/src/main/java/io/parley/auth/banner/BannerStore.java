@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.Optional;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /** The banners collection. Every method takes the tenant; nothing reads across tenants. */
@@ -46,5 +48,28 @@ class BannerStore implements InitializingBean {
         }
         return Optional.ofNullable(mongo.findOne(Query.query(criteria)
                 .with(Sort.by(Sort.Direction.DESC, "displayFrom")).limit(1), Banner.class));
+    }
+
+    /**
+     * Replaces the tenant's banner (LibreChat keeps one record and updates it), or creates it: one
+     * {@code findAndModify} on the tenant's latest, an insert when it has none.
+     */
+    Banner replace(String tenantId, Banner banner) {
+        Banner latest = mongo.findOne(Query.query(Criteria.where("tenantId").is(tenantId))
+                .with(Sort.by(Sort.Direction.DESC, "displayFrom")).limit(1), Banner.class);
+        if (latest == null) {
+            return mongo.insert(banner);
+        }
+        Update update = new Update().set("bannerId", banner.bannerId()).set("message", banner.message())
+                .set("displayFrom", banner.displayFrom()).set("displayTo", banner.displayTo()).set("type", banner.type())
+                .set("isPublic", banner.isPublic()).set("persistable", banner.persistable());
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(latest.id()).and("tenantId").is(tenantId)),
+                update, FindAndModifyOptions.options().returnNew(true), Banner.class);
+    }
+
+    /** @return whether the tenant had a banner with this id */
+    boolean delete(String tenantId, String bannerId) {
+        return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("bannerId").is(bannerId)),
+                Banner.class).getDeletedCount() > 0;
     }
 }

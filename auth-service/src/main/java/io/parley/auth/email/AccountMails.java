@@ -55,8 +55,25 @@ class AccountMails {
                         + ". If you did not create an account, ignore this mail.");
     }
 
+    /** LibreChat's invitation link: its client's registration page, which sends the token along. */
+    String inviteLink(String tenantId, String token) {
+        return properties.clientUrl(tenantId) + "/register?token=" + token;
+    }
+
+    /** LibreChat's {@code inviteUser} mail ("Invite to join …!"). */
+    MailMessage invite(String email, String link) {
+        return message(email, email, "Invite to join " + app() + "!",
+                "You have been invited to join " + app() + ".",
+                "Create your account", link,
+                "The link works once, for 7 days, and only with this e-mail address.");
+    }
+
     private MailMessage message(User user, String subject, String opening, String action, String link, String closing) {
-        String name = name(user);
+        return message(user.email(), name(user), subject, opening, action, link, closing);
+    }
+
+    private MailMessage message(String email, String name, String subject, String opening, String action, String link,
+                                String closing) {
         StringBuilder text = new StringBuilder("Hi ").append(name).append(",\n\n").append(opening).append("\n\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><p>Hi ")
                 .append(HtmlUtils.htmlEscape(name)).append(",</p><p>").append(HtmlUtils.htmlEscape(opening)).append("</p>");
@@ -68,7 +85,7 @@ class AccountMails {
         text.append(closing).append("\n\n").append(footer()).append('\n');
         html.append("<p>").append(HtmlUtils.htmlEscape(closing)).append("</p><p style=\"color:#888\">")
                 .append(HtmlUtils.htmlEscape(footer())).append("</p></body></html>");
-        return new MailMessage(user.email(), name, subject, text.toString(), html.toString());
+        return new MailMessage(email, name, subject, text.toString(), html.toString());
     }
 
     /** LibreChat's {@code user.name || user.username || user.email}. */

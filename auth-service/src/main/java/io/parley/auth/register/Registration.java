@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates local accounts. The first user of a tenant becomes its ADMIN. An e-mail already taken
  * gets the same answer, after the same work, as a new one: registration does not tell who has an
- * account. With LDAP configured there is no registration (LibreChat's {@code registrationEnabled}
+ * account. An invitation's token opens registration for its address while {@code ALLOW_REGISTRATION} is
+ * off, as in LibreChat. With LDAP configured there is no registration (LibreChat's {@code registrationEnabled}
  * says so too): a local account could otherwise take a directory user's e-mail first.
  */
 @Component
@@ -35,9 +36,11 @@ class Registration {
     private final RegistrationRules rules;
     private final SignInProperties signIn;
     private final ApplicationEventPublisher events;
+    private final Invitations invitations;
 
     Registration(Users users, PasswordHasher passwords, TenantFounders founders, AuthProperties properties,
-                 SignInProperties signIn, ApplicationEventPublisher events) {
+                 SignInProperties signIn, ApplicationEventPublisher events, Invitations invitations) {
+        this.invitations = invitations;
         this.users = users;
         this.passwords = passwords;
         this.founders = founders;
@@ -48,11 +51,19 @@ class Registration {
         this.events = events;
     }
 
+    /**
+     * @throws ApiException.Forbidden registration off (an invitation opens it, but not under LDAP)
+     * @throws ApiException.Invalid   a rule broken, or an invitation that is not this address's, used or expired
+     */
     void register(String tenantId, RegisterRequest request) {
-        if (!properties.allowRegistration() || ldap) {
+        if (ldap || !properties.allowRegistration() && !request.invited()) {
             throw new ApiException.Forbidden("Registration is not allowed.");
         }
         RegisterRequest valid = rules.check(request);
+        // After the rules, so that a mistyped form does not use the invitation up (LibreChat's would).
+        if (request.invited() && !invitations.accept(tenantId, request.token(), valid.email())) {
+            throw new ApiException.Invalid("invalid_invite", "Invalid invite token", List.of());
+        }
         String hash = passwords.hash(valid.password());
         ObjectId id = new ObjectId();
         Instant now = Instant.now();

@@ -27,14 +27,24 @@ public final class RegistrationRules {
         List<FieldProblem> problems = new ArrayList<>();
         String name = ProfileRules.name(request.name(), problems);
         String username = ProfileRules.username(request.username(), problems);
-        String email = request.email() == null ? null : request.email().trim();
-        if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            problems.add(new FieldProblem("email", "must be a valid email address"));
-        }
+        String email = email(request.email(), problems);
         String password = request.password();
         password(password, request.confirmPassword(), minPasswordLength, problems);
         ProfileRules.throwIfAny(problems);
         return new RegisterRequest(name, username, email, password, request.confirmPassword());
+    }
+
+    /**
+     * The e-mail rule: a valid address of at most 254 characters; a breach is added to {@code problems}.
+     *
+     * @return the address trimmed (not lower-cased); null when none was given
+     */
+    public static String email(String raw, List<FieldProblem> problems) {
+        String email = raw == null ? null : raw.trim();
+        if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            problems.add(new FieldProblem("email", "must be a valid email address"));
+        }
+        return email;
     }
 
     /**

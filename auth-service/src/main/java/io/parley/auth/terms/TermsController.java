@@ -5,6 +5,8 @@ import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class TermsController {
+
+    private static final Logger log = LoggerFactory.getLogger(TermsController.class);
 
     private final Users users;
 
@@ -38,6 +42,23 @@ class TermsController {
             throw userNotFound();
         }
         return Map.of("message", "Terms accepted successfully");
+    }
+
+    record Reset(long modifiedCount) {
+    }
+
+    /**
+     * LibreChat's {@code reset-terms}: every user of the caller's tenant is asked to accept the terms
+     * again. ADMIN only.
+     */
+    @PostMapping("/api/admin/terms/reset")
+    Reset reset(CurrentUser caller) {
+        if (!caller.isAdmin()) {
+            throw new ApiException.Forbidden("Unauthorized");
+        }
+        long modified = users.resetTerms(caller.tenantId());
+        log.info("Terms acceptance reset tenant_id={} users={} by user_id={}", caller.tenantId(), modified, caller.id());
+        return new Reset(modified);
     }
 
     /** LibreChat's answer when the token's user is gone. */

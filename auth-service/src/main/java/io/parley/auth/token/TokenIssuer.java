@@ -13,6 +13,7 @@ import io.parley.auth.user.User;
 import io.parley.common.security.AccessTokenClaims;
 import io.parley.common.security.JwtProperties;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -60,6 +61,31 @@ public class TokenIssuer {
                 .audience(jwt.audience())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(auth.sessionExpiry())))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        return sign(claims);
+    }
+
+    /**
+     * An installation operator's access token for {@code tenantId}: an ordinary access token, checked
+     * as every other, whose subject is {@link AccessTokenClaims#OPERATOR_SUBJECT} (no user has it) and
+     * whose role is ADMIN. Every process keeps it to the admin routes; it has no session, so nothing can
+     * refresh it.
+     */
+    public String operatorToken(String tenantId, Duration lifetime) {
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(AccessTokenClaims.OPERATOR_SUBJECT)
+                .claim(AccessTokenClaims.ID, AccessTokenClaims.OPERATOR_SUBJECT)
+                .claim(AccessTokenClaims.USERNAME, AccessTokenClaims.OPERATOR_SUBJECT)
+                .claim(AccessTokenClaims.PROVIDER, AccessTokenClaims.OPERATOR_SUBJECT)
+                .claim(AccessTokenClaims.EMAIL, "")
+                .claim(AccessTokenClaims.TENANT, tenantId)
+                .claim(AccessTokenClaims.ROLE, User.ADMIN)
+                .issuer(jwt.issuer())
+                .audience(jwt.audience())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
         return sign(claims);

@@ -146,10 +146,16 @@ class UserStore implements InitializingBean {
                 .and("tenantId").is(tenantId)), User.class).getDeletedCount() > 0;
     }
 
-    /** Whether another user of the tenant than {@code exceptId} has this (lower-case) username. */
+    /** Whether another user of the tenant than {@code exceptId} (null: any user) has this (lower-case) username. */
     boolean usernameTaken(String tenantId, String username, ObjectId exceptId) {
-        return mongo.exists(Query.query(Criteria.where("tenantId").is(tenantId).and("username").is(username)
-                .and("_id").ne(exceptId)), User.class);
+        Criteria criteria = Criteria.where("tenantId").is(tenantId).and("username").is(username);
+        return mongo.exists(Query.query(exceptId == null ? criteria : criteria.and("_id").ne(exceptId)), User.class);
+    }
+
+    /** One update over the tenant's users who had accepted. */
+    long resetTerms(String tenantId) {
+        return mongo.updateMulti(Query.query(Criteria.where("tenantId").is(tenantId).and("termsAccepted").is(true)),
+                new Update().set("termsAccepted", false).set("updatedAt", Instant.now()), User.class).getModifiedCount();
     }
 
     /**

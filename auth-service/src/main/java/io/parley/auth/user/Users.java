@@ -51,6 +51,21 @@ public class Users {
         return store.page(tenantId, prefix, afterId, limit);
     }
 
+    /** Whether a user of the tenant has this (lower-case) username. */
+    public boolean usernameTaken(String tenantId, String username) {
+        return store.usernameTaken(tenantId, username, null);
+    }
+
+    /**
+     * Sets {@code termsAccepted} false for every user of the tenant (LibreChat's {@code reset-terms}), so
+     * that each is asked again.
+     *
+     * @return how many users changed
+     */
+    public long resetTerms(String tenantId) {
+        return store.resetTerms(tenantId);
+    }
+
     public long countWithRole(String tenantId, String role) {
         return store.countWithRole(tenantId, role);
     }

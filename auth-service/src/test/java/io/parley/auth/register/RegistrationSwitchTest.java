@@ -25,7 +25,8 @@ class RegistrationSwitchTest {
         AuthProperties closed = new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(7), false, true, true, 8, "",
                 Duration.ofDays(30));
         Registration registration = new Registration(users, new PasswordHasher(), new TenantFounders(users, mongo), closed,
-                unset(SignInProperties.class, "parley.auth.sign-in"), event -> { });
+                unset(SignInProperties.class, "parley.auth.sign-in"), event -> { },
+                mock(Invitations.class));
 
         assertThatThrownBy(() -> registration.register("default",
                 new RegisterRequest("Test Person", null, "a@example.com", "Correct-Horse-9", "Correct-Horse-9")))

@@ -235,4 +235,12 @@ public class Convos {
     public long deleteAllOf(String tenantId, String user) {
         return convos.deleteAll(tenantId, user);
     }
+
+    /**
+     * How many of these each user of the tenant has (LibreChat's {@code user-stats}); users with none are
+     * absent. Scans the tenant's documents: for admin commands, not for requests of the client.
+     */
+    public Map<String, Long> countByUser(String tenantId) {
+        return convos.countByUser(tenantId);
+    }
 }

@@ -1,5 +1,8 @@
 package io.parley.chat.message;
 
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import java.util.Map;
+import java.util.HashMap;
 import io.parley.chat.convo.ConversationMessages;
 import io.parley.chat.support.PageRequest;
 import io.parley.chat.support.TenantUniqueIds;
@@ -134,5 +137,19 @@ class MessageStore implements InitializingBean, ConversationMessages {
 
     private static Query inConvo(String tenantId, String user, String conversationId) {
         return Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and("conversationId").is(conversationId));
+    }
+
+    /** How many documents each user of the tenant has (an admin's statistics); users with none are absent. */
+    Map<String, Long> countByUser(String tenantId) {
+        Map<String, Long> counts = new HashMap<>();
+        mongo.aggregate(Aggregation.newAggregation(Aggregation.match(Criteria.where("tenantId").is(tenantId)),
+                        Aggregation.group("user").count().as("count")), COLLECTION, Document.class)
+                .forEach(row -> {
+                    Object user = row.get("_id");
+                    if (user != null) {
+                        counts.put(user.toString(), ((Number) row.get("count")).longValue());
+                    }
+                });
+        return counts;
     }
 }

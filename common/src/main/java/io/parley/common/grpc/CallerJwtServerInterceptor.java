@@ -9,6 +9,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.parley.common.security.CurrentUser;
 import io.parley.common.security.KeysUnavailableException;
+import io.parley.common.security.OperatorConfinement;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -16,7 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 /**
  * Verifies the end user's token a caller relays in the {@code authorization} metadata and makes it
  * available through {@link GrpcCaller}. A call without one goes on without a user (public methods
- * such as the key set or health); a call with a bad one is refused at once.
+ * such as the key set or health); a call with a bad one, or an operator's, is refused at once.
  */
 final class CallerJwtServerInterceptor implements ServerInterceptor {
 
@@ -51,8 +52,14 @@ final class CallerJwtServerInterceptor implements ServerInterceptor {
             call.close(status, new Metadata());
             return new ServerCall.Listener<>() { };
         }
+        CurrentUser user = CurrentUser.from(jwt);
+        if (user.isOperator()) {
+            // It stands for no person, and gRPC methods all act for one.
+            call.close(Status.PERMISSION_DENIED.withDescription(OperatorConfinement.MESSAGE), new Metadata());
+            return new ServerCall.Listener<>() { };
+        }
         Context context = Context.current()
-                .withValue(GrpcCaller.USER, CurrentUser.from(jwt))
+                .withValue(GrpcCaller.USER, user)
                 .withValue(GrpcCaller.TOKEN, token);
         return Contexts.interceptCall(context, call, headers, next);
     }

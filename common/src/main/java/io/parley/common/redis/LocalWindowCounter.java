@@ -3,6 +3,7 @@ package io.parley.common.redis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +51,24 @@ public final class LocalWindowCounter implements WindowCounter {
     public CompletionStage<Void> reset(String key) {
         counters.remove(key);
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Long> countWithPrefix(String keyPrefix) {
+        Instant now = clock.instant();
+        return CompletableFuture.completedFuture(counters.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(keyPrefix) && e.getValue().expiresAt().isAfter(now)).count());
+    }
+
+    @Override
+    public CompletionStage<Long> resetWithPrefix(String keyPrefix) {
+        long dropped = 0;
+        for (String key : List.copyOf(counters.keySet())) {
+            if (key.startsWith(keyPrefix) && counters.remove(key) != null) {
+                dropped++;
+            }
+        }
+        return CompletableFuture.completedFuture(dropped);
     }
 
     private record Entry(long value, Instant expiresAt) {

@@ -61,6 +61,18 @@ final class RedisCircuit implements WindowCounter {
         return call(() -> redis.reset(key));
     }
 
+    /** Straight to Redis: a walk over the keys may take longer than the bound on a request's wait. */
+    @Override
+    public CompletionStage<Long> countWithPrefix(String keyPrefix) {
+        return redis.countWithPrefix(keyPrefix);
+    }
+
+    /** Straight to Redis, as {@link #countWithPrefix}. */
+    @Override
+    public CompletionStage<Long> resetWithPrefix(String keyPrefix) {
+        return redis.resetWithPrefix(keyPrefix);
+    }
+
     private <T> CompletionStage<T> call(Supplier<CompletionStage<T>> command) {
         if (open && nanoTime.getAsLong() - openUntil < 0) {
             return CompletableFuture.failedFuture(new CountersUnavailable(OPEN_FOR));

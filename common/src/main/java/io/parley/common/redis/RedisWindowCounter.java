@@ -1,10 +1,13 @@
 package io.parley.common.redis;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.redisson.api.RBatch;
+import org.redisson.api.RKeys;
+import org.redisson.api.options.KeysScanOptions;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RScriptAsync;
@@ -67,6 +70,40 @@ final class RedisWindowCounter implements WindowCounter {
     @Override
     public CompletionStage<Void> reset(String key) {
         return redisson.getBucket(prefix + key, StringCodec.INSTANCE).deleteAsync().thenApply(deleted -> null);
+    }
+
+    /** SCAN with MATCH (never KEYS, which blocks Redis), on every node of a cluster. */
+    @Override
+    public CompletionStage<Long> countWithPrefix(String keyPrefix) {
+        return CompletableFuture.supplyAsync(() -> redisson.getKeys()
+                .getKeysStream(KeysScanOptions.defaults().pattern(pattern(keyPrefix)).chunkSize(500)).count());
+    }
+
+    /** As {@link #countWithPrefix}, deleting what it finds in batches of 500. */
+    @Override
+    public CompletionStage<Long> resetWithPrefix(String keyPrefix) {
+        return CompletableFuture.supplyAsync(() -> {
+            RKeys keys = redisson.getKeys();
+            long dropped = 0;
+            List<String> batch = new ArrayList<>();
+            for (String key : (Iterable<String>) keys.getKeysStream(
+                    KeysScanOptions.defaults().pattern(pattern(keyPrefix)).chunkSize(500))::iterator) {
+                batch.add(key);
+                if (batch.size() == 500) {
+                    dropped += keys.delete(batch.toArray(String[]::new));
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                dropped += keys.delete(batch.toArray(String[]::new));
+            }
+            return dropped;
+        });
+    }
+
+    /** A glob matching the keys that start with {@code keyPrefix}, its glob characters escaped. */
+    private String pattern(String keyPrefix) {
+        return (prefix + keyPrefix).replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + "*";
     }
 
     private RScript script() {

@@ -37,6 +37,24 @@ public interface WindowCounter {
     CompletionStage<Void> reset(String key);
 
     /**
+     * How many counters there are whose key starts with {@code keyPrefix} (an operator's look before a
+     * flush). Walks the store: for admin commands, never for requests.
+     */
+    default CompletionStage<Long> countWithPrefix(String keyPrefix) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("counting by prefix"));
+    }
+
+    /**
+     * Drops every counter whose key starts with {@code keyPrefix} (an operator's flush of a tenant's
+     * limits and bans). Walks the store: for admin commands, never for requests.
+     *
+     * @return how many were dropped
+     */
+    default CompletionStage<Long> resetWithPrefix(String keyPrefix) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("resetting by prefix"));
+    }
+
+    /**
      * @param value    the sum of the amounts added in the current window
      * @param resetsIn time until the window closes; zero when there is no counter
      */

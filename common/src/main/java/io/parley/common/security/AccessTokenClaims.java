@@ -14,6 +14,12 @@ public final class AccessTokenClaims {
     public static final String ROLE = "role";
     /** The login session (refresh-token family) the token belongs to. */
     public static final String SESSION = "sid";
+    /**
+     * The subject of an operator's token (auth-service's {@code POST /api/auth/operator/token}): no
+     * user has it, since user ids are ObjectIds. Such a token is an ADMIN of its tenant on the admin
+     * routes ({@code /api/admin/**}) only; every other route and every gRPC call refuses it.
+     */
+    public static final String OPERATOR_SUBJECT = "operator";
 
     private AccessTokenClaims() {
     }

@@ -19,6 +19,14 @@ public record CurrentUser(String id, String tenantId, String role, String email,
         return "ADMIN".equals(role);
     }
 
+    /**
+     * Whether this is an installation operator's token rather than a person's: it has no user record,
+     * so nothing may be looked up or stored under its {@link #id()}.
+     */
+    public boolean isOperator() {
+        return AccessTokenClaims.OPERATOR_SUBJECT.equals(id);
+    }
+
     /** Reads the claims Parley's auth-service writes (see {@link AccessTokenClaims}). */
     public static CurrentUser from(Jwt jwt) {
         return new CurrentUser(jwt.getSubject(), jwt.getClaimAsString(AccessTokenClaims.TENANT),

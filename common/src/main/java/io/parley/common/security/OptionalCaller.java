@@ -10,7 +10,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 /**
  * LibreChat's optional authentication for a public route ({@code /api/config}, {@code /api/banner}):
  * the person when the request carries a valid access token of the request's tenant; a missing, invalid,
- * expired or other tenant's token reads as signed out, never as an error. Public routes are left out of
+ * expired or other tenant's token, or an operator's, reads as signed out, never as an error. Public routes are left out of
  * the service's bearer-token filter (which would answer 401), so they ask here.
  */
 public final class OptionalCaller {
@@ -31,7 +31,9 @@ public final class OptionalCaller {
         try {
             CurrentUser user = CurrentUser.from(tokens.decode(header.substring(BEARER.length()).trim()));
             String tenant = request.getHeader(EdgeHeaders.TENANT);
-            return tenant == null || tenant.equals(user.tenantId()) ? Optional.of(user) : Optional.empty();
+            // An operator's token is for admin routes only: elsewhere it is nobody.
+            return !user.isOperator() && (tenant == null || tenant.equals(user.tenantId()))
+                    ? Optional.of(user) : Optional.empty();
         } catch (JwtException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A service verifies the access token itself, even behind the gateway: reached directly, it is still
  * safe. Stateless, no cookies of its own, JSON 401/403, and 503 while the keys to check a token cannot
- * be had. Paths in {@link PublicPaths} beans, health and metrics are open. Its readiness waits for the
+ * be had. Paths in {@link PublicPaths} beans, health and metrics are open. An operator's token is good on
+ * the admin routes only ({@link OperatorConfinement}). Its readiness waits for the
  * keys (before Boot's availability indicators, whose readiness bean it replaces).
  */
 @AutoConfiguration(beforeName = {
@@ -101,7 +102,8 @@ public class ServiceSecurityAutoConfiguration {
                         }))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(errors.unauthorized())
-                        .accessDeniedHandler(errors.forbidden()));
+                        .accessDeniedHandler(errors.forbidden()))
+                .addFilterAfter(new OperatorConfinement(json), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

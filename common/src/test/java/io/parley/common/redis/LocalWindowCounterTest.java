@@ -58,4 +58,14 @@ class LocalWindowCounterTest {
     private WindowCounter.Count add(String key, long amount, Duration window) {
         return counter.add(key, amount, window).toCompletableFuture().join();
     }
+
+    @Test
+    void dropsTheCountersOfAPrefixOnly() {
+        LocalWindowCounter counter = new LocalWindowCounter(java.time.Clock.systemUTC());
+        counter.add("limit:a:login:1", 1, java.time.Duration.ofMinutes(1));
+        counter.add("limit:ab:login:1", 1, java.time.Duration.ofMinutes(1));
+        assertThat(counter.countWithPrefix("limit:a:").toCompletableFuture().join()).isEqualTo(1);
+        assertThat(counter.resetWithPrefix("limit:a:").toCompletableFuture().join()).isEqualTo(1);
+        assertThat(counter.peek("limit:ab:login:1").toCompletableFuture().join().value()).isEqualTo(1);
+    }
 }

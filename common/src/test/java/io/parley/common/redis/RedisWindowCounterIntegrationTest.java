@@ -54,6 +54,19 @@ class RedisWindowCounterIntegrationTest {
         assertThat(counter.peek("ban").toCompletableFuture().join().value()).isZero();
     }
 
+    @Test
+    void dropsExactlyTheCountersOfAPrefixEvenWithGlobCharactersInIt() {
+        add("limit:t[1]:login:a", 1, Duration.ofMinutes(5));
+        add("limit:t[1]:login:b", 1, Duration.ofMinutes(5));
+        add("limit:t11:login:a", 1, Duration.ofMinutes(5));
+        add("ban:t[1]:user:x", 1, Duration.ofMinutes(5));
+        assertThat(counter.countWithPrefix("limit:t[1]:").toCompletableFuture().join()).isEqualTo(2);
+        assertThat(counter.resetWithPrefix("limit:t[1]:").toCompletableFuture().join()).isEqualTo(2);
+        assertThat(counter.peek("limit:t[1]:login:a").toCompletableFuture().join().value()).isZero();
+        assertThat(counter.peek("limit:t11:login:a").toCompletableFuture().join().value()).isEqualTo(1);
+        assertThat(counter.peek("ban:t[1]:user:x").toCompletableFuture().join().value()).isEqualTo(1);
+    }
+
     private WindowCounter.Count add(String key, long amount, Duration window) {
         return counter.add(key, amount, window).toCompletableFuture().join();
     }
