@@ -186,6 +186,12 @@ final class IsolationCases {
             Case.refused("GET", "/api/mcp/connection/status/{serverName}", "/api/mcp/connection/status/{mcpServer}"),
             Case.refused("POST", "/api/mcp/{serverName}/reinitialize", "/api/mcp/{mcpServer}/reinitialize"),
             Case.refused("GET", "/api/mcp/{serverName}/auth-values", "/api/mcp/{mcpServer}/auth-values"),
+            Case.refused("GET", "/api/mcp/{serverName}/oauth/initiate", "/api/mcp/{mcpServer}/oauth/initiate"),
+            Case.refused("POST", "/api/mcp/{serverName}/oauth/bind", "/api/mcp/{mcpServer}/oauth/bind"),
+            Case.refused("POST", "/api/mcp/oauth/cancel/{serverName}", "/api/mcp/oauth/cancel/{mcpServer}"),
+            // a flow's id is "<person's id>:<server>": the owner's, asked by anyone else
+            Case.refused("GET", "/api/mcp/oauth/status/{flowId}", "/api/mcp/oauth/status/{user}:{mcpServer}"),
+            Case.refused("GET", "/api/mcp/oauth/tokens/{flowId}", "/api/mcp/oauth/tokens/{user}:{mcpServer}"),
 
             // last: in another tenant this starts the caller's own conversation of that id, which the cases above must not see
             new Case("POST", "/api/messages/{conversationId}", "/api/messages/{convo}", Body.JSON,
@@ -195,6 +201,9 @@ final class IsolationCases {
     /** Routes that take an id which is no person's resource, each with the reason. Keyed "METHOD pattern". */
     static final Map<String, String> EXEMPT = Map.ofEntries(
             Map.entry("GET /oauth/{provider}", "a sign-in provider's name, asked before anyone is signed in"),
+            Map.entry("GET /api/mcp/{serverName}/oauth/callback", "the browser's return from an MCP server's sign-in, "
+                    + "without a token: the flow is found by its single-use state alone and needs the starter's browser "
+                    + "cookie (mcp-service SignInIntegrationTest)"),
             Map.entry("GET /api/oauth/{provider}", "a sign-in provider's name, asked before anyone is signed in"),
             Map.entry("GET /oauth/{provider}/callback", "a sign-in provider's name, asked before anyone is signed in"),
             Map.entry("GET /api/oauth/{provider}/callback", "a sign-in provider's name, asked before anyone is signed in"),
