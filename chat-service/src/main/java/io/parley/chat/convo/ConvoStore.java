@@ -135,6 +135,14 @@ class ConvoStore implements InitializingBean {
                 .getDeletedCount();
     }
 
+    Map<String, String> owners(String tenantId, Collection<String> conversationIds) {
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("conversationId").in(conversationIds));
+        query.fields().include("conversationId", "user");
+        Map<String, String> owners = new java.util.HashMap<>();
+        mongo.find(query, Document.class, COLLECTION).forEach(d -> owners.put(d.getString("conversationId"), d.getString("user")));
+        return owners;
+    }
+
     void insert(Document conversation) {
         mongo.insert(conversation, COLLECTION);
     }

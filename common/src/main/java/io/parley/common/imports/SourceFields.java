@@ -159,6 +159,30 @@ public final class SourceFields {
     }
 
     /**
+     * The document as a feature that keeps LibreChat's shape stores it: every field but mongoose's {@code __v},
+     * LibreChat's own {@code tenantId} and {@code dropped}, with {@code tenantId} first and both timestamps set.
+     *
+     * @throws ImportSkipped when a key anywhere in it is a MongoDB operator or path ({@link #hasUnsafeKeys})
+     */
+    public static Document copy(Document source, String tenantId, String... dropped) {
+        java.util.Set<String> left = new java.util.HashSet<>(List.of(dropped));
+        left.add("__v");
+        left.add("tenantId");
+        Document stored = new Document("tenantId", tenantId);
+        source.forEach((key, value) -> {
+            if (!left.contains(key)) {
+                stored.put(key, value);
+            }
+        });
+        if (hasUnsafeKeys(stored)) {
+            throw new ImportSkipped("holds a key Parley does not store (one starting with $ or holding a dot)");
+        }
+        stored.put("createdAt", Date.from(createdAt(source)));
+        stored.put("updatedAt", Date.from(updatedAt(source)));
+        return stored;
+    }
+
+    /**
      * Whether any key under {@code value}, at any depth, is a MongoDB operator or path ({@code $…}, dotted or
      * empty): Parley stores free-form parts only without them.
      */

@@ -7,6 +7,7 @@ import io.parley.common.imports.LibreChatImporter.Written;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -19,6 +20,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public final class UnorderedInserts {
 
     private static final int DUPLICATE_KEY = 11000;
+    /** The server's E11000 message names the index: {@code index: _id_ dup key: …}. */
+    private static final Pattern ID_INDEX = Pattern.compile("index: _id_?\\s");
 
     private UnorderedInserts() {
     }
@@ -43,7 +46,7 @@ public final class UnorderedInserts {
             return Written.skipped("refused by the store (code " + error.getCode() + ")");
         }
         String message = error.getMessage() == null ? "" : error.getMessage();
-        return message.contains("_id_") || message.contains("index: _id ")
+        return ID_INDEX.matcher(message).find()
                 ? Written.skipped("its _id is held by a document of another tenant") : Written.PRESENT;
     }
 }
