@@ -112,7 +112,7 @@ public final class ImportBatch {
     }
 
     /** The document's {@code _id} as LibreChat shows it (hex for an ObjectId); its position when it has none. */
-    static String sourceId(Document source, int position) {
+    public static String sourceId(Document source, int position) {
         Object id = source.get("_id");
         return switch (id) {
             case ObjectId objectId -> objectId.toHexString();
