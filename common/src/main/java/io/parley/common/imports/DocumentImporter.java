@@ -10,9 +10,12 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * An importer whose feature stores LibreChat's document shape as it is (plus {@code tenantId}): the subclass maps
- * one document; what the tenant holds is found by the fields that are unique together within the tenant, and the
- * batch is written with one unordered insert ({@link UnorderedInserts}).
+ * An importer whose feature stores LibreChat's document shape as it is (plus {@code tenantId}) under LibreChat's
+ * {@code _id}: the subclass maps one document; what the tenant holds already is found by {@code _id} (one
+ * {@code $in} the stores answer from their {@code _id} index, the embedded one included, where the feature's
+ * tenant-leading index would read the whole tenant for every batch), and the batch is written with one unordered
+ * insert ({@link UnorderedInserts}), whose unique index refuses a document that is present under another
+ * {@code _id} (counted present).
  */
 public abstract class DocumentImporter implements LibreChatImporter<Document> {
 
@@ -23,7 +26,7 @@ public abstract class DocumentImporter implements LibreChatImporter<Document> {
     /**
      * @param storedCollection the feature's collection the documents go to
      * @param keyFields        the fields unique together within a tenant that name a document (e.g.
-     *                         {@code conversationId}, or {@code user} and {@code tag}); the first is looked up
+     *                         {@code conversationId}, or {@code user} and {@code tag}): the key reported
      */
     protected DocumentImporter(MongoTemplate mongo, String storedCollection, String... keyFields) {
         this.mongo = mongo;
@@ -36,14 +39,15 @@ public abstract class DocumentImporter implements LibreChatImporter<Document> {
         return new Mapped<>(key(stored), stored, warnings);
     }
 
+    /** The items whose {@code _id} the tenant holds. */
     @Override
     public Set<String> present(String tenantId, List<Mapped<Document>> items) {
-        String first = keyFields.getFirst();
-        Query query = Query.query(Criteria.where("tenantId").is(tenantId)
-                .and(first).in(items.stream().map(item -> item.value().get(first)).distinct().toList()));
-        keyFields.forEach(field -> query.fields().include(field));
-        Set<String> wanted = items.stream().map(Mapped::key).collect(Collectors.toSet());
-        return mongo.find(query, Document.class, storedCollection).stream().map(this::key).filter(wanted::contains)
+        Query query = Query.query(Criteria.where("_id").in(items.stream().map(item -> item.value().get("_id")).toList())
+                .and("tenantId").is(tenantId));
+        query.fields().include("_id");
+        Set<String> stored = mongo.find(query, Document.class, storedCollection).stream().map(d -> text(d.get("_id")))
+                .collect(Collectors.toSet());
+        return items.stream().filter(item -> stored.contains(text(item.value().get("_id")))).map(Mapped::key)
                 .collect(Collectors.toSet());
     }
 
