@@ -52,6 +52,11 @@ public final class ParleySystem implements BeforeAllCallback {
         return Running.instance.chatServiceUrl;
     }
 
+    /** A service's gRPC address ({@code host:port}), as {@code ./parley migrate-librechat} reaches it. */
+    static String grpcAddress(String service) {
+        return "127.0.0.1:" + Running.instance.grpcPorts.get(service);
+    }
+
     /** file-service's own base URL, for its Prometheus metrics. */
     static String fileServiceUrl() {
         return Running.instance.fileServiceUrl;
@@ -125,6 +130,7 @@ public final class ParleySystem implements BeforeAllCallback {
         private final Map<String, Process> processes = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, List<String>> commands = new LinkedHashMap<>();
         private final Map<String, Integer> healthPorts = new LinkedHashMap<>();
+        private final Map<String, Integer> grpcPorts = new LinkedHashMap<>();
         private Path logs;
         private PrivateRedis redis;
         private TraceCollector traces;
@@ -232,6 +238,7 @@ public final class ParleySystem implements BeforeAllCallback {
             fileServiceUrl = "http://127.0.0.1:" + http.get("file-service");
             http.forEach((service, port) -> serviceUrls.put(service, "http://127.0.0.1:" + port));
             healthPorts.putAll(http);
+            grpcPorts.putAll(grpc);
             healthPorts.put("gateway", gateway);
             try {
                 await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()

@@ -62,6 +62,23 @@ public class ExternalAccounts {
         });
     }
 
+    /**
+     * Links a provider account to a person brought in from LibreChat (its {@code googleId}, {@code openidId}, …).
+     *
+     * @param provider {@code google}, {@code github}, {@code discord}, {@code facebook} or {@code openid}
+     * @return false when the provider account is linked to another person of the tenant (nothing is written)
+     */
+    public boolean linkImported(String tenantId, String provider, String subject, String userId) {
+        return identities.link(tenantId, provider, subject, userId) || identities.find(tenantId, provider, subject)
+                .map(link -> link.userId().equals(userId)).orElse(false);
+    }
+
+    /** Takes back a link {@link #linkImported} made, when the person could not be stored after all. */
+    public void unlinkImported(String tenantId, String provider, String subject, String userId) {
+        identities.find(tenantId, provider, subject).filter(link -> link.userId().equals(userId))
+                .ifPresent(identities::remove);
+    }
+
     private Optional<User> linked(String tenantId, ExternalIdentity identity) {
         return identities.find(tenantId, identity.provider(), identity.subject()).flatMap(link -> {
             Optional<User> user = users.byId(tenantId, link.userId());

@@ -136,6 +136,23 @@ class ConvoStore implements InitializingBean {
                 .getDeletedCount();
     }
 
+    /**
+     * One lookup per id: each is answered from the {@code tenant_convo} index, on the embedded store too, where
+     * an {@code $in} would read every conversation of the tenant (a batch of messages names a few).
+     */
+    Map<String, String> owners(String tenantId, Collection<String> conversationIds) {
+        Map<String, String> owners = new java.util.HashMap<>();
+        for (String id : conversationIds) {
+            Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("conversationId").is(id));
+            query.fields().include("conversationId", "user");
+            Document found = mongo.findOne(query, Document.class, COLLECTION);
+            if (found != null) {
+                owners.put(id, found.getString("user"));
+            }
+        }
+        return owners;
+    }
+
     void insert(Document conversation) {
         mongo.insert(conversation, COLLECTION);
     }

@@ -180,6 +180,11 @@ public class Convos {
         convos.titleIfDefault(tenantId, user, conversationId, title);
     }
 
+    /** Who holds each of these conversations in the tenant, by conversation id; ids nobody holds are left out. */
+    public Map<String, String> owners(String tenantId, Collection<String> conversationIds) {
+        return convos.owners(tenantId, conversationIds);
+    }
+
     /** Stores a whole conversation made elsewhere (a fork, an import). */
     public void insert(Document conversation) {
         convos.insert(conversation);

@@ -6,10 +6,13 @@ import java.util.HashMap;
 import io.parley.chat.convo.ConversationMessages;
 import io.parley.chat.support.PageRequest;
 import io.parley.chat.support.TenantUniqueIds;
+import java.util.Collection;
 import java.util.Date;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -93,6 +96,14 @@ class MessageStore implements InitializingBean, ConversationMessages {
     }
 
     /** Copies of messages (fork, duplicate, import): new ids, so they cannot collide. */
+    Map<String, String> messageIdsOf(String tenantId, String user, Collection<ObjectId> documentIds) {
+        Query query = Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user).and("_id").in(documentIds));
+        query.fields().include("_id", "messageId");
+        Map<String, String> ids = new java.util.HashMap<>();
+        mongo.find(query, Document.class, COLLECTION).forEach(d -> ids.put(d.getObjectId("_id").toHexString(), d.getString("messageId")));
+        return ids;
+    }
+
     void insertAll(List<Document> copies) {
         if (!copies.isEmpty()) {
             mongo.insert(copies, COLLECTION);

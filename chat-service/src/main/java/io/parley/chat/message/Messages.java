@@ -18,7 +18,9 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Collection;
 import java.util.Map;
+import org.bson.types.ObjectId;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -323,6 +325,14 @@ public class Messages {
     /** The conversation's messages, oldest first. */
     public List<Document> inConversation(String tenantId, String user, String conversationId) {
         return messages.inConversation(tenantId, user, conversationId);
+    }
+
+    /**
+     * The message ids of the person's messages among these stored ids ({@code _id}), by {@code _id} as hex:
+     * LibreChat's shared links name messages by document id.
+     */
+    public Map<String, String> messageIdsOf(String tenantId, String user, Collection<ObjectId> documentIds) {
+        return messages.messageIdsOf(tenantId, user, documentIds);
     }
 
     /** Stores messages copied from elsewhere (a fork, an import). */
