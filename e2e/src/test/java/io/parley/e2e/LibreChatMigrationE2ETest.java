@@ -164,7 +164,7 @@ class LibreChatMigrationE2ETest extends E2ETest {
         assertThat(messages).hasSize(3);
         assertThat(messages.findValuesAsString("messageId")).containsExactlyInAnyOrder(root, answer, branch);
         assertThat(as(tenant, auth, "GET", "/api/messages/" + convo + "/" + answer, null).json()
-                .at("/content/1/text").asString()).isEqualTo("A program that translates programs.");
+                .at("/0/content/1/text").asString()).isEqualTo("A program that translates programs.");
         JsonNode agentRead = as(tenant, auth, "GET", "/api/agents/" + AGENT_ID, null).json();
         assertThat(agentRead.get("name").asString()).isEqualTo("Reviewer");
         assertThat(agentRead.get("_id").asString()).isEqualTo(agent.toHexString());
