@@ -31,6 +31,9 @@ public abstract class AgentIntegrationTest {
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
         registry.add("spring.grpc.client.channels.auth.address", () -> "static://127.0.0.1:" + AUTH.port());
+        // A cold test JVM's first call to the stand-in (connection, class loading) can outrun the production
+        // deadline of 2 s on a loaded machine; no test here is about that deadline.
+        registry.add("spring.grpc.client.channels.auth.default-deadline", () -> "15s");
     }
 
     @LocalServerPort
