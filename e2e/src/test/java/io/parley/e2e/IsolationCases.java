@@ -74,6 +74,9 @@ final class IsolationCases {
             Case.refused("POST", "/api/admin/groups/{id}/members", "/api/admin/groups/{group}/members", "{\"userIds\":[\"{user}\"]}"),
             Case.refused("DELETE", "/api/admin/groups/{id}/members/{userId}", "/api/admin/groups/{group}/members/{user}"),
             Case.refused("DELETE", "/api/admin/groups/{id}", "/api/admin/groups/{group}"),
+            Case.refused("GET", "/api/admin/grants/{principalType}/{principalId}", "/api/admin/grants/user/{user}"),
+            Case.refused("DELETE", "/api/admin/grants/{principalType}/{principalId}/{capability}",
+                    "/api/admin/grants/user/{user}/read:users"),
             // auth-service: resource ACLs, by each kind of resource the owner has
             Case.ownScoped("GET", "/api/permissions/{resourceType}/{resourceId}", "/api/permissions/agent/{agentObjectId}", ADMIN_OWN_ENTRIES),
             Case.ownScoped("GET", "/api/permissions/{resourceType}/{resourceId}", "/api/permissions/promptGroup/{promptGroup}", ADMIN_OWN_ENTRIES),
@@ -212,6 +215,9 @@ final class IsolationCases {
             Map.entry("PUT /api/roles/{roleName}/{feature}", "a role of the caller's own tenant (every tenant has its own USER and ADMIN)"),
             Map.entry("DELETE /api/admin/banner/{bannerId}",
                     "the caller's own tenant's banner, by the id its message gives (every tenant has its own; AdminAccountsIntegrationTest)"),
+            Map.entry("GET /api/admin/audit-log/{id}",
+                    "an entry of the caller's own tenant's audit log, which only its ADMIN reads; another tenant's entry is 404 "
+                    + "(AuditLogIntegrationTest)"),
             Map.entry("GET /api/share/{shareId}",
                     "a shared link is there for others to read (another tenant's reader gets 404: ShareIntegrationTest)"),
             Map.entry("GET /api/agents/tools/{toolId}/auth", "a tool's name: the same answer for everyone"),

@@ -1,5 +1,8 @@
 package io.parley.auth.account;
 
+import io.parley.auth.audit.AuditAction;
+import io.parley.auth.audit.AuditEvent;
+import io.parley.auth.audit.AuditTrail;
 import io.parley.auth.twofa.TwoFactor;
 import io.parley.common.security.CurrentUser;
 import java.util.Map;
@@ -17,10 +20,12 @@ class AccountController {
 
     private final AccountDeletion deletion;
     private final TwoFactor twoFactor;
+    private final AuditTrail audit;
 
-    AccountController(AccountDeletion deletion, TwoFactor twoFactor) {
+    AccountController(AccountDeletion deletion, TwoFactor twoFactor, AuditTrail audit) {
         this.deletion = deletion;
         this.twoFactor = twoFactor;
+        this.audit = audit;
     }
 
     /** LibreChat's body; the seed's route may come without one. */
@@ -33,6 +38,9 @@ class AccountController {
         deletion.requireAllowed(caller);
         twoFactor.verifyIfEnabled(caller.tenantId(), caller.id(), given.token(), given.backupCode());
         deletion.deleteOwnAccount(caller);
+        AuditEvent.Actor self = AuditTrail.actor(caller);
+        audit.record(AuditEvent.success(caller.tenantId(), AuditAction.USER_DELETED, self,
+                AuditEvent.Target.user(caller.id(), self.name())).with("by", "self"));
         return Map.of("message", "User deleted");
     }
 }

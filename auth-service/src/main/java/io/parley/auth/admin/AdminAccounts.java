@@ -3,6 +3,10 @@ package io.parley.auth.admin;
 import io.parley.auth.AuthProperties;
 import io.parley.auth.SignInProperties;
 import io.parley.auth.account.Accounts;
+import io.parley.auth.audit.AuditAction;
+import io.parley.auth.audit.AuditEvent;
+import io.parley.auth.audit.AuditTrail;
+import io.parley.auth.capability.Capability;
 import io.parley.auth.email.InvitationMail;
 import io.parley.auth.login.SessionRevocation;
 import io.parley.auth.password.PasswordHasher;
@@ -43,10 +47,12 @@ class AdminAccounts {
     private final Accounts accounts;
     private final AuthProperties properties;
     private final boolean ldap;
+    private final AuditTrail audit;
 
     AdminAccounts(AdminUsers admin, Users users, AccountCreation creation, InvitationMail invitations,
                   PasswordHasher passwords, SessionRevocation sessions, Accounts accounts, AuthProperties properties,
-                  SignInProperties signIn) {
+                  SignInProperties signIn, AuditTrail audit) {
+        this.audit = audit;
         this.admin = admin;
         this.users = users;
         this.creation = creation;
@@ -60,9 +66,13 @@ class AdminAccounts {
 
     /** A new local account; {@link AccountCreation} says what is checked. */
     User create(CurrentUser caller, AccountCreation.NewAccount account) {
-        AdminUsers.requireAdmin(caller);
+        admin.require(caller, Capability.MANAGE_USERS);
+        if (User.ADMIN.equals(account.role()) && !caller.isAdmin()) {
+            throw new ApiException.Forbidden("Only an ADMIN may make an ADMIN");
+        }
         User user = creation.create(caller.tenantId(), account);
         log.info("Account created tenant_id={} user_id={} by user_id={}", caller.tenantId(), user.idString(), caller.id());
+        audit.record(AdminUsers.done(caller, AuditAction.USER_CREATED, user).with("role", user.role()));
         return user;
     }
 
@@ -71,7 +81,7 @@ class AdminAccounts {
      * @throws ApiException.Conflict the address has an account, or LDAP replaces registration
      */
     Optional<String> invite(CurrentUser caller, String rawEmail) {
-        AdminUsers.requireAdmin(caller);
+        admin.require(caller, Capability.MANAGE_USERS);
         List<FieldProblem> problems = new ArrayList<>();
         String email = RegistrationRules.email(rawEmail, problems);
         ProfileRules.throwIfAny(problems);
@@ -83,6 +93,8 @@ class AdminAccounts {
         }
         Optional<String> link = invitations.invite(caller.tenantId(), email);
         log.info("Invitation issued tenant_id={} mailed={} by user_id={}", caller.tenantId(), link.isEmpty(), caller.id());
+        audit.record(AuditEvent.success(caller.tenantId(), AuditAction.USER_INVITED, AuditTrail.actor(caller),
+                new AuditEvent.Target("invitation", null, email)).with("mailed", link.isEmpty()));
         return link;
     }
 
@@ -91,8 +103,9 @@ class AdminAccounts {
      * script moves {@code passwordVersion} on for the same end).
      */
     void resetPassword(CurrentUser caller, String userId, String password) {
-        AdminUsers.requireAdmin(caller);
+        admin.require(caller, Capability.MANAGE_USERS);
         User user = admin.user(caller, userId);
+        AdminUsers.requireRankOver(caller, user);
         List<FieldProblem> problems = new ArrayList<>();
         RegistrationRules.password(password, password, properties.passwordMinimum(), problems);
         ProfileRules.throwIfAny(problems);
@@ -100,6 +113,7 @@ class AdminAccounts {
         sessions.revokeAll(caller.tenantId(), user.idString(), "admin password reset");
         log.info("Password reset by an admin tenant_id={} user_id={} by user_id={}", caller.tenantId(), user.idString(),
                 caller.id());
+        audit.record(AdminUsers.done(caller, AuditAction.USER_PASSWORD_RESET, user));
     }
 
     /**
@@ -109,8 +123,9 @@ class AdminAccounts {
      * @throws ApiException.Conflict  the tenant's only ADMIN
      */
     void delete(CurrentUser caller, String userId) {
-        AdminUsers.requireAdmin(caller);
+        admin.require(caller, Capability.MANAGE_USERS);
         User user = admin.user(caller, userId);
+        AdminUsers.requireRankOver(caller, user);
         if (user.idString().equals(caller.id())) {
             throw new ApiException.Forbidden("Cannot delete your own account");
         }
@@ -120,5 +135,6 @@ class AdminAccounts {
         accounts.delete(caller.tenantId(), user.idString());
         log.info("Account deleted by an admin tenant_id={} user_id={} by user_id={}", caller.tenantId(), user.idString(),
                 caller.id());
+        audit.record(AdminUsers.done(caller, AuditAction.USER_DELETED, user).with("role", user.role()));
     }
 }

@@ -1,5 +1,7 @@
 package io.parley.auth.admin;
 
+import io.parley.auth.capability.Capability;
+import io.parley.auth.capability.Capabilities;
 import io.parley.auth.balance.BalanceRecords;
 import io.parley.auth.balance.CreditAdjustments;
 import io.parley.auth.user.User;
@@ -7,6 +9,9 @@ import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import io.parley.common.redis.BanProperties;
 import io.parley.common.redis.Violations;
+import io.parley.auth.audit.AuditAction;
+import io.parley.auth.audit.AuditEvent;
+import io.parley.auth.audit.AuditTrail;
 import io.parley.common.security.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -38,6 +43,8 @@ class AdminUsers {
     private static final Logger log = LoggerFactory.getLogger(AdminUsers.class);
 
     private final Users users;
+    private final AuditTrail audit;
+    private final Capabilities capabilities;
     private final Violations violations;
     private final BanProperties bans;
     private final CreditAdjustments credits;
@@ -45,7 +52,9 @@ class AdminUsers {
     private final Clock clock = Clock.systemUTC();
 
     AdminUsers(Users users, Violations violations, BanProperties bans, CreditAdjustments credits,
-               BalanceRecords balanceRecords) {
+               BalanceRecords balanceRecords, AuditTrail audit, Capabilities capabilities) {
+        this.audit = audit;
+        this.capabilities = capabilities;
         this.users = users;
         this.violations = violations;
         this.bans = bans;
@@ -64,7 +73,7 @@ class AdminUsers {
      *               by it); null to page through everyone
      */
     Page list(CurrentUser caller, String search, String limit, String cursor, String email) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.READ_USERS);
         if (email != null && !email.isBlank()) {
             return new Page(users.byEmail(caller.tenantId(), email.trim().toLowerCase(Locale.ROOT))
                     .map(UserSummary::of).stream().toList(), null);
@@ -82,7 +91,7 @@ class AdminUsers {
 
     /** LibreChat's {@code list-balances}, a page at a time, checked as {@link #list}. */
     BalancePage balances(CurrentUser caller, String limit, String cursor) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.READ_USERS);
         UserPage page = page(caller, null, limit, cursor);
         Map<ObjectId, Double> credits = balanceRecords.credits(caller.tenantId(),
                 page.users().stream().map(User::id).toList());
@@ -118,7 +127,7 @@ class AdminUsers {
      * @throws ApiException.Conflict when bans are disabled: nothing would enforce it
      */
     Instant ban(CurrentUser caller, String userId, Long durationMs) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.MANAGE_USERS);
         if (!bans.enabled()) {
             throw new ApiException.Conflict("Bans are disabled (parley.bans.enabled)");
         }
@@ -127,19 +136,24 @@ class AdminUsers {
             throw ApiException.Invalid.field("durationMs", "must be 1 to " + MAX_BAN.toMillis() + " milliseconds");
         }
         User user = user(caller, userId);
+        requireRankOver(caller, user);
         Instant until = clock.instant().plus(duration);
         violations.ban(caller.tenantId(), user.idString(), duration).toCompletableFuture().join();
         log.info("User banned tenant_id={} user_id={} until={} by user_id={}", caller.tenantId(), user.idString(),
                 until, caller.id());
+        audit.record(done(caller, AuditAction.USER_BANNED, user).with("until", until.toString())
+                .with("durationMs", duration.toMillis()));
         return until;
     }
 
     void unban(CurrentUser caller, String userId) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.MANAGE_USERS);
         User user = user(caller, userId);
+        requireRankOver(caller, user);
         violations.unban(caller.tenantId(), user.idString()).toCompletableFuture().join();
         log.info("User unbanned tenant_id={} user_id={} by user_id={}", caller.tenantId(), user.idString(),
                 caller.id());
+        audit.record(done(caller, AuditAction.USER_UNBANNED, user));
     }
 
     /**
@@ -148,21 +162,28 @@ class AdminUsers {
      * @return the balance afterwards
      */
     long setCredits(CurrentUser caller, String userId, BigDecimal tokenCredits) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.MANAGE_USERS);
         if (tokenCredits == null || tokenCredits.signum() < 0 || tokenCredits.stripTrailingZeros().scale() > 0
                 || tokenCredits.compareTo(BigDecimal.valueOf(CreditAdjustments.MAX_AMOUNT)) > 0) {
             throw ApiException.Invalid.field("tokenCredits",
                     "must be a whole number of credits from 0 to " + CreditAdjustments.MAX_AMOUNT);
         }
-        return credits.set(caller.tenantId(), user(caller, userId).idString(), tokenCredits.longValueExact());
+        User user = user(caller, userId);
+        long after = credits.set(caller.tenantId(), user.idString(), tokenCredits.longValueExact());
+        audit.record(done(caller, AuditAction.USER_BALANCE_SET, user).with("tokenCredits", after));
+        return after;
     }
 
     /** @return the balance afterwards, rounded down */
     long addCredits(CurrentUser caller, String userId, BigDecimal amount, String requestId) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.MANAGE_USERS);
         long valid = amount(amount);
         String validRequestId = requestId(requestId);
-        return credits.add(caller.tenantId(), user(caller, userId).idString(), valid, validRequestId);
+        User user = user(caller, userId);
+        long after = credits.add(caller.tenantId(), user.idString(), valid, validRequestId);
+        audit.record(done(caller, AuditAction.USER_BALANCE_ADDED, user).with("amount", valid)
+                .with("tokenCredits", after).with("requestId", validRequestId));
+        return after;
     }
 
     /**
@@ -170,7 +191,7 @@ class AdminUsers {
      * @return the balance afterwards, rounded down; never below zero
      */
     long deductCredits(CurrentUser caller, String userId, BigDecimal amount, String requestId) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.MANAGE_USERS);
         long valid = amount(amount);
         String validRequestId = requestId(requestId);
         String target = userId == null ? caller.id() : userId;
@@ -214,9 +235,23 @@ class AdminUsers {
     }
 
     /** 403 for anyone but an ADMIN of the tenant (an operator's token is one). */
-    static void requireAdmin(CurrentUser caller) {
-        if (!caller.isAdmin()) {
-            throw new ApiException.Forbidden("Unauthorized");
+    /** An admin's action on a person, for the audit log. */
+    static AuditEvent done(CurrentUser caller, AuditAction action, User user) {
+        return AuditEvent.success(caller.tenantId(), action, AuditTrail.actor(caller),
+                AuditEvent.Target.user(user.idString(), user.handle()));
+    }
+
+    void require(CurrentUser caller, String capability) {
+        capabilities.require(caller, capability);
+    }
+
+    /**
+     * An ADMIN is banned, reset or deleted only by an ADMIN: a delegated user manager ({@code manage:users}) cannot
+     * lock the tenant's admins out.
+     */
+    static void requireRankOver(CurrentUser caller, User user) {
+        if (User.ADMIN.equals(user.role()) && !caller.isAdmin()) {
+            throw new ApiException.Forbidden("Only an ADMIN may do this to an ADMIN");
         }
     }
 }

@@ -1,5 +1,10 @@
 package io.parley.auth.admin;
 
+import io.parley.auth.capability.Capability;
+import io.parley.auth.capability.Capabilities;
+import io.parley.auth.audit.AuditAction;
+import io.parley.auth.audit.AuditEvent;
+import io.parley.auth.audit.AuditTrail;
 import io.parley.common.redis.LocalWindowCounter;
 import io.parley.common.redis.WindowCounter;
 import io.parley.common.security.CurrentUser;
@@ -25,9 +30,13 @@ class CacheFlush {
     private static final Logger log = LoggerFactory.getLogger(CacheFlush.class);
 
     private final WindowCounter counters;
+    private final AuditTrail audit;
+    private final Capabilities capabilities;
 
-    CacheFlush(WindowCounter counters) {
+    CacheFlush(WindowCounter counters, AuditTrail audit, Capabilities capabilities) {
         this.counters = counters;
+        this.audit = audit;
+        this.capabilities = capabilities;
     }
 
     /**
@@ -39,7 +48,7 @@ class CacheFlush {
     }
 
     Flushed flush(CurrentUser caller, boolean dryRun) {
-        AdminUsers.requireAdmin(caller);
+        capabilities.require(caller, Capability.MANAGE_CONFIGS);
         List<String> prefixes = KINDS.stream().map(kind -> kind + ":" + caller.tenantId() + ":").toList();
         long keys = 0;
         for (String prefix : prefixes) {
@@ -50,6 +59,8 @@ class CacheFlush {
         if (!dryRun) {
             log.warn("Limits and bans flushed tenant_id={} keys={} shared={} by user_id={}", caller.tenantId(), keys,
                     shared, caller.id());
+            audit.record(AuditEvent.success(caller.tenantId(), AuditAction.CACHE_FLUSHED, AuditTrail.actor(caller),
+                    new AuditEvent.Target("cache", null, "limits and bans")).with("keys", keys).with("shared", shared));
         }
         return new Flushed(shared, dryRun, keys, prefixes);
     }

@@ -1,5 +1,10 @@
 package io.parley.auth.banner;
 
+import io.parley.auth.capability.Capability;
+import io.parley.auth.capability.Capabilities;
+import io.parley.auth.audit.AuditAction;
+import io.parley.auth.audit.AuditEvent;
+import io.parley.auth.audit.AuditTrail;
 import io.parley.common.error.ApiException;
 import io.parley.common.error.ApiException.FieldProblem;
 import io.parley.common.security.CurrentUser;
@@ -36,9 +41,13 @@ class BannerAdminController {
     private static final Logger log = LoggerFactory.getLogger(BannerAdminController.class);
 
     private final BannerStore banners;
+    private final AuditTrail audit;
+    private final Capabilities capabilities;
 
-    BannerAdminController(BannerStore banners) {
+    BannerAdminController(BannerStore banners, AuditTrail audit, Capabilities capabilities) {
         this.banners = banners;
+        this.audit = audit;
+        this.capabilities = capabilities;
     }
 
     /**
@@ -50,7 +59,7 @@ class BannerAdminController {
 
     @GetMapping("/api/admin/banner")
     BannerView current(CurrentUser caller) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.READ_CONFIGS);
         return banners.showing(caller.tenantId(), true, Instant.now()).map(BannerView::of)
                 .orElseThrow(() -> new ApiException.NotFound("No banner found"));
     }
@@ -58,7 +67,7 @@ class BannerAdminController {
     /** Everything checked first; then the tenant's banner is replaced, or made. */
     @PutMapping("/api/admin/banner")
     BannerView replace(CurrentUser caller, @RequestBody(required = false) BannerRequest body) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.MANAGE_CONFIGS);
         BannerRequest given = body == null ? new BannerRequest(null, null, null, null, null) : body;
         List<FieldProblem> problems = new ArrayList<>();
         String message = given.message() == null ? "" : given.message();
@@ -80,16 +89,21 @@ class BannerAdminController {
                 message, from, to, Banner.BANNER, Boolean.TRUE.equals(given.isPublic()),
                 Boolean.TRUE.equals(given.persistable())));
         log.info("Banner replaced tenant_id={} banner_id={} by user_id={}", caller.tenantId(), banner.bannerId(), caller.id());
+        audit.record(AuditEvent.success(caller.tenantId(), AuditAction.BANNER_UPDATED, AuditTrail.actor(caller),
+                new AuditEvent.Target("banner", banner.bannerId(), null)).with("isPublic", banner.isPublic())
+                .with("displayFrom", String.valueOf(from)).with("displayTo", to == null ? null : to.toString()));
         return BannerView.of(banner);
     }
 
     @DeleteMapping("/api/admin/banner/{bannerId}")
     Map<String, String> delete(CurrentUser caller, @PathVariable String bannerId) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.MANAGE_CONFIGS);
         if (!banners.delete(caller.tenantId(), bannerId)) {
             throw new ApiException.NotFound("No banner found");
         }
         log.info("Banner deleted tenant_id={} banner_id={} by user_id={}", caller.tenantId(), bannerId, caller.id());
+        audit.record(AuditEvent.success(caller.tenantId(), AuditAction.BANNER_DELETED, AuditTrail.actor(caller),
+                new AuditEvent.Target("banner", bannerId, null)));
         return Map.of("message", "Banner deleted successfully");
     }
 
@@ -133,9 +147,4 @@ class BannerAdminController {
         return bytes;
     }
 
-    private static void requireAdmin(CurrentUser caller) {
-        if (!caller.isAdmin()) {
-            throw new ApiException.Forbidden("Unauthorized");
-        }
-    }
 }

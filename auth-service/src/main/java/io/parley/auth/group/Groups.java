@@ -1,5 +1,11 @@
 package io.parley.auth.group;
 
+import io.parley.auth.capability.Capability;
+import io.parley.auth.capability.Capabilities;
+import io.parley.auth.capability.GroupMemberships;
+import io.parley.auth.audit.AuditAction;
+import io.parley.auth.audit.AuditEvent;
+import io.parley.auth.audit.AuditTrail;
 import io.parley.auth.user.User;
 import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
@@ -24,7 +30,7 @@ import org.springframework.stereotype.Service;
  * is in ({@link #groupIdsOf}). Everything stays inside one tenant.
  */
 @Service
-public class Groups {
+public class Groups implements GroupMemberships {
 
     static final int MAX_NAME = 100;
     static final int MAX_DESCRIPTION = 1000;
@@ -35,9 +41,14 @@ public class Groups {
     private final GroupStore groups;
     private final Users users;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    private final Capabilities capabilities;
     private final Clock clock = Clock.systemUTC();
 
-    Groups(GroupStore groups, Users users, ApplicationEventPublisher events) {
+    Groups(GroupStore groups, Users users, ApplicationEventPublisher events, AuditTrail audit,
+           Capabilities capabilities) {
+        this.audit = audit;
+        this.capabilities = capabilities;
         this.groups = groups;
         this.users = users;
         this.events = events;
@@ -52,6 +63,12 @@ public class Groups {
      * Ids (hex) of the groups of {@code tenantId} that have {@code userId} as a member; empty when
      * none. For access checks: a group is a principal like the user itself.
      */
+    @Override
+    public boolean exists(String tenantId, String groupId) {
+        return groups.byId(tenantId, groupId).isPresent();
+    }
+
+    @Override
     public List<String> groupIdsOf(String tenantId, String userId) {
         return groups.idsWithMember(tenantId, userId);
     }
@@ -68,7 +85,7 @@ public class Groups {
 
     /** @throws ApiException.Conflict when the tenant already has a group with this name */
     GroupView create(CurrentUser caller, String name, String description) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.MANAGE_GROUPS);
         String validName = validName(name);
         String validDescription = validDescription(description);
         Instant now = now();
@@ -76,25 +93,26 @@ public class Groups {
                         validDescription == null ? "" : validDescription, List.of(), Group.LOCAL, now, now))
                 .orElseThrow(Groups::duplicate);
         log.info("Group created tenant_id={} group_id={} by user_id={}", caller.tenantId(), created.id(), caller.id());
+        audit.record(done(caller, AuditAction.GROUP_CREATED, created.id().toHexString(), created.name()));
         return GroupView.of(created);
     }
 
     /** The tenant's groups by name; {@code search} is a literal, case-insensitive name prefix (null or blank: all). */
     List<GroupView> list(CurrentUser caller, String search) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.READ_GROUPS);
         String prefix = search == null || search.isBlank() ? null : search.trim();
         return groups.list(caller.tenantId(), prefix).stream().map(GroupView::of).toList();
     }
 
     /** @throws ApiException.NotFound for an unknown, malformed or other tenant's id */
     GroupView read(CurrentUser caller, String id) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.READ_GROUPS);
         return GroupView.of(groups.byId(caller.tenantId(), id).orElseThrow(Groups::notFound));
     }
 
     /** Changes name and/or description (null: unchanged); at least one is required. */
     GroupView update(CurrentUser caller, String id, String name, String description) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.MANAGE_GROUPS);
         if (name == null && description == null) {
             throw new ApiException.Invalid("name or description is required");
         }
@@ -104,6 +122,8 @@ public class Groups {
             Group updated = groups.update(caller.tenantId(), id, validName, validDescription, now())
                     .orElseThrow(Groups::notFound);
             log.info("Group changed tenant_id={} group_id={} by user_id={}", caller.tenantId(), id, caller.id());
+            audit.record(done(caller, AuditAction.GROUP_UPDATED, id, updated.name()).with("name", validName)
+                    .with("description", validDescription));
             return GroupView.of(updated);
         } catch (DuplicateKeyException e) {
             throw duplicate();
@@ -115,7 +135,7 @@ public class Groups {
      * any id is not a user of the tenant, nothing changes and the 400 names those ids.
      */
     GroupView addMembers(CurrentUser caller, String id, List<String> userIds) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.MANAGE_GROUPS);
         if (userIds == null || userIds.isEmpty()) {
             throw ApiException.Invalid.field("userIds", "must list at least one user id");
         }
@@ -139,26 +159,35 @@ public class Groups {
                 .orElseThrow(Groups::notFound);
         log.info("Group members added tenant_id={} group_id={} count={} by user_id={}", caller.tenantId(), id,
                 wanted.size(), caller.id());
+        audit.record(done(caller, AuditAction.GROUP_MEMBER_ADDED, id, updated.name())
+                .with("userIds", String.join(",", wanted)));
         return GroupView.of(updated);
     }
 
     /** Removes one member; removing someone who is not a member changes nothing and succeeds. */
     GroupView removeMember(CurrentUser caller, String id, String userId) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.MANAGE_GROUPS);
         Group updated = groups.removeMember(caller.tenantId(), id, userId, now())
                 .orElseThrow(Groups::notFound);
         log.info("Group member removed tenant_id={} group_id={} user_id={} by user_id={}", caller.tenantId(), id,
                 userId, caller.id());
+        audit.record(done(caller, AuditAction.GROUP_MEMBER_REMOVED, id, updated.name()).with("userId", userId));
         return GroupView.of(updated);
     }
 
     void delete(CurrentUser caller, String id) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.MANAGE_GROUPS);
         if (!groups.delete(caller.tenantId(), id)) {
             throw notFound();
         }
         log.info("Group deleted tenant_id={} group_id={} by user_id={}", caller.tenantId(), id, caller.id());
+        audit.record(done(caller, AuditAction.GROUP_DELETED, id, null));
         events.publishEvent(new GroupDeleted(caller.tenantId(), id));
+    }
+
+    private static AuditEvent done(CurrentUser caller, AuditAction action, String groupId, String name) {
+        return AuditEvent.success(caller.tenantId(), action, AuditTrail.actor(caller),
+                new AuditEvent.Target("group", groupId, name));
     }
 
     /** Milliseconds, as the store keeps them, so a response equals what a later read returns. */
@@ -180,12 +209,6 @@ public class Groups {
             throw ApiException.Invalid.field("description", "must be at most " + MAX_DESCRIPTION + " characters");
         }
         return description;
-    }
-
-    private static void requireAdmin(CurrentUser caller) {
-        if (!caller.isAdmin()) {
-            throw new ApiException.Forbidden("Unauthorized");
-        }
     }
 
     private static ApiException.NotFound notFound() {

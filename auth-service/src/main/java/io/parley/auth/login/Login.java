@@ -1,12 +1,16 @@
 package io.parley.auth.login;
 
 import io.parley.auth.AuthProperties;
+import io.parley.auth.audit.AuditAction;
+import io.parley.auth.audit.AuditEvent;
+import io.parley.auth.audit.AuditTrail;
 import io.parley.auth.ban.SignInBans;
 import io.parley.auth.password.PasswordHasher;
 import io.parley.auth.user.User;
 import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -25,20 +29,35 @@ class Login {
     private final AuthProperties properties;
     private final Optional<CredentialDirectory> directory;
     private final SignInBans bans;
+    private final AuditTrail audit;
 
     Login(Users users, PasswordHasher passwords, AuthProperties properties, Optional<CredentialDirectory> directory,
-          SignInBans bans) {
+          SignInBans bans, AuditTrail audit) {
         this.users = users;
         this.passwords = passwords;
         this.properties = properties;
         this.directory = directory;
         this.bans = bans;
+        this.audit = audit;
     }
 
     User authenticate(String tenantId, String email, String password) {
         if (!properties.allowEmailLogin()) {
             throw new ApiException.Forbidden("Email login is not allowed.");
         }
+        try {
+            return check(tenantId, email, password);
+        } catch (ApiException.Unauthorized | ApiException.Forbidden refused) {
+            // a wrong password, an unknown address or a ban: the audit log keeps what was tried, never the password
+            audit.record(new AuditEvent(tenantId, AuditAction.SIGN_IN_FAILED,
+                    refused instanceof ApiException.Forbidden ? AuditEvent.Outcome.DENIED : AuditEvent.Outcome.FAILURE,
+                    AuditEvent.Actor.unknown(email.trim()), new AuditEvent.Target("user", null, email.trim()),
+                    Map.of("reason", refused.getMessage())));
+            throw refused;
+        }
+    }
+
+    private User check(String tenantId, String email, String password) {
         if (directory.isPresent()) {
             User user = directory.get().authenticate(tenantId, email, password);
             bans.refuseBanned(tenantId, user.idString());

@@ -1,6 +1,9 @@
 package io.parley.auth.login;
 
 import io.parley.auth.AuthProperties;
+import io.parley.auth.audit.AuditAction;
+import io.parley.auth.audit.AuditEvent;
+import io.parley.auth.audit.AuditTrail;
 import io.parley.auth.token.TokenIssuer;
 import io.parley.auth.user.User;
 import io.parley.auth.user.Users;
@@ -33,11 +36,12 @@ class Sessions {
     private final JwtDecoder refreshTokens;
     private final AuthProperties properties;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final Clock clock = Clock.systemUTC();
 
     Sessions(SessionStore sessions, SessionRevocation revocation, Users users, TokenIssuer tokens,
              @Qualifier("refresh") JwtDecoder refreshTokens, AuthProperties properties,
-             ApplicationEventPublisher events) {
+             ApplicationEventPublisher events, AuditTrail audit) {
         this.sessions = sessions;
         this.revocation = revocation;
         this.users = users;
@@ -45,6 +49,7 @@ class Sessions {
         this.refreshTokens = refreshTokens;
         this.properties = properties;
         this.events = events;
+        this.audit = audit;
     }
 
     /** The tokens of a signed-in user. */
@@ -60,6 +65,9 @@ class Sessions {
         sessions.insert(session);
         log.info("Session started tenant_id={} user_id={} session_id={}", user.tenantId(), user.idString(), session.id());
         events.publishEvent(new SignedIn(user.tenantId(), user.idString()));
+        audit.record(AuditEvent.success(user.tenantId(), AuditAction.SIGN_IN,
+                AuditEvent.Actor.user(user.idString(), user.handle()), AuditEvent.Target.user(user.idString(), user.handle()))
+                .with("provider", user.provider()));
         return issue(user, session);
     }
 

@@ -1,5 +1,8 @@
 package io.parley.auth.operator;
 
+import io.parley.auth.audit.AuditAction;
+import io.parley.auth.audit.AuditEvent;
+import io.parley.auth.audit.AuditTrail;
 import io.parley.auth.token.TokenIssuer;
 import io.parley.common.error.ApiException;
 import io.parley.common.redis.WindowCounter;
@@ -32,9 +35,11 @@ class OperatorAccess {
     private final TokenIssuer tokens;
     private final WindowCounter counters;
     private final byte[] keyDigest;
+    private final AuditTrail audit;
     private final Clock clock = Clock.systemUTC();
 
-    OperatorAccess(OperatorProperties properties, TokenIssuer tokens, WindowCounter counters) {
+    OperatorAccess(OperatorProperties properties, TokenIssuer tokens, WindowCounter counters, AuditTrail audit) {
+        this.audit = audit;
         this.properties = properties;
         this.tokens = tokens;
         this.counters = counters;
@@ -71,6 +76,8 @@ class OperatorAccess {
         }
         if (!MessageDigest.isEqual(keyDigest, sha256(key))) {
             log.warn("Wrong operator key tenant_id={} client_ip={}", tenant, clientIp);
+            audit.record(new AuditEvent(tenant, AuditAction.OPERATOR_TOKEN, AuditEvent.Outcome.DENIED,
+                    AuditEvent.Actor.operator(), new AuditEvent.Target("tenant", tenant, tenant), java.util.Map.of()));
             throw new ApiException.Forbidden(WRONG_KEY);
         }
         if (count != null) {
@@ -83,6 +90,8 @@ class OperatorAccess {
         Instant expiresAt = clock.instant().plus(properties.tokenLifetime());
         String token = tokens.operatorToken(tenant, properties.tokenLifetime());
         log.info("Operator token issued tenant_id={} client_ip={} expires_at={}", tenant, clientIp, expiresAt);
+        audit.record(AuditEvent.success(tenant, AuditAction.OPERATOR_TOKEN, AuditEvent.Actor.operator(),
+                new AuditEvent.Target("tenant", tenant, tenant)).with("expiresAt", expiresAt.toString()));
         return new Issued(token, tenant, expiresAt);
     }
 

@@ -1,5 +1,10 @@
 package io.parley.auth.role;
 
+import io.parley.auth.capability.Capability;
+import io.parley.auth.capability.Capabilities;
+import io.parley.auth.audit.AuditAction;
+import io.parley.auth.audit.AuditEvent;
+import io.parley.auth.audit.AuditTrail;
 import io.parley.auth.user.User;
 import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
@@ -28,9 +33,14 @@ public class Roles {
     private final RoleStore roles;
     private final Users users;
     private final InterfacePermissions interfacePermissions;
+    private final AuditTrail audit;
+    private final Capabilities capabilities;
     private final Clock clock = Clock.systemUTC();
 
-    Roles(RoleStore roles, Users users, InterfacePermissions interfacePermissions) {
+    Roles(RoleStore roles, Users users, InterfacePermissions interfacePermissions, AuditTrail audit,
+          Capabilities capabilities) {
+        this.audit = audit;
+        this.capabilities = capabilities;
         this.roles = roles;
         this.users = users;
         this.interfacePermissions = interfacePermissions;
@@ -38,7 +48,7 @@ public class Roles {
 
     /** @throws ApiException.Forbidden when the caller may not read it; NotFound when there is none */
     RoleView read(CurrentUser caller, String name) {
-        if (!caller.isAdmin() && !name.equals(caller.role()) && !User.USER.equals(name)) {
+        if (!name.equals(caller.role()) && !User.USER.equals(name) && !capabilities.holds(caller, Capability.READ_ROLES)) {
             throw new ApiException.Forbidden("Unauthorized");
         }
         return find(caller.tenantId(), name).map(Roles::view)
@@ -47,7 +57,7 @@ public class Roles {
 
     /** Every role of the caller's tenant, by name; ADMIN only. */
     List<RoleView> list(CurrentUser caller) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.READ_ROLES);
         Permissions.SYSTEM_ROLES.forEach(name -> find(caller.tenantId(), name));
         return roles.all(caller.tenantId()).stream().map(Roles::view).toList();
     }
@@ -57,7 +67,7 @@ public class Roles {
      * value that is not a boolean changes nothing.
      */
     RoleView update(CurrentUser caller, String name, String type, Map<String, Object> body) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.MANAGE_ROLES);
         if (body == null) {
             throw new ApiException.Invalid("Invalid " + type + " permissions.");
         }
@@ -76,6 +86,12 @@ public class Roles {
                 .orElseThrow(() -> new ApiException.NotFound("Role not found"));
         log.info("Role permissions changed tenant_id={} role={} type={} by user_id={}", caller.tenantId(), name, type,
                 caller.id());
+        AuditEvent changed = AuditEvent.success(caller.tenantId(), AuditAction.ROLE_PERMISSIONS_UPDATED,
+                AuditTrail.actor(caller), new AuditEvent.Target("role", name, name)).with("permissionType", type);
+        for (Map.Entry<String, Boolean> value : values.entrySet()) {
+            changed = changed.with(value.getKey(), value.getValue());
+        }
+        audit.record(changed);
         return view(updated);
     }
 
@@ -87,22 +103,29 @@ public class Roles {
      * @throws ApiException.Invalid for a role the tenant does not have; NotFound for a user it does not have
      */
     User assign(CurrentUser caller, String userId, String role) {
-        requireAdmin(caller);
+        capabilities.require(caller, Capability.MANAGE_ROLES);
         if (userId == null || userId.isBlank() || role == null || role.isBlank()) {
             throw new ApiException.Invalid("userId and role are required");
         }
         if (find(caller.tenantId(), role).isEmpty()) {
             throw new ApiException.Invalid("Role not found");
         }
+        if (!caller.isAdmin() && (User.ADMIN.equals(role) || users.byId(caller.tenantId(), userId)
+                .filter(user -> User.ADMIN.equals(user.role())).isPresent())) {
+            throw new ApiException.Forbidden("Only an ADMIN may give or take the ADMIN role");
+        }
         if (!User.ADMIN.equals(role) && users.byId(caller.tenantId(), userId)
                 .filter(user -> User.ADMIN.equals(user.role())).isPresent()
                 && users.countWithRole(caller.tenantId(), User.ADMIN) <= 1) {
             throw new ApiException.Conflict("The tenant's last admin cannot be given another role");
         }
+        String before = users.byId(caller.tenantId(), userId).map(User::role).orElse(null);
         User updated = users.assignRole(caller.tenantId(), userId, role)
                 .orElseThrow(() -> new ApiException.NotFound("User not found"));
         log.info("Role assigned tenant_id={} user_id={} role={} by user_id={}", caller.tenantId(), userId, role,
                 caller.id());
+        audit.record(AuditEvent.success(caller.tenantId(), AuditAction.USER_ROLE_CHANGED, AuditTrail.actor(caller),
+                AuditEvent.Target.user(updated.idString(), updated.handle())).with("before", before).with("after", role));
         return updated;
     }
 
@@ -146,11 +169,6 @@ public class Roles {
                 List.of(new ApiException.FieldProblem(permission, problem)));
     }
 
-    private static void requireAdmin(CurrentUser caller) {
-        if (!caller.isAdmin()) {
-            throw new ApiException.Forbidden("Unauthorized");
-        }
-    }
 
     /** Stored permissions over the role's defaults, so a permission added to the catalog later has a value. */
     private static RoleView view(Role role) {

@@ -1,5 +1,10 @@
 package io.parley.auth.terms;
 
+import io.parley.auth.capability.Capability;
+import io.parley.auth.capability.Capabilities;
+import io.parley.auth.audit.AuditAction;
+import io.parley.auth.audit.AuditEvent;
+import io.parley.auth.audit.AuditTrail;
 import io.parley.auth.user.User;
 import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
@@ -22,9 +27,13 @@ class TermsController {
     private static final Logger log = LoggerFactory.getLogger(TermsController.class);
 
     private final Users users;
+    private final AuditTrail audit;
+    private final Capabilities capabilities;
 
-    TermsController(Users users) {
+    TermsController(Users users, AuditTrail audit, Capabilities capabilities) {
         this.users = users;
+        this.audit = audit;
+        this.capabilities = capabilities;
     }
 
     record TermsStatus(boolean termsAccepted) {
@@ -53,11 +62,11 @@ class TermsController {
      */
     @PostMapping("/api/admin/terms/reset")
     Reset reset(CurrentUser caller) {
-        if (!caller.isAdmin()) {
-            throw new ApiException.Forbidden("Unauthorized");
-        }
+        capabilities.require(caller, Capability.MANAGE_CONFIGS);
         long modified = users.resetTerms(caller.tenantId());
         log.info("Terms acceptance reset tenant_id={} users={} by user_id={}", caller.tenantId(), modified, caller.id());
+        audit.record(AuditEvent.success(caller.tenantId(), AuditAction.TERMS_RESET, AuditTrail.actor(caller),
+                new AuditEvent.Target("terms", null, null)).with("users", modified));
         return new Reset(modified);
     }
 

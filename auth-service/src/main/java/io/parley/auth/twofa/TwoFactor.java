@@ -1,5 +1,8 @@
 package io.parley.auth.twofa;
 
+import io.parley.auth.audit.AuditAction;
+import io.parley.auth.audit.AuditEvent;
+import io.parley.auth.audit.AuditTrail;
 import io.parley.auth.user.User;
 import io.parley.auth.user.Users;
 import io.parley.common.error.ApiException;
@@ -37,10 +40,12 @@ public class TwoFactor {
     private final SecretCipher cipher;
     private final Users users;
     private final TwoFactorProperties properties;
+    private final AuditTrail audit;
     private final Clock clock = Clock.systemUTC();
 
     TwoFactor(TwoFactorStore store, CodeCheck check, TwoFactorAttempts attempts, SecretCipher cipher, Users users,
-              TwoFactorProperties properties) {
+              TwoFactorProperties properties, AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.check = check;
         this.attempts = attempts;
@@ -150,6 +155,7 @@ public class TwoFactor {
         }
         users.setTwoFactorEnabled(tenantId, userId, true);
         log.info("Two-factor authentication enabled tenant_id={} user_id={}", tenantId, userId);
+        recordOwn(tenantId, userId, AuditAction.TWO_FACTOR_ENABLED);
     }
 
     /** Turns 2FA off and forgets secrets and codes (a pending enrolment too); with 2FA on it takes a valid code. */
@@ -161,6 +167,14 @@ public class TwoFactor {
         store.delete(tenantId, userId);
         users.setTwoFactorEnabled(tenantId, userId, false);
         log.info("Two-factor authentication disabled tenant_id={} user_id={}", tenantId, userId);
+        recordOwn(tenantId, userId, AuditAction.TWO_FACTOR_DISABLED);
+    }
+
+    /** A person's change to their own sign-in, for the audit log. */
+    private void recordOwn(String tenantId, String userId, AuditAction action) {
+        String name = users.byId(tenantId, userId).map(io.parley.auth.user.User::handle).orElse(userId);
+        audit.record(AuditEvent.success(tenantId, action, AuditEvent.Actor.user(userId, name),
+                AuditEvent.Target.user(userId, name)));
     }
 
     /**

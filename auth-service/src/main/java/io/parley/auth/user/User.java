@@ -40,4 +40,9 @@ public record User(@Id ObjectId id, String tenantId, String name, String usernam
     public String idString() {
         return id.toHexString();
     }
+
+    /** How an admin recognises the person in lists and the audit log: the user name, else the e-mail. */
+    public String handle() {
+        return username != null && !username.isBlank() ? username : email;
+    }
 }

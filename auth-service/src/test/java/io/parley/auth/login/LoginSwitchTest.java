@@ -20,7 +20,8 @@ class LoginSwitchTest {
         Users users = mock(Users.class);
         AuthProperties noEmailLogin = new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(7), true, false, true, 8, "",
                 Duration.ofDays(30));
-        Login login = new Login(users, new PasswordHasher(), noEmailLogin, Optional.empty(), mock(SignInBans.class));
+        Login login = new Login(users, new PasswordHasher(), noEmailLogin, Optional.empty(), mock(SignInBans.class),
+                mock(io.parley.auth.audit.AuditTrail.class));
 
         assertThatThrownBy(() -> login.authenticate("default", "a@example.com", "Correct-Horse-9"))
                 .isInstanceOf(ApiException.Forbidden.class).hasMessage("Email login is not allowed.");
