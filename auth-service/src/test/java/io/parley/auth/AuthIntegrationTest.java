@@ -73,6 +73,28 @@ public abstract class AuthIntegrationTest {
                 {"email":"%s","password":"%s"}""".formatted(email, password), headers);
     }
 
+    /** A person signed in to a tenant (the tenant's first is its ADMIN). */
+    protected record Member(String tenant, String id, String token, String email) {
+    }
+
+    /** Registers and signs in a new person of {@code tenant}; {@code loginHeaders} go with the login only. */
+    protected Member member(String tenant, String... loginHeaders) {
+        String email = uniqueEmail();
+        if (register(email, "X-Parley-Tenant", tenant).status() != 200) {
+            throw new IllegalStateException("registration refused in tenant " + tenant);
+        }
+        String[] headers = java.util.Arrays.copyOf(new String[] {"X-Parley-Tenant", tenant}, 2 + loginHeaders.length);
+        System.arraycopy(loginHeaders, 0, headers, 2, loginHeaders.length);
+        tools.jackson.databind.JsonNode session = login(email, PASSWORD, headers).json();
+        return new Member(tenant, session.at("/user/id").asString(), session.get("token").asString(), email);
+    }
+
+    /** A request as {@code caller}, in the caller's tenant. */
+    protected Http.Response send(Member caller, String method, String path, String body) {
+        return http.send(method, path, body, "Authorization", "Bearer " + caller.token(), "X-Parley-Tenant",
+                caller.tenant());
+    }
+
     /** Registers and logs in a new person; the response carries the token and the cookies. */
     protected Http.Response signedIn(String... headers) {
         String email = uniqueEmail();

@@ -22,28 +22,13 @@ class AdminAccountsIntegrationTest extends AuthIntegrationTest {
     @Autowired
     MongoTemplate mongo;
 
-    record Person(String tenant, String id, String token, String email) {
-    }
-
-    private Person person(String tenant) {
-        String email = uniqueEmail();
-        assertThat(register(email, "X-Parley-Tenant", tenant).status()).isEqualTo(200);
-        JsonNode session = login(email, PASSWORD, "X-Parley-Tenant", tenant).json();
-        return new Person(tenant, session.at("/user/id").asString(), session.get("token").asString(), email);
-    }
-
-    private Http.Response send(Person caller, String method, String path, String body) {
-        return http.send(method, path, body, "Authorization", "Bearer " + caller.token(), "X-Parley-Tenant",
-                caller.tenant());
-    }
-
     private long users(String tenant) {
         return mongo.count(Query.query(Criteria.where("tenantId").is(tenant)), "users");
     }
 
     @Test
     void anAdminCreatesAVerifiedAccountThatSignsInWithItsPassword() {
-        Person admin = person(uniqueTenant());
+        Member admin = member(uniqueTenant());
         String email = uniqueEmail();
         Http.Response created = send(admin, "POST", "/api/admin/users", """
                 {"email":"%s","name":"Grace Hopper","username":"grace","password":"%s"}""".formatted(email.toUpperCase(), PASSWORD));
@@ -60,7 +45,7 @@ class AdminAccountsIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void aTakenEmailOrUsernameIsAConflictAndBadBodiesAre400WithNothingWritten() {
-        Person admin = person(uniqueTenant());
+        Member admin = member(uniqueTenant());
         assertThat(send(admin, "POST", "/api/admin/users", """
                 {"email":"%s","name":"Grace Hopper","username":"grace"}""".formatted(uniqueEmail())).status()).isEqualTo(201);
         long before = users(admin.tenant());
@@ -80,8 +65,8 @@ class AdminAccountsIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void everyNewRouteIsForbiddenToPeopleWhoAreNotAdmins() {
-        Person admin = person(uniqueTenant());
-        Person user = person(admin.tenant());
+        Member admin = member(uniqueTenant());
+        Member user = member(admin.tenant());
         String target = "/api/admin/users/" + admin.id();
         assertThat(send(user, "POST", "/api/admin/users", """
                 {"email":"%s","name":"Grace Hopper"}""".formatted(uniqueEmail())).status()).isEqualTo(403);
@@ -99,8 +84,8 @@ class AdminAccountsIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void anotherTenantsUserIsNotFoundForEveryRouteThatNamesOne() {
-        Person admin = person(uniqueTenant());
-        Person stranger = person(uniqueTenant());
+        Member admin = member(uniqueTenant());
+        Member stranger = member(uniqueTenant());
         String target = "/api/admin/users/" + stranger.id();
         assertThat(send(admin, "PUT", target + "/password", "{\"password\":\"Other-Horse-77\"}").status()).isEqualTo(404);
         assertThat(send(admin, "DELETE", target, null).status()).isEqualTo(404);
@@ -111,8 +96,8 @@ class AdminAccountsIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void aPasswordResetByAnAdminReplacesThePasswordAndEndsTheSessions() {
-        Person admin = person(uniqueTenant());
-        Person user = person(admin.tenant());
+        Member admin = member(uniqueTenant());
+        Member user = member(admin.tenant());
         Http.Response session = login(user.email(), PASSWORD, "X-Parley-Tenant", user.tenant());
         String refresh = session.cookie("refreshToken");
 
@@ -132,8 +117,8 @@ class AdminAccountsIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void anAdminDeletesAnotherAccountButNotTheirOwn() {
-        Person admin = person(uniqueTenant());
-        Person user = person(admin.tenant());
+        Member admin = member(uniqueTenant());
+        Member user = member(admin.tenant());
 
         assertThat(send(admin, "DELETE", "/api/admin/users/" + admin.id(), null).status()).isEqualTo(403);
         Http.Response deleted = send(admin, "DELETE", "/api/admin/users/" + user.id(), null);
@@ -147,8 +132,8 @@ class AdminAccountsIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void balancesAreSetOutrightAndListedWithTheUsersThatHaveNone() {
-        Person admin = person(uniqueTenant());
-        Person user = person(admin.tenant());
+        Member admin = member(uniqueTenant());
+        Member user = member(admin.tenant());
 
         assertThat(send(admin, "PUT", "/api/admin/users/" + user.id() + "/balance", "{\"tokenCredits\":-1}").status())
                 .isEqualTo(400);
@@ -167,7 +152,7 @@ class AdminAccountsIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void anInvitationOpensRegistrationForItsAddressOnceAndForNoOtherAddress() {
-        Person admin = person(uniqueTenant());
+        Member admin = member(uniqueTenant());
         String email = uniqueEmail();
         assertThat(send(admin, "POST", "/api/admin/invites", "{\"email\":\"" + admin.email() + "\"}").status())
                 .isEqualTo(409);
@@ -191,10 +176,10 @@ class AdminAccountsIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void resettingTermsAsksEveryUserOfTheTenantAgainAndNoOneElse() {
-        Person admin = person(uniqueTenant());
-        Person user = person(admin.tenant());
-        Person stranger = person(uniqueTenant());
-        for (Person p : new Person[] {admin, user, stranger}) {
+        Member admin = member(uniqueTenant());
+        Member user = member(admin.tenant());
+        Member stranger = member(uniqueTenant());
+        for (Member p : new Member[] {admin, user, stranger}) {
             assertThat(send(p, "POST", "/api/user/terms/accept", null).status()).isEqualTo(200);
         }
 
@@ -207,7 +192,7 @@ class AdminAccountsIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void theBannerIsReplacedShownAndDeletedWithLibreChatsIdForItsMessage() {
-        Person admin = person(uniqueTenant());
+        Member admin = member(uniqueTenant());
         assertThat(send(admin, "GET", "/api/admin/banner", null).status()).isEqualTo(404);
         assertThat(send(admin, "PUT", "/api/admin/banner", "{\"message\":\" \"}").status()).isEqualTo(400);
         assertThat(send(admin, "PUT", "/api/admin/banner", """
@@ -232,9 +217,9 @@ class AdminAccountsIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void aFlushDropsTheTenantsLimitsAndBansOnly() {
-        Person admin = person(uniqueTenant());
-        Person user = person(admin.tenant());
-        Person stranger = person(uniqueTenant());
+        Member admin = member(uniqueTenant());
+        Member user = member(admin.tenant());
+        Member stranger = member(uniqueTenant());
         send(admin, "POST", "/api/admin/users/" + user.id() + "/ban", "{\"durationMs\":60000}");
         send(stranger, "POST", "/api/admin/users/" + stranger.id() + "/ban", "{\"durationMs\":60000}");
 

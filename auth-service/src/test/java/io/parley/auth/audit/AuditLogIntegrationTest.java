@@ -36,24 +36,12 @@ class AuditLogIntegrationTest extends AuthIntegrationTest {
     @Autowired
     AuditTrail trail;
 
-    record Person(String tenant, String id, String token, String email) {
+    private Member person(String tenant) {
+        return member(tenant, "X-Parley-Client-Ip", "203.0.113.7", "User-Agent", "audit-test/1.0");
     }
 
-    private Person person(String tenant) {
-        String email = uniqueEmail();
-        assertThat(register(email, "X-Parley-Tenant", tenant).status()).isEqualTo(200);
-        JsonNode session = login(email, PASSWORD, "X-Parley-Tenant", tenant, "X-Parley-Client-Ip", "203.0.113.7",
-                "User-Agent", "audit-test/1.0").json();
-        return new Person(tenant, session.at("/user/id").asString(), session.get("token").asString(), email);
-    }
-
-    private Http.Response get(Person caller, String path) {
-        return http.get(path, "Authorization", "Bearer " + caller.token(), "X-Parley-Tenant", caller.tenant());
-    }
-
-    private Http.Response send(Person caller, String method, String path, String body) {
-        return http.send(method, path, body, "Authorization", "Bearer " + caller.token(), "X-Parley-Tenant",
-                caller.tenant());
+    private Http.Response get(Member caller, String path) {
+        return send(caller, "GET", path, null);
     }
 
     private long chained(String tenant) {
@@ -72,8 +60,8 @@ class AuditLogIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void signInsFailedSignInsAndAnAdminsActionsAreRecordedNewestFirstWithWhoAndFromWhere() {
-        Person admin = person(uniqueTenant());
-        Person user = person(admin.tenant());
+        Member admin = person(uniqueTenant());
+        Member user = person(admin.tenant());
         assertThat(login(user.email(), "Wrong-Password-1", "X-Parley-Tenant", admin.tenant(),
                 "X-Parley-Client-Ip", "198.51.100.9").status()).isEqualTo(401);
         assertThat(send(admin, "POST", "/api/admin/users/" + user.id() + "/ban", "{\"durationMs\":60000}").status())
@@ -114,9 +102,9 @@ class AuditLogIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void onlyTheTenantsAdminReadsTheLogAndAnotherTenantsEntryIsNotFound() {
-        Person admin = person(uniqueTenant());
-        Person user = person(admin.tenant());
-        Person otherAdmin = person(uniqueTenant());
+        Member admin = person(uniqueTenant());
+        Member user = person(admin.tenant());
+        Member otherAdmin = person(uniqueTenant());
         awaitChained(admin.tenant(), 2);
         String id = get(admin, "/api/admin/audit-log").json().at("/entries/0/id").asString();
 
@@ -136,7 +124,7 @@ class AuditLogIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void filtersNarrowThePageAndTheCursorWalksItNewestFirst() {
-        Person admin = person(uniqueTenant());
+        Member admin = person(uniqueTenant());
         for (int i = 0; i < 3; i++) {
             assertThat(send(admin, "POST", "/api/admin/users", """
                     {"email":"%s","name":"Person %d"}""".formatted(uniqueEmail(), i)).status()).isEqualTo(201);
@@ -167,7 +155,7 @@ class AuditLogIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void theExportIsCsvWhoseFormulaLikeCellsStayText() {
-        Person admin = person(uniqueTenant());
+        Member admin = person(uniqueTenant());
         // Someone tries to sign in as a formula.
         assertThat(login("=HYPERLINK(1)@example.com", "Wrong-Password-1", "X-Parley-Tenant", admin.tenant()).status())
                 .isEqualTo(401);
@@ -188,7 +176,7 @@ class AuditLogIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void verifyPassesAnUntouchedChainAndFindsAnEditedEntry() {
-        Person admin = chainOfFour();
+        Member admin = chainOfFour();
         JsonNode ok = get(admin, "/api/admin/audit-log/verify").json();
         assertThat(ok.get("ok").asBoolean()).isTrue();
         assertThat(ok.get("chainKey").asString()).isEqualTo(admin.tenant());
@@ -205,7 +193,7 @@ class AuditLogIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void verifyFindsADeletedEntry() {
-        Person admin = chainOfFour();
+        Member admin = chainOfFour();
         mongo.remove(entry(admin, 3), "audit_log");
 
         JsonNode broken = get(admin, "/api/admin/audit-log/verify").json();
@@ -216,7 +204,7 @@ class AuditLogIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void verifyFindsTwoEntriesSwapped() {
-        Person admin = chainOfFour();
+        Member admin = chainOfFour();
         mongo.updateFirst(entry(admin, 2), Update.update("seq", -2L), "audit_log");
         mongo.updateFirst(entry(admin, 3), Update.update("seq", 2L), "audit_log");
         mongo.updateFirst(entry(admin, -2), Update.update("seq", 3L), "audit_log");
@@ -228,7 +216,7 @@ class AuditLogIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void eventsRecordedAtOnceFromManyThreadsFormOneUnbrokenChain() throws Exception {
-        Person admin = person(uniqueTenant());
+        Member admin = person(uniqueTenant());
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -253,7 +241,7 @@ class AuditLogIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void anEventLeftInTheOutboxByAStoppedInstanceIsChainedByTheSweep() {
-        Person admin = person(uniqueTenant());
+        Member admin = person(uniqueTenant());
         awaitChained(admin.tenant(), 1);
         // As an instance that stored the event and stopped before chaining it leaves it.
         mongo.insert(new PendingAuditEntry(new ObjectId(), admin.tenant(), AuditAction.TERMS_RESET.wire(), "success",
@@ -265,8 +253,8 @@ class AuditLogIntegrationTest extends AuthIntegrationTest {
         assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(admin.tenant())), "audit_outbox")).isZero();
     }
 
-    private Person chainOfFour() {
-        Person admin = person(uniqueTenant());
+    private Member chainOfFour() {
+        Member admin = person(uniqueTenant());
         for (int i = 0; i < 3; i++) {
             assertThat(send(admin, "POST", "/api/admin/terms/reset", null).status()).isEqualTo(200);
         }
@@ -274,7 +262,7 @@ class AuditLogIntegrationTest extends AuthIntegrationTest {
         return admin;
     }
 
-    private static Query entry(Person admin, long seq) {
+    private static Query entry(Member admin, long seq) {
         return Query.query(Criteria.where("chainKey").is(admin.tenant()).and("seq").is(seq));
     }
 }

@@ -25,22 +25,7 @@ class GrantsIntegrationTest extends AuthIntegrationTest {
     @Autowired
     MongoTemplate mongo;
 
-    record Person(String tenant, String id, String token, String email) {
-    }
-
-    private Person person(String tenant) {
-        String email = uniqueEmail();
-        assertThat(register(email, "X-Parley-Tenant", tenant).status()).isEqualTo(200);
-        JsonNode session = login(email, PASSWORD, "X-Parley-Tenant", tenant).json();
-        return new Person(tenant, session.at("/user/id").asString(), session.get("token").asString(), email);
-    }
-
-    private Http.Response send(Person caller, String method, String path, String body) {
-        return http.send(method, path, body, "Authorization", "Bearer " + caller.token(), "X-Parley-Tenant",
-                caller.tenant());
-    }
-
-    private Http.Response grant(Person admin, String type, String id, String capability) {
+    private Http.Response grant(Member admin, String type, String id, String capability) {
         return send(admin, "POST", "/api/admin/grants", """
                 {"principalType":"%s","principalId":"%s","capability":"%s"}""".formatted(type, id, capability));
     }
@@ -57,8 +42,8 @@ class GrantsIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void aPersonHoldsNothingUntilGrantedAndThenReadsUsersButCannotManageThem() {
-        Person admin = person(uniqueTenant());
-        Person user = person(admin.tenant());
+        Member admin = member(uniqueTenant());
+        Member user = member(admin.tenant());
         assertThat(send(user, "GET", "/api/admin/users", null).status()).isEqualTo(403);
         assertThat(strings(send(user, "GET", "/api/admin/grants/effective", null).json().get("capabilities"))).isEmpty();
 
@@ -94,8 +79,8 @@ class GrantsIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void grantsToTheRoleOrAGroupCountAndManageImpliesRead() {
-        Person admin = person(uniqueTenant());
-        Person user = person(admin.tenant());
+        Member admin = member(uniqueTenant());
+        Member user = member(admin.tenant());
         assertThat(grant(admin, "role", "USER", "read:audit_log").status()).isEqualTo(201);
         assertThat(send(user, "GET", "/api/admin/audit-log", null).status()).isEqualTo(200);
         assertThat(send(user, "GET", "/api/admin/groups", null).status()).isEqualTo(403);
@@ -116,9 +101,9 @@ class GrantsIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void aDelegatedAdminGrantsOnlyWhatItHoldsAndCannotActOnAnAdmin() {
-        Person admin = person(uniqueTenant());
-        Person delegate = person(admin.tenant());
-        Person other = person(admin.tenant());
+        Member admin = member(uniqueTenant());
+        Member delegate = member(admin.tenant());
+        Member other = member(admin.tenant());
         grant(admin, "user", delegate.id(), "manage:roles");
         grant(admin, "user", delegate.id(), "manage:users");
 
@@ -142,9 +127,9 @@ class GrantsIntegrationTest extends AuthIntegrationTest {
 
     @Test
     void badGrantsAre400AndAnotherTenantsPrincipalIs404WithNothingStored() {
-        Person admin = person(uniqueTenant());
-        Person user = person(admin.tenant());
-        Person stranger = person(uniqueTenant());
+        Member admin = member(uniqueTenant());
+        Member user = member(admin.tenant());
+        Member stranger = member(uniqueTenant());
 
         assertThat(grant(user, "user", user.id(), "no-such-capability").status())
                 .as("access is checked before the body").isEqualTo(403);
