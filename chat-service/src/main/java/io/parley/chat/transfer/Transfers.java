@@ -1,8 +1,8 @@
 package io.parley.chat.transfer;
 
 import io.parley.chat.convo.Convos;
+import io.parley.chat.message.Message;
 import io.parley.chat.message.Messages;
-import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
 import io.parley.chat.support.TokenCounter;
 import io.parley.common.error.ApiException;
@@ -46,25 +46,25 @@ class Transfers {
             Map<String, String> ids = new HashMap<>();
             imported.messages().forEach(m -> ids.put(m.sourceId() == null ? Ids.newId() : m.sourceId(), Ids.newId()));
             long base = System.currentTimeMillis();
-            List<Document> docs = new ArrayList<>();
+            List<Message> copies = new ArrayList<>();
             for (int i = 0; i < imported.messages().size(); i++) {
                 Imported.Message m = imported.messages().get(i);
                 String parent = m.sourceParentId() != null && ids.containsKey(m.sourceParentId())
                         ? ids.get(m.sourceParentId()) : Ids.NO_PARENT;
-                Date at = m.createdAt() != null ? Date.from(m.createdAt()) : new Date(base + i);
-                Document doc = new Document("tenantId", caller.tenantId()).append("user", caller.id())
-                        .append("messageId", m.sourceId() == null ? Ids.newId() : ids.get(m.sourceId()))
-                        .append("conversationId", convoId).append("parentMessageId", parent)
-                        .append("sender", m.sender()).append("text", m.text()).append("isCreatedByUser", m.isCreatedByUser())
-                        .append("model", m.model()).append("endpoint", imported.endpoint()).append("error", false)
-                        .append("unfinished", false).append("tokenCount", tokens.count(m.text()))
-                        .append("createdAt", at).append("updatedAt", at);
+                Instant at = m.createdAt() != null ? m.createdAt() : Instant.ofEpochMilli(base + i);
+                Message.Builder copy = Message.of(caller.tenantId(), caller.id())
+                        .messageId(m.sourceId() == null ? Ids.newId() : ids.get(m.sourceId()))
+                        .conversationId(convoId).parentMessageId(parent)
+                        .sender(m.sender()).text(m.text()).isCreatedByUser(m.isCreatedByUser())
+                        .model(m.model()).endpoint(imported.endpoint()).error(false)
+                        .unfinished(false).tokenCount(tokens.count(m.text()))
+                        .createdAt(at).updatedAt(at);
                 if (m.content() != null) {
-                    doc.append("content", m.content());
+                    copy.content(m.content());
                 }
-                docs.add(doc);
+                copies.add(copy.build());
             }
-            messages.insertAll(docs);
+            messages.insertAll(copies);
             Date created = imported.createdAt() != null ? Date.from(imported.createdAt()) : new Date(base);
             convos.insert(new Document("tenantId", caller.tenantId()).append("user", caller.id())
                     .append("conversationId", convoId).append("title", imported.title())
@@ -90,8 +90,7 @@ class Transfers {
         out.put("exportAt", Instant.now());
         out.put("branches", true);
         out.put("recursive", false);
-        out.put("messages", messages.inConversation(caller.tenantId(), caller.id(), id).stream()
-                .map(m -> ApiDocs.of(m, "_id", "user")).toList());
+        out.put("messages", messages.inConversation(caller.tenantId(), caller.id(), id));
         return out;
     }
 }

@@ -1,11 +1,11 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.message.Message;
 import io.parley.common.error.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /** The content of an answer that a turn continues (LibreChat's {@code isContinued}). */
@@ -20,17 +20,15 @@ final class ContinuedParts {
      *
      * @throws ApiException.Invalid when the edit names no text or think part of the answer
      */
-    static List<Map<String, Object>> edited(Document response, TurnRequest.@Nullable EditedContent edit) {
+    static List<Map<String, Object>> edited(Message response, TurnRequest.@Nullable EditedContent edit) {
         List<Map<String, Object>> parts = new ArrayList<>();
-        for (Object part : response.getList("content", Object.class, List.of())) {
-            if (part instanceof Map<?, ?> map && !"error".equals(map.get("type"))) {
-                Map<String, Object> copy = new LinkedHashMap<>();
-                map.forEach((k, v) -> copy.put(String.valueOf(k), v));
-                parts.add(copy);
+        for (Map<String, Object> part : response.parts()) {
+            if (!"error".equals(part.get("type"))) {
+                parts.add(new LinkedHashMap<>(part));
             }
         }
-        if (parts.isEmpty() && response.getString("text") != null && !response.getString("text").isEmpty()) {
-            parts.add(TurnEvents.map("type", "text", "text", response.getString("text")));
+        if (parts.isEmpty() && response.text() != null && !response.text().isEmpty()) {
+            parts.add(TurnEvents.map("type", "text", "text", response.text()));
         }
         if (edit == null) {
             return parts;

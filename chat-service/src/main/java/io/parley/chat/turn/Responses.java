@@ -1,15 +1,15 @@
 package io.parley.chat.turn;
 
+import java.time.Instant;
+import io.parley.chat.message.Message;
 import io.parley.chat.convo.Convos;
 import io.parley.chat.message.Messages;
 import io.parley.chat.stream.JobInfo.Status;
 import io.parley.chat.support.ApiDocs;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,36 +29,34 @@ class Responses {
     }
 
     /** The saved answer, and its conversation as the final event shows it. */
-    record Saved(Document response, Map<String, Object> conversation) {
+    record Saved(Message response, Map<String, Object> conversation) {
     }
 
     Saved save(TurnRecord turn, List<Map<String, Object>> parts, int completionTokens, int promptTokens, Status status) {
-        Document response = document(turn, parts, completionTokens, promptTokens, status);
-        Document saved = turn.earlierParts().isEmpty() ? messages.insertNew(response) : messages.save(response);
+        Message response = message(turn, parts, completionTokens, promptTokens, status).build();
+        Message saved = turn.earlierParts().isEmpty() ? messages.insertNew(response) : messages.save(response);
         return new Saved(saved,
                 ApiDocs.of(convos.touchAndGet(turn.tenantId(), turn.user(), turn.conversationId(), Map.of())));
     }
 
     /** Saves an answer that is only its text (LibreChat's {@code token_balance} refusal). */
     void saveText(TurnRecord turn, String text, int promptTokens, Status status) {
-        Document response = document(turn, List.of(), 0, promptTokens, status);
-        response.put("text", text);
-        messages.save(response);
+        messages.save(message(turn, List.of(), 0, promptTokens, status).text(text).build());
     }
 
-    private static Document document(TurnRecord turn, List<Map<String, Object>> parts, int completionTokens,
-                                     int promptTokens, Status status) {
-        Date now = new Date();
-        Document response = new Document("tenantId", turn.tenantId()).append("user", turn.user())
-                .append("messageId", turn.responseMessageId()).append("conversationId", turn.conversationId())
-                .append("parentMessageId", turn.parentMessageId())
-                .append("isCreatedByUser", false).append("model", turn.responseModel()).append("sender", turn.sender())
-                .append("promptTokens", promptTokens).append("endpoint", turn.endpoint())
-                .append("text", "").append("content", parts).append("tokenCount", completionTokens)
-                .append("unfinished", status == Status.ABORTED).append("error", status == Status.ERROR)
-                .append("createdAt", now).append("updatedAt", now);
+    private static Message.Builder message(TurnRecord turn, List<Map<String, Object>> parts, int completionTokens,
+                                           int promptTokens, Status status) {
+        Instant now = Message.now();
+        Message.Builder response = Message.of(turn.tenantId(), turn.user())
+                .messageId(turn.responseMessageId()).conversationId(turn.conversationId())
+                .parentMessageId(turn.parentMessageId())
+                .isCreatedByUser(false).model(turn.responseModel()).sender(turn.sender())
+                .set("promptTokens", promptTokens).endpoint(turn.endpoint())
+                .text("").content(parts).tokenCount(completionTokens)
+                .unfinished(status == Status.ABORTED).error(status == Status.ERROR)
+                .createdAt(now).updatedAt(now);
         if (turn.iconURL() != null) {
-            response.append("iconURL", turn.iconURL());
+            response.iconURL(turn.iconURL());
         }
         return response;
     }
