@@ -1,6 +1,10 @@
 package io.parley.chat.message;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import static io.parley.chat.support.StoredFields.take;
+import static io.parley.chat.support.StoredFields.takeObjects;
+import static io.parley.chat.support.StoredFields.takeTime;
+
 import io.parley.chat.support.ApiDocs;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,7 +12,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 
@@ -170,9 +173,9 @@ public record Message(@Nullable ObjectId documentId, String tenantId, String use
         public Builder files(List<Map<String, Object>> files) { return set("files", files); }
         public Builder iconURL(String url) { return set("iconURL", url); }
         /** Cut to milliseconds, as it is stored. */
-        public Builder createdAt(Instant at) { return set("createdAt", at.truncatedTo(ChronoUnit.MILLIS)); }
+        public Builder createdAt(Instant at) { return set("createdAt", at); }
         /** Cut to milliseconds, as it is stored. */
-        public Builder updatedAt(Instant at) { return set("updatedAt", at.truncatedTo(ChronoUnit.MILLIS)); }
+        public Builder updatedAt(Instant at) { return set("updatedAt", at); }
 
         /** A field Parley does not type ({@code attachments}, {@code promptTokens}). */
         public Builder set(String field, @Nullable Object value) {
@@ -180,35 +183,16 @@ public record Message(@Nullable ObjectId documentId, String tenantId, String use
             return this;
         }
 
-        @SuppressWarnings("unchecked")
         public Message build() {
             Map<String, Object> extra = new LinkedHashMap<>(fields);
-            return new Message(null, tenantId, user, (String) take(extra, "messageId", String.class),
-                    (String) take(extra, "conversationId", String.class), (String) take(extra, "parentMessageId", String.class),
-                    (String) take(extra, "sender", String.class), (String) take(extra, "text", String.class),
-                    (Boolean) take(extra, "isCreatedByUser", Boolean.class), (String) take(extra, "model", String.class),
-                    (String) take(extra, "endpoint", String.class), (Boolean) take(extra, "error", Boolean.class),
-                    (Boolean) take(extra, "unfinished", Boolean.class), (Integer) take(extra, "tokenCount", Integer.class),
-                    (List<Map<String, Object>>) take(extra, "content", Builder::isObjects),
-                    (List<Map<String, Object>>) take(extra, "files", Builder::isObjects), (String) take(extra, "iconURL", String.class),
-                    (Instant) take(extra, "createdAt", Instant.class), (Instant) take(extra, "updatedAt", Instant.class), extra);
-        }
-
-        private static @Nullable Object take(Map<String, Object> extra, String field, Class<?> type) {
-            return take(extra, field, type::isInstance);
-        }
-
-        private static @Nullable Object take(Map<String, Object> extra, String field, Predicate<Object> typed) {
-            Object value = extra.get(field);
-            if (typed.test(value)) {
-                extra.remove(field);
-                return value;
-            }
-            return null;
-        }
-
-        private static boolean isObjects(@Nullable Object value) {
-            return value instanceof List<?> list && list.stream().allMatch(Map.class::isInstance);
+            return new Message(null, tenantId, user, take(extra, "messageId", String.class),
+                    take(extra, "conversationId", String.class), take(extra, "parentMessageId", String.class),
+                    take(extra, "sender", String.class), take(extra, "text", String.class),
+                    take(extra, "isCreatedByUser", Boolean.class), take(extra, "model", String.class),
+                    take(extra, "endpoint", String.class), take(extra, "error", Boolean.class),
+                    take(extra, "unfinished", Boolean.class), take(extra, "tokenCount", Integer.class),
+                    takeObjects(extra, "content"), takeObjects(extra, "files"), take(extra, "iconURL", String.class),
+                    takeTime(extra, "createdAt"), takeTime(extra, "updatedAt"), extra);
         }
     }
 }

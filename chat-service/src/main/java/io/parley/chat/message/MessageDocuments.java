@@ -1,7 +1,6 @@
 package io.parley.chat.message;
 
-import java.time.Instant;
-import java.util.Date;
+import io.parley.chat.support.StoredFields;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -16,7 +15,6 @@ final class MessageDocuments {
         stored.forEach((field, value) -> {
             switch (field) {
                 case "_id", "tenantId", "user", "_class" -> { }
-                case "createdAt", "updatedAt" -> built.set(field, value instanceof Date date ? date.toInstant() : value);
                 default -> built.set(field, value);
             }
         });
@@ -35,7 +33,7 @@ final class MessageDocuments {
                 message.text(), message.isCreatedByUser(), message.model(), message.endpoint(), message.error(),
                 message.unfinished(), message.tokenCount(), message.content(), message.files(), message.iconURL(),
                 message.createdAt(), message.updatedAt())
-                .forEach((field, value) -> stored.put(field, value instanceof Instant at ? Date.from(at) : value));
+                .forEach((field, value) -> stored.put(field, StoredFields.stored(value)));
         stored.putAll(message.extra());
         return stored;
     }

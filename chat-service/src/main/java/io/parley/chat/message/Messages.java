@@ -1,5 +1,6 @@
 package io.parley.chat.message;
 
+import io.parley.chat.convo.Conversation;
 import io.parley.chat.convo.Convos;
 import io.parley.chat.message.MessageRequests.ArtifactEdit;
 import io.parley.chat.message.MessageRequests.Rating;
@@ -132,12 +133,12 @@ public class Messages {
         }
         if (search != null) {
             List<Message> hits = new ArrayList<>();
-            Map<String, Optional<Document>> titles = new HashMap<>();
+            Map<String, Optional<Conversation>> titles = new HashMap<>();
             for (Document found : this.search.messages(caller.tenantId(), caller.id(), search, page.size())) {
                 Message hit = MessageDocuments.message(found);
-                Optional<Document> convo = titles.computeIfAbsent(hit.conversationId(),
+                Optional<Conversation> convo = titles.computeIfAbsent(hit.conversationId(),
                         id -> convos.find(caller.tenantId(), caller.id(), id));
-                hits.add(convo.isPresent() ? hit.with("title", convo.get().getString("title")) : hit);
+                hits.add(convo.isPresent() ? hit.with("title", convo.get().title()) : hit);
             }
             return new Page(hits, null);
         }

@@ -2,6 +2,7 @@ package io.parley.chat.share;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.parley.chat.convo.Conversation;
 import io.parley.chat.convo.Convos;
 import io.parley.chat.message.Message;
 import io.parley.chat.message.Messages;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -117,7 +117,7 @@ public class SharedLinks {
     Published create(CurrentUser caller, String conversationId, @Nullable Map<String, Object> body) {
         roles.require(PERMISSION_TYPE, "CREATE");
         String convoId = Ids.requireUuid("conversationId", conversationId);
-        Document convo = convos.find(caller.tenantId(), caller.id(), convoId)
+        Conversation convo = convos.find(caller.tenantId(), caller.id(), convoId)
                 .orElseThrow(() -> new ApiException.NotFound("Conversation not found"));
         PublishRequest request = PublishRequest.of(body);
         if (links.exists(caller.tenantId(), caller.id(), convoId, request.targetMessageId())) {
@@ -127,7 +127,7 @@ public class SharedLinks {
         if (request.targetMessageId() != null && !contains(all, request.targetMessageId())) {
             throw targetNotFound();
         }
-        String title = convo.get("title") instanceof String t && !t.isBlank() ? t : "Untitled";
+        String title = convo.title() != null && !convo.title().isBlank() ? convo.title() : "Untitled";
         ObjectId id = new ObjectId();
         // the entries first: a link stored without its owner's entry could not be shared
         access.created(id.toHexString());

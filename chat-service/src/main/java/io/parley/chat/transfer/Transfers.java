@@ -1,5 +1,6 @@
 package io.parley.chat.transfer;
 
+import io.parley.chat.convo.Conversation;
 import io.parley.chat.convo.Convos;
 import io.parley.chat.message.Message;
 import io.parley.chat.message.Messages;
@@ -9,12 +10,10 @@ import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -65,12 +64,17 @@ class Transfers {
                 copies.add(copy.build());
             }
             messages.insertAll(copies);
-            Date created = imported.createdAt() != null ? Date.from(imported.createdAt()) : new Date(base);
-            convos.insert(new Document("tenantId", caller.tenantId()).append("user", caller.id())
-                    .append("conversationId", convoId).append("title", imported.title())
-                    .append("endpoint", imported.endpoint()).append("model", imported.model())
-                    .append("isArchived", false).append("tags", List.of())
-                    .append("createdAt", created).append("updatedAt", new Date()));
+            Instant created = imported.createdAt() != null ? imported.createdAt() : Instant.ofEpochMilli(base);
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("conversationId", convoId);
+            fields.put("title", imported.title());
+            fields.put("endpoint", imported.endpoint());
+            fields.put("model", imported.model());
+            fields.put("isArchived", false);
+            fields.put("tags", List.of());
+            fields.put("createdAt", created);
+            fields.put("updatedAt", Message.now());
+            convos.insert(Conversation.of(caller.tenantId(), caller.id(), null, fields));
         }
         log.info("Conversations imported tenant_id={} user_id={} count={}", caller.tenantId(), caller.id(), conversations.size());
         return conversations.size();
@@ -79,14 +83,13 @@ class Transfers {
     /** LibreChat's export shape with the flat message list. */
     Map<String, Object> export(CurrentUser caller, String conversationId) {
         String id = Ids.requireUuid("conversationId", conversationId);
-        Document convo = convos.find(caller.tenantId(), caller.id(), id)
+        Conversation convo = convos.find(caller.tenantId(), caller.id(), id)
                 .orElseThrow(() -> new ApiException.NotFound("Conversation not found"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("conversationId", id);
-        out.put("title", convo.getString("title"));
-        out.put("endpoint", convo.getString("endpoint"));
-        out.put("options", Map.of("endpoint", String.valueOf(convo.getString("endpoint")),
-                "model", String.valueOf(convo.getString("model"))));
+        out.put("title", convo.title());
+        out.put("endpoint", convo.endpoint());
+        out.put("options", Map.of("endpoint", String.valueOf(convo.endpoint()), "model", String.valueOf(convo.model())));
         out.put("exportAt", Instant.now());
         out.put("branches", true);
         out.put("recursive", false);

@@ -5,7 +5,6 @@ import io.parley.chat.message.Message;
 import io.parley.chat.convo.Convos;
 import io.parley.chat.message.Messages;
 import io.parley.chat.stream.JobInfo.Status;
-import io.parley.chat.support.ApiDocs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +35,7 @@ class Responses {
         Message response = message(turn, parts, completionTokens, promptTokens, status).build();
         Message saved = turn.earlierParts().isEmpty() ? messages.insertNew(response) : messages.save(response);
         return new Saved(saved,
-                ApiDocs.of(convos.touchAndGet(turn.tenantId(), turn.user(), turn.conversationId(), Map.of())));
+                convos.touchAndGet(turn.tenantId(), turn.user(), turn.conversationId(), Map.of()).json());
     }
 
     /** Saves an answer that is only its text (LibreChat's {@code token_balance} refusal). */
