@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * <p>A typed component is null when the stored message lacks the field, or holds it with another type than
  * Parley writes (an imported {@code tokenCount} of {@code 12.0}, a {@code model} of {@code null}); then
  * {@code extra} keeps the stored value, so a message read and written again, and its JSON, keep exactly
- * what was stored: the same fields, the same explicit nulls. Values in {@code extra}, {@code content} and
+ * what was stored: the same fields, the same explicit nulls. Values in {@code extra}, in parts and in
  * {@code files} are as stored (BSON dates and ids included); {@link #json()} shows them as the client reads
  * them.
  *
@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  *                   messages by it; never answered
  * @param tenantId   Parley's bookkeeping, never answered
  * @param user       the owner, never answered (LibreChat's projection leaves it out)
- * @param content    LibreChat's content parts, as stored
+ * @param content    LibreChat's content parts, typed ({@link ContentPart}); a content that is not a list of objects
+ *                   stays in {@code extra}
  * @param files      LibreChat's file references ({@code TFile}s, free-form), as stored
  * @param createdAt  millisecond precision, as stored
  * @param extra      every other stored field, and typed ones stored as null or with another type, in stored
@@ -40,7 +41,7 @@ public record Message(@Nullable ObjectId documentId, String tenantId, String use
                       @Nullable String conversationId, @Nullable String parentMessageId, @Nullable String sender,
                       @Nullable String text, @Nullable Boolean isCreatedByUser, @Nullable String model,
                       @Nullable String endpoint, @Nullable Boolean error, @Nullable Boolean unfinished,
-                      @Nullable Integer tokenCount, @Nullable List<Map<String, Object>> content,
+                      @Nullable Integer tokenCount, @Nullable List<ContentPart> content,
                       @Nullable List<Map<String, Object>> files, @Nullable String iconURL,
                       @Nullable Instant createdAt, @Nullable Instant updatedAt, Map<String, Object> extra) {
 
@@ -67,7 +68,7 @@ public record Message(@Nullable ObjectId documentId, String tenantId, String use
         Map<String, Object> out = new LinkedHashMap<>();
         typed(null, messageId, conversationId, parentMessageId, sender, text, isCreatedByUser, model, endpoint, error,
                 unfinished, tokenCount, content, files, iconURL, createdAt, updatedAt)
-                .forEach((field, value) -> out.put(field, ApiDocs.value(value)));
+                .forEach((field, value) -> out.put(field, ApiDocs.value(field.equals("content") ? maps(content) : value)));
         extra.forEach((field, value) -> out.put(field, ApiDocs.value(value)));
         return out;
     }
@@ -83,8 +84,13 @@ public record Message(@Nullable ObjectId documentId, String tenantId, String use
     }
 
     /** The content parts; empty when it has none. */
-    public List<Map<String, Object>> parts() {
+    public List<ContentPart> parts() {
         return content == null ? List.of() : content;
+    }
+
+    /** Parts as stored and answered. */
+    public static List<Map<String, Object>> maps(@Nullable List<ContentPart> parts) {
+        return parts == null ? List.of() : parts.stream().map(ContentPart::toMap).toList();
     }
 
     /** The same message under other ids and times, not stored yet (a fork's copy). */
@@ -114,7 +120,7 @@ public record Message(@Nullable ObjectId documentId, String tenantId, String use
                                      @Nullable String sender, @Nullable String text, @Nullable Boolean isCreatedByUser,
                                      @Nullable String model, @Nullable String endpoint, @Nullable Boolean error,
                                      @Nullable Boolean unfinished, @Nullable Integer tokenCount,
-                                     @Nullable List<Map<String, Object>> content, @Nullable List<Map<String, Object>> files,
+                                     @Nullable List<ContentPart> content, @Nullable List<Map<String, Object>> files,
                                      @Nullable String iconURL, @Nullable Instant createdAt, @Nullable Instant updatedAt) {
         Map<String, Object> out = new LinkedHashMap<>();
         put(out, "_id", documentId);
@@ -169,7 +175,7 @@ public record Message(@Nullable ObjectId documentId, String tenantId, String use
         public Builder error(boolean error) { return set("error", error); }
         public Builder unfinished(boolean unfinished) { return set("unfinished", unfinished); }
         public Builder tokenCount(int count) { return set("tokenCount", count); }
-        public Builder content(List<Map<String, Object>> parts) { return set("content", parts); }
+        public Builder content(List<ContentPart> parts) { return set("content", parts); }
         public Builder files(List<Map<String, Object>> files) { return set("files", files); }
         public Builder iconURL(String url) { return set("iconURL", url); }
         /** Cut to milliseconds, as it is stored. */
@@ -183,6 +189,16 @@ public record Message(@Nullable ObjectId documentId, String tenantId, String use
             return this;
         }
 
+        /** Content as parts: already parts (a new message), or stored maps (a message read). */
+        private static @Nullable List<ContentPart> parts(Map<String, Object> extra) {
+            if (extra.get("content") instanceof List<?> list && list.stream().allMatch(ContentPart.class::isInstance)) {
+                extra.remove("content");
+                return list.stream().map(ContentPart.class::cast).toList();
+            }
+            List<Map<String, Object>> stored = takeObjects(extra, "content");
+            return stored == null ? null : stored.stream().map(ContentPart::of).toList();
+        }
+
         public Message build() {
             Map<String, Object> extra = new LinkedHashMap<>(fields);
             return new Message(null, tenantId, user, take(extra, "messageId", String.class),
@@ -191,7 +207,7 @@ public record Message(@Nullable ObjectId documentId, String tenantId, String use
                     take(extra, "isCreatedByUser", Boolean.class), take(extra, "model", String.class),
                     take(extra, "endpoint", String.class), take(extra, "error", Boolean.class),
                     take(extra, "unfinished", Boolean.class), take(extra, "tokenCount", Integer.class),
-                    takeObjects(extra, "content"), takeObjects(extra, "files"), take(extra, "iconURL", String.class),
+                    parts(extra), takeObjects(extra, "files"), take(extra, "iconURL", String.class),
                     takeTime(extra, "createdAt"), takeTime(extra, "updatedAt"), extra);
         }
     }

@@ -33,7 +33,8 @@ final class MessageDocuments {
                 message.text(), message.isCreatedByUser(), message.model(), message.endpoint(), message.error(),
                 message.unfinished(), message.tokenCount(), message.content(), message.files(), message.iconURL(),
                 message.createdAt(), message.updatedAt())
-                .forEach((field, value) -> stored.put(field, StoredFields.stored(value)));
+                .forEach((field, value) -> stored.put(field,
+                        field.equals("content") ? Message.maps(message.content()) : StoredFields.stored(value)));
         stored.putAll(message.extra());
         return stored;
     }

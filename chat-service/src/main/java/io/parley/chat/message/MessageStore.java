@@ -136,18 +136,18 @@ class MessageStore implements InitializingBean, ConversationMessages {
     }
 
     /** The content parts, and the token count of the text and them. */
-    Optional<Message> setContent(MessageKey key, List<Map<String, Object>> parts, int tokenCount) {
-        return set(key, new Update().set("content", parts).set("tokenCount", tokenCount));
+    Optional<Message> setContent(MessageKey key, List<ContentPart> parts, int tokenCount) {
+        return set(key, new Update().set("content", Message.maps(parts)).set("tokenCount", tokenCount));
     }
 
     /** An artifact's edit: the text or the content, whichever held it. */
-    Optional<Message> setArtifact(MessageKey key, @Nullable String text, @Nullable List<Map<String, Object>> parts) {
+    Optional<Message> setArtifact(MessageKey key, @Nullable String text, @Nullable List<ContentPart> parts) {
         Update update = new Update();
         if (text != null) {
             update.set("text", text);
         }
         if (parts != null) {
-            update.set("content", parts);
+            update.set("content", Message.maps(parts));
         }
         return set(key, update);
     }

@@ -86,10 +86,12 @@ public class Messages {
                 .isCreatedByUser(Boolean.TRUE.equals(input.isCreatedByUser()))
                 .model(input.model()).endpoint(input.endpoint())
                 .error(Boolean.TRUE.equals(input.error())).unfinished(Boolean.TRUE.equals(input.unfinished()))
-                .tokenCount(input.tokenCount() != null ? input.tokenCount() : tokens.count(text + partsText(input.content())))
+                .tokenCount(input.tokenCount() != null ? input.tokenCount()
+                        : tokens.count(text + partsText(input.content() == null ? null
+                                : input.content().stream().map(ContentPart::of).toList())))
                 .createdAt(now).updatedAt(now);
         if (input.content() != null) {
-            message.content(input.content());
+            message.content(input.content().stream().map(ContentPart::of).toList());
         }
         if (input.files() != null) {
             message.files(input.files());
@@ -162,17 +164,16 @@ public class Messages {
         if (index == null) {
             saved = messages.setText(key, text, tokens.count(text));
         } else {
-            List<Map<String, Object>> parts = current.parts();
+            List<ContentPart> parts = current.parts();
             if (index < 0 || index >= parts.size()) {
                 throw new ApiException.Invalid("Invalid index");
             }
-            if (!(parts.get(index).get("type") instanceof String type) || !EDITABLE_PARTS.contains(type)) {
+            String type = parts.get(index).type();
+            if (type == null || !EDITABLE_PARTS.contains(type)) {
                 throw new ApiException.Invalid("Cannot update non-text content");
             }
-            List<Map<String, Object>> edited = new ArrayList<>(parts);
-            Map<String, Object> part = new LinkedHashMap<>(parts.get(index));
-            part.put(type, text);
-            edited.set(index, part);
+            List<ContentPart> edited = new ArrayList<>(parts);
+            edited.set(index, parts.get(index).with(type, text));
             String all = current.text() + partsText(edited);
             saved = messages.setContent(key, edited, tokens.count(all));
         }
@@ -206,22 +207,20 @@ public class Messages {
             throw new ApiException.Invalid("Invalid request parameters");
         }
         String conversationId = message.conversationId();
-        List<Map<String, Object>> parts = message.parts();
-        List<Map<String, Object>> editedParts = null;
+        List<ContentPart> parts = message.parts();
+        List<ContentPart> editedParts = null;
         String editedText = null;
         int seen = 0;
-        if (parts.stream().anyMatch(p -> "text".equals(p.get("type")))) {
-            List<Map<String, Object>> edited = new ArrayList<>(parts);
+        if (parts.stream().anyMatch(p -> "text".equals(p.type()))) {
+            List<ContentPart> edited = new ArrayList<>(parts);
             for (int i = 0; i < edited.size(); i++) {
-                Map<String, Object> part = edited.get(i);
-                if (!"text".equals(part.get("type")) || !(part.get("text") instanceof String partText)) {
+                if (!(edited.get(i) instanceof ContentPart.Text part)) {
                     continue;
                 }
-                List<int[]> blocks = Artifacts.find(partText);
+                List<int[]> blocks = Artifacts.find(part.text());
                 if (index < seen + blocks.size()) {
-                    Map<String, Object> changed = new LinkedHashMap<>(part);
-                    changed.put("text", Artifacts.replace(partText, blocks.get(index - seen), original, updated));
-                    edited.set(i, changed);
+                    edited.set(i, new ContentPart.Text(Artifacts.replace(part.text(), blocks.get(index - seen), original,
+                            updated), part.extra()));
                     editedParts = edited;
                     break;
                 }
@@ -262,12 +261,12 @@ public class Messages {
         return new ApiException.NotFound(MessageStore.NOT_FOUND);
     }
 
-    private static String partsText(List<? extends Map<String, Object>> parts) {
+    private static String partsText(@Nullable List<ContentPart> parts) {
         if (parts == null) {
             return "";
         }
         StringBuilder all = new StringBuilder();
-        for (Map<String, Object> part : parts) {
+        for (ContentPart part : parts) {
             for (String key : EDITABLE_PARTS) {
                 if (part.get(key) instanceof String s) {
                     all.append(' ').append(s);

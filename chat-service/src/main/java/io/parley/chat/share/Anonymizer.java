@@ -30,7 +30,7 @@ final class Anonymizer {
     private SharedConversation.Message message(Message stored) {
         String model = stored.model();
         String iconUrl = stored.iconURL();
-        Object content = stored.content() != null ? stored.content() : stored.stored("content");
+        Object content = stored.content() != null ? Message.maps(stored.content()) : stored.stored("content");
         return new SharedConversation.Message(messageId(stored.messageId()), messageId(stored.parentMessageId()),
                 conversationId, stored.sender(), stored.text(), content == null ? null : ApiDocs.value(content),
                 iconUrl == null || iconUrl.isEmpty() ? null : iconUrl,

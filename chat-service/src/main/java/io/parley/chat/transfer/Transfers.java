@@ -1,5 +1,6 @@
 package io.parley.chat.transfer;
 
+import io.parley.chat.message.ContentPart;
 import io.parley.chat.convo.Conversation;
 import io.parley.chat.convo.Convos;
 import io.parley.chat.message.Message;
@@ -59,7 +60,7 @@ class Transfers {
                         .unfinished(false).tokenCount(tokens.count(m.text()))
                         .createdAt(at).updatedAt(at);
                 if (m.content() != null) {
-                    copy.content(m.content());
+                    copy.content(m.content().stream().map(ContentPart::of).toList());
                 }
                 copies.add(copy.build());
             }

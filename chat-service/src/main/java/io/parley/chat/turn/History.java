@@ -1,5 +1,6 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.message.ContentPart;
 import io.parley.chat.message.Message;
 import io.parley.chat.provider.ModelRequest;
 import io.parley.chat.provider.ModelRequest.ChatMessage;
@@ -57,8 +58,8 @@ class History {
             return text;
         }
         StringBuilder all = new StringBuilder();
-        for (Map<String, Object> part : message.parts()) {
-            if ("text".equals(part.get("type")) && part.get("text") instanceof String chunk) {
+        for (ContentPart part : message.parts()) {
+            if (part instanceof ContentPart.Text(String chunk, var extra)) {
                 all.append(chunk);
             }
         }
@@ -131,7 +132,7 @@ class History {
     }
 
     private static boolean steered(Message message) {
-        return message.parts().stream().anyMatch(part -> "steer".equals(part.get("type")));
+        return message.parts().stream().anyMatch(part -> "steer".equals(part.type()));
     }
 
     /**
@@ -141,7 +142,8 @@ class History {
     private static List<ChatMessage> withSteers(Message message) {
         List<ChatMessage> out = new ArrayList<>();
         StringBuilder answer = new StringBuilder();
-        for (Map<String, Object> map : message.parts()) {
+        for (ContentPart part : message.parts()) {
+            Map<String, Object> map = part.toMap();
             if ("text".equals(map.get("type")) && map.get("text") instanceof String chunk) {
                 answer.append(chunk);
             } else if ("steer".equals(map.get("type")) && map.get("steer") instanceof String steer && !steer.isBlank()) {

@@ -1,5 +1,6 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.message.ContentPart;
 import java.time.Instant;
 import io.parley.chat.message.Message;
 import io.parley.chat.convo.Convos;
@@ -31,7 +32,7 @@ class Responses {
     record Saved(Message response, Map<String, Object> conversation) {
     }
 
-    Saved save(TurnRecord turn, List<Map<String, Object>> parts, int completionTokens, int promptTokens, Status status) {
+    Saved save(TurnRecord turn, List<ContentPart> parts, int completionTokens, int promptTokens, Status status) {
         Message response = message(turn, parts, completionTokens, promptTokens, status).build();
         Message saved = turn.earlierParts().isEmpty() ? messages.insertNew(response) : messages.save(response);
         return new Saved(saved,
@@ -43,7 +44,7 @@ class Responses {
         messages.save(message(turn, List.of(), 0, promptTokens, status).text(text).build());
     }
 
-    private static Message.Builder message(TurnRecord turn, List<Map<String, Object>> parts, int completionTokens,
+    private static Message.Builder message(TurnRecord turn, List<ContentPart> parts, int completionTokens,
                                            int promptTokens, Status status) {
         Instant now = Message.now();
         Message.Builder response = Message.of(turn.tenantId(), turn.user())
@@ -64,25 +65,18 @@ class Responses {
      * A continued answer keeps its parts; new text (or reasoning) joins its last part when the types match.
      * Other parts (a steer, a tool call) never join.
      */
-    static List<Map<String, Object>> merged(List<Map<String, Object>> earlier, List<Map<String, Object>> added) {
-        List<Map<String, Object>> parts = new ArrayList<>(earlier);
-        for (Map<String, Object> part : added) {
-            Map<String, Object> last = parts.isEmpty() ? null : parts.getLast();
-            String type = (String) part.get("type");
-            boolean joins = "text".equals(type) || "think".equals(type);
-            if (joins && last != null && type.equals(last.get("type")) && last.get(type) instanceof String before) {
-                Map<String, Object> joined = new LinkedHashMap<>(last);
-                joined.put(type, before + part.get(type));
-                parts.set(parts.size() - 1, joined);
-            } else {
-                parts.add(part);
+    static List<ContentPart> merged(List<ContentPart> earlier, List<ContentPart> added) {
+        List<ContentPart> parts = new ArrayList<>(earlier);
+        for (ContentPart part : added) {
+            ContentPart last = parts.isEmpty() ? null : parts.getLast();
+            switch (part) {
+                case ContentPart.Text text when last instanceof ContentPart.Text before ->
+                        parts.set(parts.size() - 1, new ContentPart.Text(before.text() + text.text(), before.extra()));
+                case ContentPart.Think think when last instanceof ContentPart.Think before ->
+                        parts.set(parts.size() - 1, new ContentPart.Think(before.think() + think.think(), before.extra()));
+                default -> parts.add(part);
             }
         }
         return parts;
-    }
-
-    /** LibreChat's content part naming what went wrong, last in a failed answer. */
-    static Map<String, Object> errorPart(String message) {
-        return TurnEvents.map("type", "error", "error", message);
     }
 }

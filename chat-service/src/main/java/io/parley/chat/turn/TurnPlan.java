@@ -1,5 +1,6 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.message.ContentPart;
 import io.parley.chat.message.Message;
 import io.parley.chat.provider.ModelRequest;
 import java.util.List;
@@ -19,6 +20,6 @@ import org.jspecify.annotations.Nullable;
  * @param promptTokens      the request as counted here, used when the provider reports no usage
  */
 record TurnPlan(@Nullable Message newUserMessage, Map<String, Object> userMessage, String userText,
-                String responseMessageId, List<Map<String, Object>> earlierParts, ModelRequest request,
+                String responseMessageId, List<ContentPart> earlierParts, ModelRequest request,
                 int promptTokens) {
 }

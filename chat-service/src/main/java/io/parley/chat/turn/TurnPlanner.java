@@ -1,5 +1,6 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.message.ContentPart;
 import io.parley.chat.attachment.Attachments;
 import io.parley.chat.attachment.FileText;
 import io.parley.chat.convo.Convos;
@@ -121,7 +122,7 @@ class TurnPlanner {
         if (asked == null) {
             throw new ApiException.NotFound("Parent message not found");
         }
-        List<Map<String, Object>> parts = ContinuedParts.edited(response, body.editedContent());
+        List<ContentPart> parts = ContinuedParts.edited(response, body.editedContent());
         String soFar = ContinuedParts.text(parts);
         List<ChatMessage> partial = soFar.isBlank() ? List.of() : List.of(new ChatMessage(Role.ASSISTANT, soFar));
         return planned(null, asked, responseId, parts,
@@ -169,7 +170,7 @@ class TurnPlanner {
     }
 
     private TurnPlan planned(@Nullable Message newUserMessage, Message asked, String responseId,
-                             List<Map<String, Object>> earlierParts, ModelRequest request) {
+                             List<ContentPart> earlierParts, ModelRequest request) {
         return new TurnPlan(newUserMessage, view(asked), History.textOf(asked), responseId, earlierParts, request,
                 history.count(request));
     }
