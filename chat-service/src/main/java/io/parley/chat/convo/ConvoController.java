@@ -77,37 +77,40 @@ class ConvoController {
 
     /** LibreChat 0.8.2+: the generated title, once the first turn has produced one. */
     @GetMapping("/gen_title/{conversationId}")
-    Map<String, Object> title(CurrentUser caller, @PathVariable String conversationId) {
-        return Map.of("title", convos.generatedTitle(caller, conversationId));
+    GeneratedTitle title(CurrentUser caller, @PathVariable String conversationId) {
+        return new GeneratedTitle(convos.generatedTitle(caller, conversationId));
     }
 
     /** The specification's (and LibreChat 0.8.0's) form. */
     @PostMapping("/gen_title")
-    Map<String, Object> titleByBody(CurrentUser caller, @RequestBody(required = false) byte @Nullable [] body) {
-        return Map.of("title", convos.generatedTitle(caller, read(reader.object(new UnreadBody(body)), Target.class).conversationId()));
+    GeneratedTitle titleByBody(CurrentUser caller, @RequestBody(required = false) byte @Nullable [] body) {
+        return new GeneratedTitle(convos.generatedTitle(caller, read(reader.object(new UnreadBody(body)), Target.class).conversationId()));
+    }
+
+    record GeneratedTitle(String title) {
     }
 
     @GetMapping("/{conversationId}")
-    Map<String, Object> get(CurrentUser caller, @PathVariable String conversationId) {
+    Conversation get(CurrentUser caller, @PathVariable String conversationId) {
         return convos.get(caller, conversationId);
     }
 
     /** LibreChat answers 201. The title is read once the conversation is known to be the caller's. */
     @PostMapping("/update")
-    ResponseEntity<Map<String, Object>> update(CurrentUser caller, @RequestBody(required = false) byte @Nullable [] body) {
+    ResponseEntity<Conversation> update(CurrentUser caller, @RequestBody(required = false) byte @Nullable [] body) {
         ObjectNode sent = reader.object(new UnreadBody(body));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(convos.rename(caller, target(sent), () -> read(sent, Retitled.class).arg().title()));
     }
 
     @PostMapping("/archive")
-    Map<String, Object> archive(CurrentUser caller, @RequestBody(required = false) byte @Nullable [] body) {
+    Conversation archive(CurrentUser caller, @RequestBody(required = false) byte @Nullable [] body) {
         ObjectNode sent = reader.object(new UnreadBody(body));
         return convos.archive(caller, target(sent), () -> read(sent, Archived.class).arg().isArchived());
     }
 
     @PostMapping("/pin")
-    Map<String, Object> pin(CurrentUser caller, @RequestBody(required = false) byte @Nullable [] body) {
+    Conversation pin(CurrentUser caller, @RequestBody(required = false) byte @Nullable [] body) {
         ObjectNode sent = reader.object(new UnreadBody(body));
         return convos.pin(caller, target(sent), () -> read(sent, Pinned.class).arg().pinned());
     }
@@ -118,7 +121,7 @@ class ConvoController {
      */
     @DeleteMapping({"", "/"})
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> delete(CurrentUser caller, @RequestBody(required = false) byte @Nullable [] body) {
+    Convos.Deleted delete(CurrentUser caller, @RequestBody(required = false) byte @Nullable [] body) {
         String target = reader.read(new UnreadBody(body), Deletion.class, INVALID, Set.of("arg", "conversationId"))
                 .value().target();
         if (target == null) {
@@ -130,7 +133,7 @@ class ConvoController {
     /** LibreChat answers 201. */
     @DeleteMapping("/all")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> deleteAll(CurrentUser caller) {
+    Convos.Deleted deleteAll(CurrentUser caller) {
         return convos.deleteAll(caller);
     }
 

@@ -3,6 +3,7 @@ package io.parley.chat.convo;
 import java.util.HashMap;
 import io.parley.chat.support.PageRequest;
 import io.parley.chat.support.TenantUniqueIds;
+import io.parley.common.paging.Keyset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -54,11 +55,13 @@ class ConvoStore implements InitializingBean {
                 .on(PROJECT, Sort.Direction.ASC).on("updatedAt", Sort.Direction.DESC).named("tenant_user_project_updated"));
     }
 
-    Optional<Document> find(String tenantId, String user, String conversationId) {
-        return Optional.ofNullable(mongo.findOne(owned(tenantId, user, conversationId), Document.class, COLLECTION));
+    Optional<Conversation> find(String tenantId, String user, String conversationId) {
+        return Optional.ofNullable(mongo.findOne(owned(tenantId, user, conversationId), Document.class, COLLECTION))
+                .map(ConversationDocuments::conversation);
     }
 
-    List<Document> page(String tenantId, String user, ListFilter filter, PageRequest page) {
+    /** A page of the list (LibreChat's list fields), sorted as asked, and the cursor of the next when there is one. */
+    Convos.Page page(String tenantId, String user, ListFilter filter, PageRequest page) {
         Criteria criteria = Criteria.where("tenantId").is(tenantId).and("user").is(user);
         criteria = filter.archived() ? criteria.and("isArchived").is(true) : criteria.and("isArchived").ne(true);
         if (!filter.tags().isEmpty()) {
@@ -75,7 +78,9 @@ class ConvoStore implements InitializingBean {
         page.after().ifPresent(query::addCriteria);
         query.with(page.order().sort()).limit(page.size() + 1);
         LIST_FIELDS.forEach(field -> query.fields().include(field));
-        return mongo.find(query, Document.class, COLLECTION);
+        Keyset.Page shown = page.order().page(mongo.find(query, Document.class, COLLECTION), page.size());
+        return new Convos.Page(shown.items().stream().map(ConversationDocuments::conversation).toList(),
+                shown.nextCursor(), shown.nextCursor() != null);
     }
 
     /** @throws io.parley.common.error.ApiException.NotFound when another user of the tenant has this conversation */
@@ -94,10 +99,10 @@ class ConvoStore implements InitializingBean {
     }
 
     /** {@link #touch} in one round trip that also returns the conversation as it is now. */
-    Document touchAndGet(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
-        return ids.write(tenantId, user, conversationId, () -> mongo.findAndModify(owned(tenantId, user, conversationId),
-                touching(tenantId, user, conversationId, setIfPresent),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION));
+    Conversation touchAndGet(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
+        return ConversationDocuments.conversation(ids.write(tenantId, user, conversationId, () -> mongo.findAndModify(
+                owned(tenantId, user, conversationId), touching(tenantId, user, conversationId, setIfPresent),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION)));
     }
 
     private static Update touching(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
@@ -120,11 +125,12 @@ class ConvoStore implements InitializingBean {
                 new Update().set("title", title), COLLECTION);
     }
 
-    Optional<Document> set(String tenantId, String user, String conversationId, Map<String, Object> fields) {
-        Update update = new Update().set("updatedAt", new Date());
-        fields.forEach(update::set);
+    /** Sets one of LibreChat's flags or the title: {@code title}, {@code isArchived}, {@code pinned}. */
+    Optional<Conversation> set(String tenantId, String user, String conversationId, String field, Object value) {
+        Update update = new Update().set("updatedAt", new Date()).set(field, value);
         return Optional.ofNullable(mongo.findAndModify(owned(tenantId, user, conversationId), update,
-                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION));
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION))
+                .map(ConversationDocuments::conversation);
     }
 
     long delete(String tenantId, String user, String conversationId) {
@@ -153,8 +159,8 @@ class ConvoStore implements InitializingBean {
         return owners;
     }
 
-    void insert(Document conversation) {
-        mongo.insert(conversation, COLLECTION);
+    Conversation insert(Conversation conversation) {
+        return ConversationDocuments.conversation(mongo.insert(ConversationDocuments.document(conversation), COLLECTION));
     }
 
     /** Adds a tag to one conversation; false when the caller has no such conversation. */
@@ -203,7 +209,7 @@ class ConvoStore implements InitializingBean {
     }
 
     /** Files the conversation under a project ({@code null}: under none); the conversation as it is now. */
-    Optional<Document> setProject(String tenantId, String user, String conversationId, @Nullable String projectId) {
+    Optional<Conversation> setProject(String tenantId, String user, String conversationId, @Nullable String projectId) {
         Update update = new Update().set("updatedAt", new Date());
         if (projectId == null) {
             update.unset(PROJECT);
@@ -211,7 +217,8 @@ class ConvoStore implements InitializingBean {
             update.set(PROJECT, projectId);
         }
         return Optional.ofNullable(mongo.findAndModify(owned(tenantId, user, conversationId), update,
-                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION));
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION))
+                .map(ConversationDocuments::conversation);
     }
 
     /** Takes every conversation of the user out of a project; how many were in it. */

@@ -1,20 +1,16 @@
 package io.parley.chat.convo;
 
 import io.parley.chat.search.ChatSearch;
-import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
 import io.parley.chat.support.PageRequest;
 import io.parley.common.error.ApiException;
-import io.parley.common.paging.Keyset;
 import io.parley.common.security.CurrentUser;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +42,14 @@ public class Convos {
         this.search = search;
     }
 
-    record Page(List<Map<String, Object>> conversations, String nextCursor, boolean hasMore) {
+    record Page(List<Conversation> conversations, @Nullable String nextCursor, boolean hasMore) {
+    }
+
+    /** LibreChat's answer to a deletion: how many conversations and messages went. */
+    record Deleted(boolean acknowledged, long deletedCount, Count messages) {
+
+        record Count(boolean acknowledged, long deletedCount) {
+        }
     }
 
     /**
@@ -58,14 +61,12 @@ public class Convos {
         ConvoStore.ListFilter filter = new ConvoStore.ListFilter(archived, tags,
                 search == null ? null : this.search.conversationIds(caller.tenantId(), caller.id(), search, MAX_SEARCH_HITS),
                 project);
-        List<Document> found = convos.page(caller.tenantId(), caller.id(), filter, page);
-        Keyset.Page shown = page.order().page(found, page.size());
-        return new Page(shown.items().stream().map(ApiDocs::of).toList(), shown.nextCursor(), shown.nextCursor() != null);
+        return convos.page(caller.tenantId(), caller.id(), filter, page);
     }
 
-    Map<String, Object> get(CurrentUser caller, String conversationId) {
+    Conversation get(CurrentUser caller, String conversationId) {
         return convos.find(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId))
-                .map(ApiDocs::of).orElseThrow(Convos::notFound);
+                .orElseThrow(Convos::notFound);
     }
 
     /**
@@ -73,9 +74,9 @@ public class Convos {
      * title onto the conversation, so there is nothing to wait for here.
      */
     String generatedTitle(CurrentUser caller, String conversationId) {
-        Document convo = convos.find(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId))
+        Conversation convo = convos.find(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId))
                 .orElseThrow(Convos::notFound);
-        String title = convo.getString("title");
+        String title = convo.title();
         if (title == null || title.equals(DEFAULT_TITLE)) {
             throw new ApiException.NotFound("Title not found or not generated yet for this conversation");
         }
@@ -88,35 +89,35 @@ public class Convos {
      *
      * @param title the new title, trimmed and checked (1 to {@value #MAX_TITLE} characters)
      */
-    Map<String, Object> rename(CurrentUser caller, String conversationId, Supplier<String> title) {
-        return set(caller, conversationId, () -> Map.of("title", title.get()));
+    Conversation rename(CurrentUser caller, String conversationId, Supplier<String> title) {
+        return set(caller, conversationId, "title", title::get);
     }
 
     /** @see #rename */
-    Map<String, Object> archive(CurrentUser caller, String conversationId, Supplier<Boolean> archived) {
-        return set(caller, conversationId, () -> Map.of("isArchived", archived.get()));
+    Conversation archive(CurrentUser caller, String conversationId, Supplier<Boolean> archived) {
+        return set(caller, conversationId, "isArchived", archived::get);
     }
 
     /** @see #rename */
-    Map<String, Object> pin(CurrentUser caller, String conversationId, Supplier<Boolean> pinned) {
-        return set(caller, conversationId, () -> Map.of("pinned", pinned.get()));
+    Conversation pin(CurrentUser caller, String conversationId, Supplier<Boolean> pinned) {
+        return set(caller, conversationId, "pinned", pinned::get);
     }
 
     /**
-     * Sets fields of the caller's conversation. {@code fields} is asked only once the conversation is
+     * Sets a field of the caller's conversation. {@code value} is asked only once the conversation is
      * known to be the caller's, so another person's id is 404 whatever the body holds.
      */
-    private Map<String, Object> set(CurrentUser caller, String conversationId, Supplier<Map<String, Object>> fields) {
+    private Conversation set(CurrentUser caller, String conversationId, String field, Supplier<Object> value) {
         String id = Ids.requireUuid("conversationId", conversationId);
         convos.find(caller.tenantId(), caller.id(), id).orElseThrow(Convos::notFound);
-        return convos.set(caller.tenantId(), caller.id(), id, fields.get()).map(ApiDocs::of).orElseThrow(Convos::notFound);
+        return convos.set(caller.tenantId(), caller.id(), id, field, value.get()).orElseThrow(Convos::notFound);
     }
 
     /** LibreChat's answer: how many conversations and messages went. */
-    Map<String, Object> delete(CurrentUser caller, String conversationId) {
+    Deleted delete(CurrentUser caller, String conversationId) {
         String id = Ids.requireUuid("conversationId", conversationId);
         Set<String> tags = convos.find(caller.tenantId(), caller.id(), id)
-                .map(d -> Set.copyOf(d.getList("tags", String.class, List.of()))).orElse(Set.of());
+                .map(c -> c.tags() == null ? Set.<String>of() : Set.copyOf(c.tags())).orElse(Set.of());
         // links, then messages, then the conversation: a crash in between leaves a conversation to delete again, never orphans
         links.deleteConversation(caller.tenantId(), caller.id(), id);
         long deletedMessages = messages.deleteConversation(caller.tenantId(), caller.id(), id);
@@ -129,7 +130,7 @@ public class Convos {
         return counts(deleted, deletedMessages);
     }
 
-    Map<String, Object> deleteAll(CurrentUser caller) {
+    Deleted deleteAll(CurrentUser caller) {
         links.deleteAll(caller.tenantId(), caller.id());
         long deletedMessages = messages.deleteAll(caller.tenantId(), caller.id());
         long deleted = convos.deleteAll(caller.tenantId(), caller.id());
@@ -138,12 +139,8 @@ public class Convos {
         return counts(deleted, deletedMessages);
     }
 
-    private static Map<String, Object> counts(long conversations, long messages) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("acknowledged", true);
-        body.put("deletedCount", conversations);
-        body.put("messages", Map.of("acknowledged", true, "deletedCount", messages));
-        return body;
+    private static Deleted counts(long conversations, long messages) {
+        return new Deleted(true, conversations, new Deleted.Count(true, messages));
     }
 
     static ApiException notFound() {
@@ -152,7 +149,7 @@ public class Convos {
 
     // What other features ask of conversations (turns, messages, tags, forks, imports, account erasure).
 
-    public Optional<Document> find(String tenantId, String user, String conversationId) {
+    public Optional<Conversation> find(String tenantId, String user, String conversationId) {
         return convos.find(tenantId, user, conversationId);
     }
 
@@ -171,7 +168,7 @@ public class Convos {
     }
 
     /** {@link #touch}, answering the conversation as stored afterwards. */
-    public Document touchAndGet(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
+    public Conversation touchAndGet(String tenantId, String user, String conversationId, Map<String, Object> setIfPresent) {
         return convos.touchAndGet(tenantId, user, conversationId, setIfPresent);
     }
 
@@ -185,9 +182,9 @@ public class Convos {
         return convos.owners(tenantId, conversationIds);
     }
 
-    /** Stores a whole conversation made elsewhere (a fork, an import). */
-    public void insert(Document conversation) {
-        convos.insert(conversation);
+    /** Stores a whole conversation made elsewhere (a fork, an import); answers it as stored. */
+    public Conversation insert(Conversation conversation) {
+        return convos.insert(conversation);
     }
 
     public boolean addTag(String tenantId, String user, String conversationId, String tag) {
@@ -217,7 +214,7 @@ public class Convos {
      *
      * @return the conversation as it is now; empty when the person has no such conversation
      */
-    public Optional<Document> setProject(String tenantId, String user, String conversationId, @Nullable String projectId) {
+    public Optional<Conversation> setProject(String tenantId, String user, String conversationId, @Nullable String projectId) {
         return convos.setProject(tenantId, user, conversationId, projectId);
     }
 

@@ -1,7 +1,6 @@
 package io.parley.chat.fork;
 
 import io.parley.common.security.CurrentUser;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +21,7 @@ class ForkController {
     }
 
     @PostMapping("/api/convos/fork")
-    Map<String, Object> fork(CurrentUser caller, @RequestBody ForkRequest body) {
+    Forks.Forked fork(CurrentUser caller, @RequestBody ForkRequest body) {
         return forks.fork(caller, body.conversationId(), body.messageId(), body.option(),
                 Boolean.TRUE.equals(body.splitAtTarget()), body.latestMessageId());
     }
@@ -31,7 +30,7 @@ class ForkController {
     }
 
     @PostMapping("/api/convos/duplicate")
-    ResponseEntity<Map<String, Object>> duplicate(CurrentUser caller, @RequestBody DuplicateRequest body) {
+    ResponseEntity<Forks.Forked> duplicate(CurrentUser caller, @RequestBody DuplicateRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(forks.duplicate(caller, body.conversationId(), body.title()));
     }
 }

@@ -1,20 +1,19 @@
 package io.parley.chat.fork;
 
+import io.parley.chat.convo.Conversation;
 import io.parley.chat.convo.Convos;
+import io.parley.chat.message.Message;
 import io.parley.chat.message.Messages;
-import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,10 +35,10 @@ class Forks {
         this.messages = messages;
     }
 
-    Map<String, Object> fork(CurrentUser caller, String conversationId, String messageId, String option,
-                             boolean splitAtTarget, String latestMessageId) {
-        Document convo = owned(caller, conversationId);
-        List<Document> all = messages.inConversation(caller.tenantId(), caller.id(), convo.getString("conversationId"));
+    Forked fork(CurrentUser caller, String conversationId, String messageId, String option,
+                boolean splitAtTarget, String latestMessageId) {
+        Conversation convo = owned(caller, conversationId);
+        List<Message> all = messages.inConversation(caller.tenantId(), caller.id(), convo.conversationId());
         MessageTree tree = tree(all);
         String target = Ids.requireUuid("messageId", messageId);
         if (!tree.contains(target)) {
@@ -62,65 +61,55 @@ class Forks {
             case String o when TARGET_LEVEL.contains(o) -> tree.targetLevel(target);
             default -> throw ApiException.Invalid.field("option", "must be directPath, includeBranches or targetLevel");
         };
-        return copy(caller, convo, all, tree, picked, convo.getString("title"));
+        return copy(convo, all, tree, picked, convo.title());
     }
 
-    Map<String, Object> duplicate(CurrentUser caller, String conversationId, String title) {
-        Document convo = owned(caller, conversationId);
+    Forked duplicate(CurrentUser caller, String conversationId, String title) {
+        Conversation convo = owned(caller, conversationId);
         if (title != null && (title.isBlank() || title.length() > 1024)) {
             throw ApiException.Invalid.field("title", "must be 1 to 1024 characters");
         }
-        List<Document> all = messages.inConversation(caller.tenantId(), caller.id(), convo.getString("conversationId"));
+        List<Message> all = messages.inConversation(caller.tenantId(), caller.id(), convo.conversationId());
         MessageTree tree = tree(all);
         Set<String> everything = new LinkedHashSet<>();
-        all.forEach(m -> everything.add(m.getString("messageId")));
-        return copy(caller, convo, all, tree, everything, title != null ? title.trim() : convo.getString("title"));
+        all.forEach(m -> everything.add(m.messageId()));
+        return copy(convo, all, tree, everything, title != null ? title.trim() : convo.title());
     }
 
-    private Map<String, Object> copy(CurrentUser caller, Document convo, List<Document> all, MessageTree tree,
+    /** LibreChat's answer to a fork or a duplicate: the new conversation and its messages. */
+    record Forked(Conversation conversation, List<Message> messages) {
+    }
+
+    private Forked copy(Conversation convo, List<Message> all, MessageTree tree,
                                      Set<String> picked, String title) {
         String newConvoId = Ids.newId();
         Map<String, String> newIds = new HashMap<>();
         picked.forEach(id -> newIds.put(id, Ids.newId()));
-        Map<String, Document> byId = new HashMap<>();
-        all.forEach(m -> byId.put(m.getString("messageId"), m));
+        Map<String, Message> byId = new HashMap<>();
+        all.forEach(m -> byId.put(m.messageId(), m));
 
         long base = System.currentTimeMillis();
-        List<Document> copies = new ArrayList<>();
+        List<Message> copies = new ArrayList<>();
         List<String> ordered = tree.topological(picked);
         for (int i = 0; i < ordered.size(); i++) {
             String id = ordered.get(i);
-            Document copy = new Document(byId.get(id));
-            copy.remove("_id");
             String parent = tree.parentWithin(id, picked);
-            Date at = new Date(base + i);
-            copy.append("messageId", newIds.get(id)).append("conversationId", newConvoId)
-                    .append("parentMessageId", Ids.NO_PARENT.equals(parent) ? Ids.NO_PARENT : newIds.get(parent))
-                    .append("createdAt", at).append("updatedAt", at);
-            copies.add(copy);
+            copies.add(byId.get(id).copiedAs(newIds.get(id), newConvoId,
+                    Ids.NO_PARENT.equals(parent) ? Ids.NO_PARENT : newIds.get(parent), Instant.ofEpochMilli(base + i)));
         }
         messages.insertAll(copies);
 
-        Date now = new Date(base + ordered.size());
-        Document newConvo = new Document(convo);
-        newConvo.remove("_id");
-        newConvo.append("conversationId", newConvoId).append("title", title).append("tags", List.of())
-                .append("isArchived", false).append("pinned", false).append("createdAt", now).append("updatedAt", now);
-        convos.insert(newConvo);
-
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("conversation", ApiDocs.of(newConvo));
-        out.put("messages", copies.stream().map(m -> ApiDocs.of(m, "_id", "user")).toList());
-        return out;
+        Conversation newConvo = convos.insert(convo.copiedAs(newConvoId, title, Instant.ofEpochMilli(base + ordered.size())));
+        return new Forked(newConvo, copies);
     }
 
-    private Document owned(CurrentUser caller, String conversationId) {
+    private Conversation owned(CurrentUser caller, String conversationId) {
         return convos.find(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId))
                 .orElseThrow(() -> new ApiException.NotFound("Conversation not found"));
     }
 
-    private static MessageTree tree(List<Document> all) {
-        return new MessageTree(all.stream().map(m -> new MessageTree.Node(m.getString("messageId"),
-                m.getString("parentMessageId"), m.getDate("createdAt") == null ? 0 : m.getDate("createdAt").getTime())).toList());
+    private static MessageTree tree(List<Message> all) {
+        return new MessageTree(all.stream().map(m -> new MessageTree.Node(m.messageId(), m.parentMessageId(),
+                m.createdAt() == null ? 0 : m.createdAt().toEpochMilli())).toList());
     }
 }

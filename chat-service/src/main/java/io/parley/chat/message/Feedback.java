@@ -4,7 +4,6 @@ import io.parley.chat.message.MessageRequests.Rating;
 import io.parley.common.error.ApiException;
 import java.util.Map;
 import java.util.Set;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +26,7 @@ final class Feedback {
      * @return the feedback to store, or null to clear it
      * @throws ApiException.Invalid when the tag is not one of the rating's
      */
-    static @Nullable Document stored(@Nullable Rating feedback) {
+    static @Nullable Stored stored(@Nullable Rating feedback) {
         if (feedback == null) {
             return null;
         }
@@ -36,13 +35,10 @@ final class Feedback {
         if (tag != null && !TAGS.getOrDefault(rating, Set.of()).contains(tag)) {
             throw ApiException.Invalid.field("feedback.tag", "is not a " + rating + " tag");
         }
-        Document stored = new Document("rating", rating);
-        if (tag != null) {
-            stored.append("tag", tag);
-        }
-        if (feedback.text() != null) {
-            stored.append("text", feedback.text());
-        }
-        return stored;
+        return new Stored(rating, tag, feedback.text());
+    }
+
+    /** Feedback as Parley stores it: the tag by its key. */
+    record Stored(String rating, @Nullable String tag, @Nullable String text) {
     }
 }

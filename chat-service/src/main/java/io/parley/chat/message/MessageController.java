@@ -58,18 +58,18 @@ class MessageController {
     }
 
     @GetMapping("/{conversationId}")
-    List<Map<String, Object>> inConversation(CurrentUser caller, @PathVariable String conversationId) {
+    List<Message> inConversation(CurrentUser caller, @PathVariable String conversationId) {
         return messages.inConversation(caller, conversationId);
     }
 
     @GetMapping("/{conversationId}/{messageId}")
-    List<Map<String, Object>> one(CurrentUser caller, @PathVariable String conversationId, @PathVariable String messageId) {
+    List<Message> one(CurrentUser caller, @PathVariable String conversationId, @PathVariable String messageId) {
         return messages.one(caller, conversationId, messageId);
     }
 
     /** LibreChat answers 201. The message is read once both ids are known not to be another person's. */
     @PostMapping("/{conversationId}")
-    ResponseEntity<Map<String, Object>> save(CurrentUser caller, @PathVariable String conversationId,
+    ResponseEntity<Message> save(CurrentUser caller, @PathVariable String conversationId,
                                              @RequestBody(required = false) byte @Nullable [] body) {
         Supplier<@Nullable ObjectNode> sent = SingletonSupplier.of(() -> reader.object(new UnreadBody(body)));
         return ResponseEntity.status(HttpStatus.CREATED).body(messages.save(caller, conversationId,
@@ -79,21 +79,21 @@ class MessageController {
 
     /** The bodies below are read once the message is known to be the caller's. */
     @PutMapping("/{conversationId}/{messageId}")
-    Map<String, Object> update(CurrentUser caller, @PathVariable String conversationId, @PathVariable String messageId,
+    MessageAnswers.TextChanged update(CurrentUser caller, @PathVariable String conversationId, @PathVariable String messageId,
                                @RequestBody(required = false) byte @Nullable [] body) {
         return messages.update(caller, conversationId, messageId,
                 () -> read(reader.object(new UnreadBody(body)), TextChange.class, Set.of("index")));
     }
 
     @PutMapping("/{conversationId}/{messageId}/feedback")
-    Map<String, Object> feedback(CurrentUser caller, @PathVariable String conversationId, @PathVariable String messageId,
+    MessageAnswers.FeedbackChanged feedback(CurrentUser caller, @PathVariable String conversationId, @PathVariable String messageId,
                                  @RequestBody(required = false) byte @Nullable [] body) {
         return messages.feedback(caller, conversationId, messageId,
                 () -> read(reader.object(new UnreadBody(body)), FeedbackChange.class, Set.of("feedback")).feedback());
     }
 
     @PostMapping("/artifact/{messageId}")
-    Map<String, Object> editArtifact(CurrentUser caller, @PathVariable String messageId,
+    MessageAnswers.ArtifactEdited editArtifact(CurrentUser caller, @PathVariable String messageId,
                                      @RequestBody(required = false) byte @Nullable [] body) {
         return messages.editArtifact(caller, messageId,
                 () -> read(reader.object(new UnreadBody(body)), ArtifactEdit.class, Set.of()));

@@ -1,11 +1,11 @@
 package io.parley.chat.message;
 
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import java.util.Map;
 import java.util.HashMap;
 import io.parley.chat.convo.ConversationMessages;
 import io.parley.chat.support.PageRequest;
 import io.parley.chat.support.TenantUniqueIds;
+import io.parley.common.paging.Keyset;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -55,44 +56,46 @@ class MessageStore implements InitializingBean, ConversationMessages {
     }
 
     /**
-     * Inserts, or replaces the caller's message with the same id (LibreChat saves by upsert).
+     * Inserts, or replaces the caller's message with the same id (LibreChat saves by upsert), keeping the
+     * replaced one's document id and creation time.
      *
      * @throws io.parley.common.error.ApiException.NotFound when another user of the tenant has this message id
      */
-    Document save(Document message) {
-        String tenantId = message.getString("tenantId");
-        String user = message.getString("user");
-        String messageId = message.getString("messageId");
-        return ids.write(tenantId, user, messageId, () -> {
+    Message save(Message message) {
+        Document stored = MessageDocuments.document(message);
+        stored.remove("_id");
+        String tenantId = message.tenantId();
+        String user = message.user();
+        String messageId = message.messageId();
+        return MessageDocuments.message(ids.write(tenantId, user, messageId, () -> {
             Document existing = mongo.findOne(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)
                     .and("messageId").is(messageId)), Document.class, COLLECTION);
             if (existing == null) {
-                return mongo.insert(message, COLLECTION);
+                return mongo.insert(stored, COLLECTION);
             }
-            message.put("_id", existing.get("_id"));
-            message.put("createdAt", existing.get("createdAt"));
-            return mongo.save(message, COLLECTION);
-        });
+            stored.put("_id", existing.get("_id"));
+            stored.put("createdAt", existing.get("createdAt"));
+            return mongo.save(stored, COLLECTION);
+        }));
     }
 
     /** A message with an id made just now: one insert, no lookup (an unlikely clash falls back to {@link #save}). */
-    Document insertNew(Document message) {
+    Message insertNew(Message message) {
         try {
-            mongo.insert(message, COLLECTION);
-            return message;
+            return MessageDocuments.message(mongo.insert(MessageDocuments.document(message), COLLECTION));
         } catch (DuplicateKeyException clash) {
-            message.remove("_id");
             return save(message);
         }
     }
 
-    List<Document> inConversation(String tenantId, String user, String conversationId) {
-        return mongo.find(inConvo(tenantId, user, conversationId).with(Sort.by("createdAt", "_id")), Document.class, COLLECTION);
+    List<Message> inConversation(String tenantId, String user, String conversationId) {
+        return messages(mongo.find(inConvo(tenantId, user, conversationId).with(Sort.by("createdAt", "_id")),
+                Document.class, COLLECTION));
     }
 
-    Optional<Document> find(String tenantId, String user, String conversationId, String messageId) {
+    Optional<Message> find(String tenantId, String user, String conversationId, String messageId) {
         return Optional.ofNullable(mongo.findOne(inConvo(tenantId, user, conversationId).addCriteria(
-                Criteria.where("messageId").is(messageId)), Document.class, COLLECTION));
+                Criteria.where("messageId").is(messageId)), Document.class, COLLECTION)).map(MessageDocuments::message);
     }
 
     /** Copies of messages (fork, duplicate, import): new ids, so they cannot collide. */
@@ -104,30 +107,75 @@ class MessageStore implements InitializingBean, ConversationMessages {
         return ids;
     }
 
-    void insertAll(List<Document> copies) {
-        if (!copies.isEmpty()) {
-            mongo.insert(copies, COLLECTION);
+    /** @return the copies as stored, with their document ids */
+    List<Message> insertAll(List<Message> copies) {
+        if (copies.isEmpty()) {
+            return List.of();
         }
+        return messages(mongo.insert(copies.stream().map(MessageDocuments::document).toList(), COLLECTION));
     }
 
     /** A message by its id alone (routes that do not name the conversation). */
-    Optional<Document> findAnywhere(String tenantId, String user, String messageId) {
+    Optional<Message> findAnywhere(String tenantId, String user, String messageId) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("tenantId").is(tenantId).and("user").is(user)
-                .and("messageId").is(messageId)), Document.class, COLLECTION));
+                .and("messageId").is(messageId)), Document.class, COLLECTION)).map(MessageDocuments::message);
     }
 
-    List<Document> page(String tenantId, String user, String conversationId, PageRequest page) {
+    /** A page of the conversation's messages, sorted as asked, and the cursor of the next when there is one. */
+    Messages.Page page(String tenantId, String user, String conversationId, PageRequest page) {
         Query query = inConvo(tenantId, user, conversationId);
         page.after().ifPresent(query::addCriteria);
-        return mongo.find(query.with(page.order().sort()).limit(page.size() + 1), Document.class, COLLECTION);
+        Keyset.Page shown = page.order().page(mongo.find(query.with(page.order().sort()).limit(page.size() + 1),
+                Document.class, COLLECTION), page.size());
+        return new Messages.Page(messages(shown.items()), shown.nextCursor());
     }
 
+    /** The whole text, its token count too. */
+    Optional<Message> setText(MessageKey key, String text, int tokenCount) {
+        return set(key, new Update().set("text", text).set("tokenCount", tokenCount));
+    }
 
-    Optional<Document> set(String tenantId, String user, String conversationId, String messageId, Update update) {
+    /** The content parts, and the token count of the text and them. */
+    Optional<Message> setContent(MessageKey key, List<ContentPart> parts, int tokenCount) {
+        return set(key, new Update().set("content", Message.maps(parts)).set("tokenCount", tokenCount));
+    }
+
+    /** An artifact's edit: the text or the content, whichever held it. */
+    Optional<Message> setArtifact(MessageKey key, @Nullable String text, @Nullable List<ContentPart> parts) {
+        Update update = new Update();
+        if (text != null) {
+            update.set("text", text);
+        }
+        if (parts != null) {
+            update.set("content", Message.maps(parts));
+        }
+        return set(key, update);
+    }
+
+    /** @param feedback null clears it */
+    Optional<Message> setFeedback(MessageKey key, Feedback.@Nullable Stored feedback) {
+        if (feedback == null) {
+            return set(key, new Update().unset("feedback"));
+        }
+        Document stored = new Document("rating", feedback.rating());
+        if (feedback.tag() != null) {
+            stored.append("tag", feedback.tag());
+        }
+        if (feedback.text() != null) {
+            stored.append("text", feedback.text());
+        }
+        return set(key, new Update().set("feedback", stored));
+    }
+
+    private Optional<Message> set(MessageKey key, Update update) {
         update.set("updatedAt", new Date());
-        return Optional.ofNullable(mongo.findAndModify(inConvo(tenantId, user, conversationId)
-                        .addCriteria(Criteria.where("messageId").is(messageId)), update,
-                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION));
+        return Optional.ofNullable(mongo.findAndModify(inConvo(key.tenantId(), key.user(), key.conversationId())
+                        .addCriteria(Criteria.where("messageId").is(key.messageId())), update,
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)).map(MessageDocuments::message);
+    }
+
+    private static List<Message> messages(Collection<Document> stored) {
+        return stored.stream().map(MessageDocuments::message).toList();
     }
 
     long delete(String tenantId, String user, String conversationId, String messageId) {

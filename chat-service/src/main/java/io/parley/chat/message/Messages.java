@@ -1,20 +1,19 @@
 package io.parley.chat.message;
 
+import io.parley.chat.convo.Conversation;
 import io.parley.chat.convo.Convos;
 import io.parley.chat.message.MessageRequests.ArtifactEdit;
 import io.parley.chat.message.MessageRequests.Rating;
 import io.parley.chat.message.MessageRequests.TextChange;
 import io.parley.chat.search.ChatSearch;
-import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
 import io.parley.chat.support.PageRequest;
 import io.parley.chat.support.SafeDocuments;
 import io.parley.chat.support.TokenCounter;
 import io.parley.common.error.ApiException;
-import io.parley.common.paging.Keyset;
 import io.parley.common.security.CurrentUser;
 import java.util.ArrayList;
-import java.util.Date;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /** Saving, reading, editing and deleting the messages of a person's conversations. */
@@ -59,7 +57,7 @@ public class Messages {
      * @param messageId the id the body names, read once the conversation is known not to be another person's
      * @param body      the message, read once neither id is another person's
      */
-    Map<String, Object> save(CurrentUser caller, String conversationId, Supplier<@Nullable String> messageId,
+    Message save(CurrentUser caller, String conversationId, Supplier<@Nullable String> messageId,
                              Supplier<MessageInput> body) {
         String convoId = Ids.requireUuid("conversationId", conversationId);
         convos.requireNotAnothers(caller.tenantId(), caller.id(), convoId);
@@ -80,47 +78,50 @@ public class Messages {
         convoFields.put("model", input.model());
         convos.touch(caller.tenantId(), caller.id(), convoId, convoFields);
 
-        Date now = new Date();
-        Document message = new Document("tenantId", caller.tenantId()).append("user", caller.id())
-                .append("messageId", id).append("conversationId", convoId).append("parentMessageId", parent)
-                .append("sender", input.sender() == null ? (Boolean.TRUE.equals(input.isCreatedByUser()) ? "User" : "") : input.sender())
-                .append("text", text)
-                .append("isCreatedByUser", Boolean.TRUE.equals(input.isCreatedByUser()))
-                .append("model", input.model()).append("endpoint", input.endpoint())
-                .append("error", Boolean.TRUE.equals(input.error())).append("unfinished", Boolean.TRUE.equals(input.unfinished()))
-                .append("tokenCount", input.tokenCount() != null ? input.tokenCount() : tokens.count(text + partsText(input.content())))
-                .append("createdAt", now).append("updatedAt", now);
+        Instant now = Message.now();
+        Message.Builder message = Message.of(caller.tenantId(), caller.id())
+                .messageId(id).conversationId(convoId).parentMessageId(parent)
+                .sender(input.sender() == null ? (Boolean.TRUE.equals(input.isCreatedByUser()) ? "User" : "") : input.sender())
+                .text(text)
+                .isCreatedByUser(Boolean.TRUE.equals(input.isCreatedByUser()))
+                .model(input.model()).endpoint(input.endpoint())
+                .error(Boolean.TRUE.equals(input.error())).unfinished(Boolean.TRUE.equals(input.unfinished()))
+                .tokenCount(input.tokenCount() != null ? input.tokenCount()
+                        : tokens.count(text + partsText(input.content() == null ? null
+                                : input.content().stream().map(ContentPart::of).toList())))
+                .createdAt(now).updatedAt(now);
         if (input.content() != null) {
-            message.append("content", input.content());
+            message.content(input.content().stream().map(ContentPart::of).toList());
         }
         if (input.files() != null) {
-            message.append("files", input.files());
+            message.files(input.files());
         }
         if (input.attachments() != null) {
-            message.append("attachments", input.attachments());
+            message.set("attachments", input.attachments());
         }
         if (input.iconURL() != null) {
-            message.append("iconURL", input.iconURL());
+            message.iconURL(input.iconURL());
         }
-        return view(messages.save(message));
+        return messages.save(message.build());
     }
 
-    List<Map<String, Object>> inConversation(CurrentUser caller, String conversationId) {
+    List<Message> inConversation(CurrentUser caller, String conversationId) {
         if (Ids.NEW_CONVO.equals(conversationId)) {
             return List.of();
         }
         String convoId = ownedConversation(caller, conversationId);
-        return messages.inConversation(caller.tenantId(), caller.id(), convoId).stream().map(Messages::view).toList();
+        return messages.inConversation(caller.tenantId(), caller.id(), convoId);
     }
 
     /** LibreChat answers an array of zero or one. */
-    List<Map<String, Object>> one(CurrentUser caller, String conversationId, String messageId) {
+    List<Message> one(CurrentUser caller, String conversationId, String messageId) {
         String convoId = ownedConversation(caller, conversationId);
         return messages.find(caller.tenantId(), caller.id(), convoId, Ids.requireUuid("messageId", messageId))
-                .map(Messages::view).stream().toList();
+                .stream().toList();
     }
 
-    record Page(List<Map<String, Object>> messages, String nextCursor) {
+    /** A page of messages, or a search's hits (each with its conversation's {@code title}, as LibreChat joins it). */
+    record Page(List<Message> messages, @Nullable String nextCursor) {
     }
 
     /** {@code GET /api/messages}: one message, a conversation's page, a search, or nothing. */
@@ -130,19 +131,16 @@ public class Messages {
         }
         if (conversationId != null) {
             String convoId = ownedConversation(caller, conversationId);
-            List<Document> found = messages.page(caller.tenantId(), caller.id(), convoId, page);
-            Keyset.Page shown = page.order().page(found, page.size());
-            return new Page(shown.items().stream().map(Messages::view).toList(), shown.nextCursor());
+            return messages.page(caller.tenantId(), caller.id(), convoId, page);
         }
         if (search != null) {
-            List<Map<String, Object>> hits = new ArrayList<>();
-            Map<String, Optional<Document>> titles = new HashMap<>();
-            for (Document hit : this.search.messages(caller.tenantId(), caller.id(), search, page.size())) {
-                Map<String, Object> view = view(hit);
-                String convoId = hit.getString("conversationId");
-                titles.computeIfAbsent(convoId, id -> convos.find(caller.tenantId(), caller.id(), id))
-                        .ifPresent(convo -> view.put("title", convo.getString("title")));
-                hits.add(view);
+            List<Message> hits = new ArrayList<>();
+            Map<String, Optional<Conversation>> titles = new HashMap<>();
+            for (Document found : this.search.messages(caller.tenantId(), caller.id(), search, page.size())) {
+                Message hit = MessageDocuments.message(found);
+                Optional<Conversation> convo = titles.computeIfAbsent(hit.conversationId(),
+                        id -> convos.find(caller.tenantId(), caller.id(), id));
+                hits.add(convo.isPresent() ? hit.with("title", convo.get().title()) : hit);
             }
             return new Page(hits, null);
         }
@@ -154,62 +152,50 @@ public class Messages {
      *
      * @param body read once the message is known to be the caller's
      */
-    Map<String, Object> update(CurrentUser caller, String conversationId, String messageId, Supplier<TextChange> body) {
-        String convoId = Ids.requireUuid("conversationId", conversationId);
-        String id = Ids.requireUuid("messageId", messageId);
-        Document current = messages.find(caller.tenantId(), caller.id(), convoId, id).orElseThrow(Messages::notFound);
+    MessageAnswers.TextChanged update(CurrentUser caller, String conversationId, String messageId, Supplier<TextChange> body) {
+        MessageKey key = new MessageKey(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId),
+                Ids.requireUuid("messageId", messageId));
+        Message current = messages.find(key.tenantId(), key.user(), key.conversationId(), key.messageId())
+                .orElseThrow(Messages::notFound);
         TextChange change = body.get();
         String text = change.text();
         Integer index = change.index();
-        Update update = new Update();
+        Optional<Message> saved;
         if (index == null) {
-            update.set("text", text).set("tokenCount", tokens.count(text));
+            saved = messages.setText(key, text, tokens.count(text));
         } else {
-            List<Document> parts = current.getList("content", Document.class, List.of());
+            List<ContentPart> parts = current.parts();
             if (index < 0 || index >= parts.size()) {
                 throw new ApiException.Invalid("Invalid index");
             }
-            String type = parts.get(index).getString("type");
-            if (!EDITABLE_PARTS.contains(type)) {
+            String type = parts.get(index).type();
+            if (type == null || !EDITABLE_PARTS.contains(type)) {
                 throw new ApiException.Invalid("Cannot update non-text content");
             }
-            List<Document> edited = new ArrayList<>(parts);
-            edited.set(index, new Document(parts.get(index)).append(type, text));
-            String all = current.getString("text") + partsText(edited);
-            update.set("content", edited).set("tokenCount", tokens.count(all));
+            List<ContentPart> edited = new ArrayList<>(parts);
+            edited.set(index, parts.get(index).with(type, text));
+            String all = current.text() + partsText(edited);
+            saved = messages.setContent(key, edited, tokens.count(all));
         }
-        Document saved = messages.set(caller.tenantId(), caller.id(), convoId, id, update)
-                .orElseThrow(Messages::notFound);
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String field : List.of("messageId", "conversationId", "parentMessageId", "sender", "text", "isCreatedByUser",
-                "tokenCount", "feedback", "endpoint", "content")) {
-            out.put(field, ApiDocs.value(saved.get(field)));
-        }
-        return out;
+        return MessageAnswers.TextChanged.of(saved.orElseThrow(Messages::notFound));
     }
 
     /** @param feedback read once the message is known to be the caller's; null clears it */
-    Map<String, Object> feedback(CurrentUser caller, String conversationId, String messageId,
-                                 Supplier<@Nullable Rating> feedback) {
-        String convoId = Ids.requireUuid("conversationId", conversationId);
-        String id = Ids.requireUuid("messageId", messageId);
-        messages.find(caller.tenantId(), caller.id(), convoId, id).orElseThrow(Messages::notFound);
-        Document stored = Feedback.stored(feedback.get());
-        Update update = stored == null ? new Update().unset("feedback") : new Update().set("feedback", stored);
-        Document saved = messages.set(caller.tenantId(), caller.id(), convoId, id, update).orElseThrow(Messages::notFound);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("messageId", saved.getString("messageId"));
-        out.put("conversationId", saved.getString("conversationId"));
-        out.put("feedback", saved.get("feedback") == null ? null : ApiDocs.of((Document) saved.get("feedback")));
-        return out;
+    MessageAnswers.FeedbackChanged feedback(CurrentUser caller, String conversationId, String messageId,
+                                            Supplier<@Nullable Rating> feedback) {
+        MessageKey key = new MessageKey(caller.tenantId(), caller.id(), Ids.requireUuid("conversationId", conversationId),
+                Ids.requireUuid("messageId", messageId));
+        messages.find(key.tenantId(), key.user(), key.conversationId(), key.messageId()).orElseThrow(Messages::notFound);
+        Message saved = messages.setFeedback(key, Feedback.stored(feedback.get())).orElseThrow(Messages::notFound);
+        return MessageAnswers.FeedbackChanged.of(saved);
     }
 
     /**
      * Replaces {@code original} with {@code updated} inside the {@code index}-th artifact of the message
      * (counted through its text parts, or its text when it has none).
      */
-    Map<String, Object> editArtifact(CurrentUser caller, String messageId, Supplier<ArtifactEdit> body) {
-        Document message = messages.findAnywhere(caller.tenantId(), caller.id(), Ids.requireUuid("messageId", messageId))
+    MessageAnswers.ArtifactEdited editArtifact(CurrentUser caller, String messageId, Supplier<ArtifactEdit> body) {
+        Message message = messages.findAnywhere(caller.tenantId(), caller.id(), Ids.requireUuid("messageId", messageId))
                 .orElseThrow(Messages::notFound);
         ArtifactEdit edit = body.get();
         Integer index = edit.index();
@@ -220,43 +206,39 @@ public class Messages {
                 || updated.length() > MAX_TEXT) {
             throw new ApiException.Invalid("Invalid request parameters");
         }
-        String conversationId = message.getString("conversationId");
-        List<Document> parts = message.getList("content", Document.class, List.of());
-        Update update = new Update();
+        String conversationId = message.conversationId();
+        List<ContentPart> parts = message.parts();
+        List<ContentPart> editedParts = null;
+        String editedText = null;
         int seen = 0;
-        if (parts.stream().anyMatch(p -> "text".equals(p.getString("type")))) {
-            List<Document> edited = new ArrayList<>(parts);
+        if (parts.stream().anyMatch(p -> "text".equals(p.type()))) {
+            List<ContentPart> edited = new ArrayList<>(parts);
             for (int i = 0; i < edited.size(); i++) {
-                Document part = edited.get(i);
-                if (!"text".equals(part.getString("type")) || part.getString("text") == null) {
+                if (!(edited.get(i) instanceof ContentPart.Text part)) {
                     continue;
                 }
-                List<int[]> blocks = Artifacts.find(part.getString("text"));
+                List<int[]> blocks = Artifacts.find(part.text());
                 if (index < seen + blocks.size()) {
-                    edited.set(i, new Document(part).append("text",
-                            Artifacts.replace(part.getString("text"), blocks.get(index - seen), original, updated)));
-                    update.set("content", edited);
+                    edited.set(i, new ContentPart.Text(Artifacts.replace(part.text(), blocks.get(index - seen), original,
+                            updated), part.extra()));
+                    editedParts = edited;
                     break;
                 }
                 seen += blocks.size();
             }
         } else {
-            String text = message.getString("text") == null ? "" : message.getString("text");
+            String text = message.text() == null ? "" : message.text();
             List<int[]> blocks = Artifacts.find(text);
             if (index < blocks.size()) {
-                update.set("text", Artifacts.replace(text, blocks.get(index), original, updated));
+                editedText = Artifacts.replace(text, blocks.get(index), original, updated);
             }
         }
-        if (update.getUpdateObject().isEmpty()) {
+        if (editedParts == null && editedText == null) {
             throw new ApiException.Invalid("Artifact index out of bounds");
         }
-        Document saved = messages.set(caller.tenantId(), caller.id(), conversationId, message.getString("messageId"), update)
-                .orElseThrow(Messages::notFound);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("conversationId", conversationId);
-        out.put("content", ApiDocs.value(saved.get("content")));
-        out.put("text", saved.getString("text"));
-        return out;
+        Message saved = messages.setArtifact(new MessageKey(caller.tenantId(), caller.id(), conversationId,
+                message.messageId()), editedText, editedParts).orElseThrow(Messages::notFound);
+        return new MessageAnswers.ArtifactEdited(conversationId, saved.json().get("content"), saved.text());
     }
 
     void delete(CurrentUser caller, String conversationId, String messageId) {
@@ -279,17 +261,12 @@ public class Messages {
         return new ApiException.NotFound(MessageStore.NOT_FOUND);
     }
 
-    /** A message as the client reads it (LibreChat's projection leaves out {@code _id} and {@code user}). */
-    static Map<String, Object> view(Document message) {
-        return ApiDocs.of(message, "_id", "user");
-    }
-
-    private static String partsText(List<? extends Map<String, Object>> parts) {
+    private static String partsText(@Nullable List<ContentPart> parts) {
         if (parts == null) {
             return "";
         }
         StringBuilder all = new StringBuilder();
-        for (Map<String, Object> part : parts) {
+        for (ContentPart part : parts) {
             for (String key : EDITABLE_PARTS) {
                 if (part.get(key) instanceof String s) {
                     all.append(' ').append(s);
@@ -313,17 +290,17 @@ public class Messages {
      *
      * @throws ApiException.NotFound when another user of the tenant has this message id
      */
-    public Document save(Document message) {
+    public Message save(Message message) {
         return messages.save(message);
     }
 
     /** A message with an id made just now (a turn's request and response): one insert, no lookup. */
-    public Document insertNew(Document message) {
+    public Message insertNew(Message message) {
         return messages.insertNew(message);
     }
 
     /** The conversation's messages, oldest first. */
-    public List<Document> inConversation(String tenantId, String user, String conversationId) {
+    public List<Message> inConversation(String tenantId, String user, String conversationId) {
         return messages.inConversation(tenantId, user, conversationId);
     }
 
@@ -335,9 +312,9 @@ public class Messages {
         return messages.messageIdsOf(tenantId, user, documentIds);
     }
 
-    /** Stores messages copied from elsewhere (a fork, an import). */
-    public void insertAll(List<Document> copies) {
-        messages.insertAll(copies);
+    /** Stores messages copied from elsewhere (a fork), new ids and all; answers them as stored. */
+    public List<Message> insertAll(List<Message> copies) {
+        return messages.insertAll(copies);
     }
 
     /** Account erasure: all of the person's messages. */

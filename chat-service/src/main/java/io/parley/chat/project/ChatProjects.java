@@ -1,5 +1,6 @@
 package io.parley.chat.project;
 
+import io.parley.chat.convo.Conversation;
 import io.parley.chat.convo.Convos;
 import io.parley.chat.convo.ProjectActivity;
 import io.parley.chat.support.ApiDocs;
@@ -111,7 +112,7 @@ public class ChatProjects {
     }
 
     /** LibreChat's {@code TAssignConversationToProjectResponse}. */
-    record Assignment(Map<String, Object> conversation, @Nullable String previousProjectId, @Nullable String projectId) {
+    record Assignment(Conversation conversation, @Nullable String previousProjectId, @Nullable String projectId) {
     }
 
     /**
@@ -121,7 +122,7 @@ public class ChatProjects {
      */
     Assignment assign(CurrentUser caller, String conversationId, @Nullable Map<String, Object> body) {
         String convo = Ids.requireUuid("conversationId", conversationId);
-        Document current = convos.find(caller.tenantId(), caller.id(), convo).orElseThrow(ChatProjects::conversationNotFound);
+        Conversation current = convos.find(caller.tenantId(), caller.id(), convo).orElseThrow(ChatProjects::conversationNotFound);
         Object requested = body == null ? null : body.get("projectId");
         if (requested != null && !(requested instanceof String)) {
             throw new ApiException.Invalid("projectId must be a string or null", "projectId must be a string or null",
@@ -133,8 +134,8 @@ public class ChatProjects {
             projects.find(caller.tenantId(), caller.id(), id).orElseThrow(ChatProjects::notFound);
             target = id.toHexString();
         }
-        String previous = current.get(PROJECT_FIELD) instanceof String filed ? filed : null;
-        Document updated = convos.setProject(caller.tenantId(), caller.id(), convo, target)
+        String previous = current.stored(PROJECT_FIELD) instanceof String filed ? filed : null;
+        Conversation updated = convos.setProject(caller.tenantId(), caller.id(), convo, target)
                 .orElseThrow(ChatProjects::conversationNotFound);
         List<ObjectId> touched = new ArrayList<>();
         for (String project : new String[] {previous, target}) {
@@ -145,7 +146,7 @@ public class ChatProjects {
         if (!touched.isEmpty()) {
             recount(caller.tenantId(), caller.id(), touched);
         }
-        return new Assignment(ApiDocs.of(updated), previous, target);
+        return new Assignment(updated, previous, target);
     }
 
     // What other features ask of projects (chat turns, account erasure).

@@ -2,12 +2,10 @@ package io.parley.chat.share;
 
 import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
-import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
+import io.parley.chat.message.Message;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,22 +22,22 @@ final class Anonymizer {
     private final String conversationId = "convo_" + ShareIds.next();
 
     /** @param messages the shared messages, in the order to show them */
-    SharedConversation conversation(SharedLink link, List<Document> messages) {
+    SharedConversation conversation(SharedLink link, List<Message> messages) {
         return new SharedConversation(link.shareId(), link.title(), link.isPublic(), link.createdAt(), link.updatedAt(),
                 conversationId, messages.stream().map(this::message).toList());
     }
 
-    private SharedConversation.Message message(Document stored) {
-        String model = text(stored, "model");
-        String iconUrl = text(stored, "iconURL");
-        Object content = stored.get("content");
-        return new SharedConversation.Message(messageId(text(stored, "messageId")), messageId(text(stored, "parentMessageId")),
-                conversationId, text(stored, "sender"), text(stored, "text"), content == null ? null : ApiDocs.value(content),
+    private SharedConversation.Message message(Message stored) {
+        String model = stored.model();
+        String iconUrl = stored.iconURL();
+        Object content = stored.content() != null ? Message.maps(stored.content()) : stored.stored("content");
+        return new SharedConversation.Message(messageId(stored.messageId()), messageId(stored.parentMessageId()),
+                conversationId, stored.sender(), stored.text(), content == null ? null : ApiDocs.value(content),
                 iconUrl == null || iconUrl.isEmpty() ? null : iconUrl,
                 model != null && model.startsWith("asst_") ? assistantIds.computeIfAbsent(model, k -> "a_" + ShareIds.next()) : null,
-                flag(stored, "isCreatedByUser"), instant(stored.get("createdAt")), instant(stored.get("updatedAt")),
-                stored.get("tokenCount") instanceof Number count ? count : null, flag(stored, "unfinished"),
-                flag(stored, "error"), text(stored, "finish_reason"));
+                stored.isCreatedByUser(), stored.createdAt(), stored.updatedAt(),
+                stored.tokenCount() != null ? stored.tokenCount() : stored.stored("tokenCount") instanceof Number count ? count : null,
+                stored.unfinished(), stored.error(), stored.stored("finish_reason") instanceof String reason ? reason : null);
     }
 
     private String messageId(@Nullable String id) {
@@ -49,17 +47,6 @@ final class Anonymizer {
         return messageIds.computeIfAbsent(id, k -> "msg_" + ShareIds.next());
     }
 
-    // Stored messages come from chats, forks and imports: a field of an unexpected type is left out, never a 500.
-
-    private static @Nullable String text(Document stored, String field) {
-        return stored.get(field) instanceof String value ? value : null;
-    }
-
-    private static @Nullable Boolean flag(Document stored, String field) {
-        return stored.get(field) instanceof Boolean value ? value : null;
-    }
-
-    private static @Nullable Instant instant(@Nullable Object value) {
-        return value instanceof Date date ? date.toInstant() : null;
-    }
+    // Stored messages come from chats, forks and imports: a field of an unexpected type is not typed in a
+    // Message (it stays in its extra fields) and is left out here, never a 500.
 }

@@ -2,7 +2,9 @@ package io.parley.chat.share;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.parley.chat.convo.Conversation;
 import io.parley.chat.convo.Convos;
+import io.parley.chat.message.Message;
 import io.parley.chat.message.Messages;
 import io.parley.chat.support.Ids;
 import io.parley.chat.support.PageRequest;
@@ -15,9 +17,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -115,17 +117,17 @@ public class SharedLinks {
     Published create(CurrentUser caller, String conversationId, @Nullable Map<String, Object> body) {
         roles.require(PERMISSION_TYPE, "CREATE");
         String convoId = Ids.requireUuid("conversationId", conversationId);
-        Document convo = convos.find(caller.tenantId(), caller.id(), convoId)
+        Conversation convo = convos.find(caller.tenantId(), caller.id(), convoId)
                 .orElseThrow(() -> new ApiException.NotFound("Conversation not found"));
         PublishRequest request = PublishRequest.of(body);
         if (links.exists(caller.tenantId(), caller.id(), convoId, request.targetMessageId())) {
             throw exists();
         }
-        List<Document> all = conversationMessages(caller, convoId);
+        List<Message> all = conversationMessages(caller, convoId);
         if (request.targetMessageId() != null && !contains(all, request.targetMessageId())) {
             throw targetNotFound();
         }
-        String title = convo.get("title") instanceof String t && !t.isBlank() ? t : "Untitled";
+        String title = convo.title() != null && !convo.title().isBlank() ? convo.title() : "Untitled";
         ObjectId id = new ObjectId();
         // the entries first: a link stored without its owner's entry could not be shared
         access.created(id.toHexString());
@@ -157,7 +159,7 @@ public class SharedLinks {
         SharedLink link = links.findOwned(caller.tenantId(), caller.id(), ShareIds.requireShareId(shareId))
                 .orElseThrow(SharedLinks::notFound);
         PublishRequest request = PublishRequest.of(body);
-        List<Document> all = conversationMessages(caller, link.conversationId());
+        List<Message> all = conversationMessages(caller, link.conversationId());
         String target = request.targetMessageId() != null ? request.targetMessageId() : link.targetMessageId();
         if (target != null && !contains(all, target)) {
             throw targetNotFound();
@@ -205,12 +207,12 @@ public class SharedLinks {
             throw notFound();
         }
         Set<String> snapshot = new HashSet<>(link.messageIds());
-        List<Document> shared = messages.inConversation(tenantId, link.user(), link.conversationId()).stream()
-                .filter(m -> snapshot.contains(m.get("messageId"))).toList();
+        List<Message> shared = messages.inConversation(tenantId, link.user(), link.conversationId()).stream()
+                .filter(m -> snapshot.contains(m.messageId())).toList();
         if (link.targetMessageId() != null) {
             List<String> branch = SharedBranch.upToTarget(nodes(shared), link.targetMessageId());
-            Map<Object, Document> byId = new HashMap<>();
-            shared.forEach(m -> byId.put(m.get("messageId"), m));
+            Map<String, Message> byId = new HashMap<>();
+            shared.forEach(m -> byId.put(m.messageId(), m));
             shared = branch.stream().map(byId::get).toList();
         }
         return new Anonymizer().conversation(link, shared);
@@ -236,26 +238,25 @@ public class SharedLinks {
         return links.deleteAll(tenantId, user);
     }
 
-    private List<Document> conversationMessages(CurrentUser caller, String conversationId) {
-        List<Document> all = messages.inConversation(caller.tenantId(), caller.id(), conversationId);
+    private List<Message> conversationMessages(CurrentUser caller, String conversationId) {
+        List<Message> all = messages.inConversation(caller.tenantId(), caller.id(), conversationId);
         if (all.isEmpty()) {
             throw new ApiException.Invalid("No messages to share");
         }
         return all;
     }
 
-    private static boolean contains(List<Document> messages, String messageId) {
-        return messages.stream().anyMatch(m -> messageId.equals(m.get("messageId")));
+    private static boolean contains(List<Message> messages, String messageId) {
+        return messages.stream().anyMatch(m -> messageId.equals(m.messageId()));
     }
 
-    private static List<String> ids(List<Document> messages) {
-        return messages.stream().map(m -> m.get("messageId")).filter(String.class::isInstance).map(String.class::cast).toList();
+    private static List<String> ids(List<Message> messages) {
+        return messages.stream().map(Message::messageId).filter(Objects::nonNull).toList();
     }
 
-    private static List<SharedBranch.Node> nodes(List<Document> messages) {
-        return messages.stream().filter(m -> m.get("messageId") instanceof String).map(m -> new SharedBranch.Node(
-                m.getString("messageId"), m.get("parentMessageId") instanceof String p ? p : null,
-                m.get("createdAt") instanceof Date d ? d.getTime() : 0L)).toList();
+    private static List<SharedBranch.Node> nodes(List<Message> messages) {
+        return messages.stream().filter(m -> m.messageId() != null).map(m -> new SharedBranch.Node(
+                m.messageId(), m.parentMessageId(), m.createdAt() != null ? m.createdAt().toEpochMilli() : 0L)).toList();
     }
 
     private static ApiException exists() {

@@ -1,5 +1,6 @@
 package io.parley.chat.stream;
 
+import io.parley.chat.message.ContentPart;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Folds a turn's events into LibreChat's content parts, in the order they began: consecutive
- * reasoning deltas into one {@code think} part, consecutive text deltas into one {@code text} part,
+ * Folds a turn's events into LibreChat's content parts (typed {@link ContentPart}s), in the order they
+ * began: consecutive reasoning deltas into one {@code think} part, consecutive text deltas into one {@code text} part,
  * and each tool call of an agent run into a {@code tool_call} part (opened by its {@code on_run_step},
  * its arguments grown by {@code on_run_step_delta}, its output set by {@code on_run_step_completed}), and
  * each steer applied to the run ({@code on_steer_applied}) into LibreChat's {@code steer} part where it
@@ -20,7 +21,7 @@ public final class ContentAggregate {
     }
 
     /** A person's steer as the run took it; the text after it is a new part. */
-    private record SteerPart(Map<String, Object> part) implements Part {
+    private record SteerPart(ContentPart part) implements Part {
     }
 
     private record TextPart(String type, StringBuilder text) implements Part {
@@ -139,7 +140,7 @@ public final class ContentAggregate {
         if (data.get("part") instanceof Map<?, ?> part && "steer".equals(part.get("type"))) {
             Map<String, Object> copy = new LinkedHashMap<>();
             part.forEach((k, v) -> copy.put(String.valueOf(k), v));
-            parts.add(new SteerPart(copy));
+            parts.add(new SteerPart(ContentPart.of(copy)));
         }
     }
 
@@ -151,14 +152,16 @@ public final class ContentAggregate {
         }
     }
 
-    public List<Map<String, Object>> parts() {
-        List<Map<String, Object>> out = new ArrayList<>(parts.size());
+    /** The parts so far, in the order they began. */
+    public List<ContentPart> parts() {
+        List<ContentPart> out = new ArrayList<>(parts.size());
         for (Part part : parts) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            switch (part) {
+            out.add(switch (part) {
                 case TextPart text -> {
+                    Map<String, Object> map = new LinkedHashMap<>();
                     map.put("type", text.type());
                     map.put(text.type(), text.text().toString());
+                    yield ContentPart.of(map);
                 }
                 case ToolCallPart call -> {
                     Map<String, Object> toolCall = new LinkedHashMap<>();
@@ -174,12 +177,10 @@ public final class ContentAggregate {
                         toolCall.put("output", call.output);
                         toolCall.put("progress", 1);
                     }
-                    map.put("type", "tool_call");
-                    map.put("tool_call", toolCall);
+                    yield new ContentPart.ToolCall(toolCall);
                 }
-                case SteerPart steer -> map.putAll(steer.part());
-            }
-            out.add(map);
+                case SteerPart steer -> steer.part();
+            });
         }
         return out;
     }

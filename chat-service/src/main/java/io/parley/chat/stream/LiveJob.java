@@ -110,7 +110,7 @@ public final class LiveJob {
     }
 
     /** The text and reasoning parts streamed so far, as LibreChat's content parts. */
-    public List<java.util.Map<String, Object>> contentSoFar() {
+    public List<io.parley.chat.message.ContentPart> contentSoFar() {
         lock.lock();
         try {
             return content.parts();

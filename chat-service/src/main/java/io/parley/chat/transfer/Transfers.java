@@ -1,20 +1,20 @@
 package io.parley.chat.transfer;
 
+import io.parley.chat.message.ContentPart;
+import io.parley.chat.convo.Conversation;
 import io.parley.chat.convo.Convos;
+import io.parley.chat.message.Message;
 import io.parley.chat.message.Messages;
-import io.parley.chat.support.ApiDocs;
 import io.parley.chat.support.Ids;
 import io.parley.chat.support.TokenCounter;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,31 +46,36 @@ class Transfers {
             Map<String, String> ids = new HashMap<>();
             imported.messages().forEach(m -> ids.put(m.sourceId() == null ? Ids.newId() : m.sourceId(), Ids.newId()));
             long base = System.currentTimeMillis();
-            List<Document> docs = new ArrayList<>();
+            List<Message> copies = new ArrayList<>();
             for (int i = 0; i < imported.messages().size(); i++) {
                 Imported.Message m = imported.messages().get(i);
                 String parent = m.sourceParentId() != null && ids.containsKey(m.sourceParentId())
                         ? ids.get(m.sourceParentId()) : Ids.NO_PARENT;
-                Date at = m.createdAt() != null ? Date.from(m.createdAt()) : new Date(base + i);
-                Document doc = new Document("tenantId", caller.tenantId()).append("user", caller.id())
-                        .append("messageId", m.sourceId() == null ? Ids.newId() : ids.get(m.sourceId()))
-                        .append("conversationId", convoId).append("parentMessageId", parent)
-                        .append("sender", m.sender()).append("text", m.text()).append("isCreatedByUser", m.isCreatedByUser())
-                        .append("model", m.model()).append("endpoint", imported.endpoint()).append("error", false)
-                        .append("unfinished", false).append("tokenCount", tokens.count(m.text()))
-                        .append("createdAt", at).append("updatedAt", at);
+                Instant at = m.createdAt() != null ? m.createdAt() : Instant.ofEpochMilli(base + i);
+                Message.Builder copy = Message.of(caller.tenantId(), caller.id())
+                        .messageId(m.sourceId() == null ? Ids.newId() : ids.get(m.sourceId()))
+                        .conversationId(convoId).parentMessageId(parent)
+                        .sender(m.sender()).text(m.text()).isCreatedByUser(m.isCreatedByUser())
+                        .model(m.model()).endpoint(imported.endpoint()).error(false)
+                        .unfinished(false).tokenCount(tokens.count(m.text()))
+                        .createdAt(at).updatedAt(at);
                 if (m.content() != null) {
-                    doc.append("content", m.content());
+                    copy.content(m.content().stream().map(ContentPart::of).toList());
                 }
-                docs.add(doc);
+                copies.add(copy.build());
             }
-            messages.insertAll(docs);
-            Date created = imported.createdAt() != null ? Date.from(imported.createdAt()) : new Date(base);
-            convos.insert(new Document("tenantId", caller.tenantId()).append("user", caller.id())
-                    .append("conversationId", convoId).append("title", imported.title())
-                    .append("endpoint", imported.endpoint()).append("model", imported.model())
-                    .append("isArchived", false).append("tags", List.of())
-                    .append("createdAt", created).append("updatedAt", new Date()));
+            messages.insertAll(copies);
+            Instant created = imported.createdAt() != null ? imported.createdAt() : Instant.ofEpochMilli(base);
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("conversationId", convoId);
+            fields.put("title", imported.title());
+            fields.put("endpoint", imported.endpoint());
+            fields.put("model", imported.model());
+            fields.put("isArchived", false);
+            fields.put("tags", List.of());
+            fields.put("createdAt", created);
+            fields.put("updatedAt", Message.now());
+            convos.insert(Conversation.of(caller.tenantId(), caller.id(), null, fields));
         }
         log.info("Conversations imported tenant_id={} user_id={} count={}", caller.tenantId(), caller.id(), conversations.size());
         return conversations.size();
@@ -79,19 +84,17 @@ class Transfers {
     /** LibreChat's export shape with the flat message list. */
     Map<String, Object> export(CurrentUser caller, String conversationId) {
         String id = Ids.requireUuid("conversationId", conversationId);
-        Document convo = convos.find(caller.tenantId(), caller.id(), id)
+        Conversation convo = convos.find(caller.tenantId(), caller.id(), id)
                 .orElseThrow(() -> new ApiException.NotFound("Conversation not found"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("conversationId", id);
-        out.put("title", convo.getString("title"));
-        out.put("endpoint", convo.getString("endpoint"));
-        out.put("options", Map.of("endpoint", String.valueOf(convo.getString("endpoint")),
-                "model", String.valueOf(convo.getString("model"))));
+        out.put("title", convo.title());
+        out.put("endpoint", convo.endpoint());
+        out.put("options", Map.of("endpoint", String.valueOf(convo.endpoint()), "model", String.valueOf(convo.model())));
         out.put("exportAt", Instant.now());
         out.put("branches", true);
         out.put("recursive", false);
-        out.put("messages", messages.inConversation(caller.tenantId(), caller.id(), id).stream()
-                .map(m -> ApiDocs.of(m, "_id", "user")).toList());
+        out.put("messages", messages.inConversation(caller.tenantId(), caller.id(), id));
         return out;
     }
 }

@@ -1,11 +1,12 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.message.ContentPart;
+import io.parley.chat.message.Message;
 import io.parley.common.error.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /** The content of an answer that a turn continues (LibreChat's {@code isContinued}). */
@@ -20,17 +21,15 @@ final class ContinuedParts {
      *
      * @throws ApiException.Invalid when the edit names no text or think part of the answer
      */
-    static List<Map<String, Object>> edited(Document response, TurnRequest.@Nullable EditedContent edit) {
-        List<Map<String, Object>> parts = new ArrayList<>();
-        for (Object part : response.getList("content", Object.class, List.of())) {
-            if (part instanceof Map<?, ?> map && !"error".equals(map.get("type"))) {
-                Map<String, Object> copy = new LinkedHashMap<>();
-                map.forEach((k, v) -> copy.put(String.valueOf(k), v));
-                parts.add(copy);
+    static List<ContentPart> edited(Message response, TurnRequest.@Nullable EditedContent edit) {
+        List<ContentPart> parts = new ArrayList<>();
+        for (ContentPart part : response.parts()) {
+            if (!"error".equals(part.type())) {
+                parts.add(part);
             }
         }
-        if (parts.isEmpty() && response.getString("text") != null && !response.getString("text").isEmpty()) {
-            parts.add(TurnEvents.map("type", "text", "text", response.getString("text")));
+        if (parts.isEmpty() && response.text() != null && !response.text().isEmpty()) {
+            parts.add(new ContentPart.Text(response.text()));
         }
         if (edit == null) {
             return parts;
@@ -38,16 +37,16 @@ final class ContinuedParts {
         String type = edit.type();
         String value = "think".equals(type) ? edit.think() : edit.text();
         if (edit.index() == null || edit.index() < 0 || edit.index() >= parts.size() || value == null
-                || !type.equals(parts.get(edit.index()).get("type"))) {
+                || !type.equals(parts.get(edit.index()).type())) {
             throw ApiException.Invalid.field("editedContent", "must name an existing text or think part");
         }
-        parts.get(edit.index()).put(type, value);
-        return parts.subList(0, edit.index() + 1);
+        parts.set(edit.index(), parts.get(edit.index()).with(type, value));
+        return List.copyOf(parts.subList(0, edit.index() + 1));
     }
 
     /** The text of the parts, which the model is shown as its answer so far. */
-    static String text(List<Map<String, Object>> parts) {
-        return parts.stream().filter(p -> "text".equals(p.get("type"))).map(p -> String.valueOf(p.get("text")))
+    static String text(List<ContentPart> parts) {
+        return parts.stream().filter(p -> "text".equals(p.type())).map(p -> String.valueOf(p.get("text")))
                 .reduce("", String::concat);
     }
 }

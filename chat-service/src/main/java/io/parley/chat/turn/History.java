@@ -1,5 +1,7 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.message.ContentPart;
+import io.parley.chat.message.Message;
 import io.parley.chat.provider.ModelRequest;
 import io.parley.chat.provider.ModelRequest.ChatMessage;
 import io.parley.chat.provider.ModelRequest.Role;
@@ -13,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -35,30 +36,30 @@ class History {
     }
 
     /** The messages from the root down to {@code leafId} (inclusive); empty for {@link Ids#NO_PARENT}. */
-    static List<Document> branch(Map<String, Document> byId, String leafId) {
-        Deque<Document> branch = new ArrayDeque<>();
+    static List<Message> branch(Map<String, Message> byId, String leafId) {
+        Deque<Message> branch = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
         String id = leafId;
         while (id != null && !Ids.NO_PARENT.equals(id) && seen.add(id)) {
-            Document message = byId.get(id);
+            Message message = byId.get(id);
             if (message == null) {
                 break;
             }
             branch.addFirst(message);
-            id = message.getString("parentMessageId");
+            id = message.parentMessageId();
         }
         return List.copyOf(branch);
     }
 
     /** The text a stored message contributes: its text, or the text parts of its content. */
-    static String textOf(Document message) {
-        String text = message.getString("text");
+    static String textOf(Message message) {
+        String text = message.text();
         if (text != null && !text.isBlank()) {
             return text;
         }
         StringBuilder all = new StringBuilder();
-        for (Object part : message.getList("content", Object.class, List.of())) {
-            if (part instanceof Map<?, ?> map && "text".equals(map.get("type")) && map.get("text") instanceof String chunk) {
+        for (ContentPart part : message.parts()) {
+            if (part instanceof ContentPart.Text(String chunk, var extra)) {
                 all.append(chunk);
             }
         }
@@ -98,7 +99,7 @@ class History {
     }
 
     /** The stored branch as model messages; error answers and empty ones are left out. */
-    static List<ChatMessage> asChat(List<Document> branch) {
+    static List<ChatMessage> asChat(List<Message> branch) {
         return asChat(branch, Map.of(), Map.of());
     }
 
@@ -107,17 +108,17 @@ class History {
      * sent again as LibreChat does ({@code resendFiles}), and the documents {@code documents} holds (by
      * message id) before their text, as LibreChat puts an earlier message's file context.
      */
-    static List<ChatMessage> asChat(List<Document> branch, Map<String, List<ModelRequest.Image>> images,
+    static List<ChatMessage> asChat(List<Message> branch, Map<String, List<ModelRequest.Image>> images,
                                     Map<String, String> documents) {
         List<ChatMessage> out = new ArrayList<>();
-        for (Document message : branch) {
-            if (Boolean.TRUE.equals(message.getBoolean("error"))) {
+        for (Message message : branch) {
+            if (Boolean.TRUE.equals(message.error())) {
                 continue;
             }
-            boolean byPerson = Boolean.TRUE.equals(message.getBoolean("isCreatedByUser"));
-            String text = byPerson ? joined(documents.get(message.getString("messageId")), textOf(message), "\n")
+            boolean byPerson = message.byPerson();
+            String text = byPerson ? joined(documents.get(message.messageId()), textOf(message), "\n")
                     : textOf(message);
-            List<ModelRequest.Image> attached = byPerson ? images.getOrDefault(message.getString("messageId"), List.of())
+            List<ModelRequest.Image> attached = byPerson ? images.getOrDefault(message.messageId(), List.of())
                     : List.of();
             if (!attached.isEmpty()) {
                 out.add(ChatMessage.userWithImages(text, attached));
@@ -130,22 +131,19 @@ class History {
         return out;
     }
 
-    private static boolean steered(Document message) {
-        return message.getList("content", Object.class, List.of()).stream()
-                .anyMatch(part -> part instanceof Map<?, ?> map && "steer".equals(map.get("type")));
+    private static boolean steered(Message message) {
+        return message.parts().stream().anyMatch(part -> "steer".equals(part.type()));
     }
 
     /**
      * An answer the person steered, as the run saw it: the model's text up to each steer, the steer as the
      * person's message, then the text after it (LibreChat's {@code formatAgentMessages} replays steers so).
      */
-    private static List<ChatMessage> withSteers(Document message) {
+    private static List<ChatMessage> withSteers(Message message) {
         List<ChatMessage> out = new ArrayList<>();
         StringBuilder answer = new StringBuilder();
-        for (Object part : message.getList("content", Object.class, List.of())) {
-            if (!(part instanceof Map<?, ?> map)) {
-                continue;
-            }
+        for (ContentPart part : message.parts()) {
+            Map<String, Object> map = part.toMap();
             if ("text".equals(map.get("type")) && map.get("text") instanceof String chunk) {
                 answer.append(chunk);
             } else if ("steer".equals(map.get("type")) && map.get("steer") instanceof String steer && !steer.isBlank()) {

@@ -1,15 +1,15 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.message.ContentPart;
+import java.time.Instant;
+import io.parley.chat.message.Message;
 import io.parley.chat.convo.Convos;
 import io.parley.chat.message.Messages;
 import io.parley.chat.stream.JobInfo.Status;
-import io.parley.chat.support.ApiDocs;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,36 +29,34 @@ class Responses {
     }
 
     /** The saved answer, and its conversation as the final event shows it. */
-    record Saved(Document response, Map<String, Object> conversation) {
+    record Saved(Message response, Map<String, Object> conversation) {
     }
 
-    Saved save(TurnRecord turn, List<Map<String, Object>> parts, int completionTokens, int promptTokens, Status status) {
-        Document response = document(turn, parts, completionTokens, promptTokens, status);
-        Document saved = turn.earlierParts().isEmpty() ? messages.insertNew(response) : messages.save(response);
+    Saved save(TurnRecord turn, List<ContentPart> parts, int completionTokens, int promptTokens, Status status) {
+        Message response = message(turn, parts, completionTokens, promptTokens, status).build();
+        Message saved = turn.earlierParts().isEmpty() ? messages.insertNew(response) : messages.save(response);
         return new Saved(saved,
-                ApiDocs.of(convos.touchAndGet(turn.tenantId(), turn.user(), turn.conversationId(), Map.of())));
+                convos.touchAndGet(turn.tenantId(), turn.user(), turn.conversationId(), Map.of()).json());
     }
 
     /** Saves an answer that is only its text (LibreChat's {@code token_balance} refusal). */
     void saveText(TurnRecord turn, String text, int promptTokens, Status status) {
-        Document response = document(turn, List.of(), 0, promptTokens, status);
-        response.put("text", text);
-        messages.save(response);
+        messages.save(message(turn, List.of(), 0, promptTokens, status).text(text).build());
     }
 
-    private static Document document(TurnRecord turn, List<Map<String, Object>> parts, int completionTokens,
-                                     int promptTokens, Status status) {
-        Date now = new Date();
-        Document response = new Document("tenantId", turn.tenantId()).append("user", turn.user())
-                .append("messageId", turn.responseMessageId()).append("conversationId", turn.conversationId())
-                .append("parentMessageId", turn.parentMessageId())
-                .append("isCreatedByUser", false).append("model", turn.responseModel()).append("sender", turn.sender())
-                .append("promptTokens", promptTokens).append("endpoint", turn.endpoint())
-                .append("text", "").append("content", parts).append("tokenCount", completionTokens)
-                .append("unfinished", status == Status.ABORTED).append("error", status == Status.ERROR)
-                .append("createdAt", now).append("updatedAt", now);
+    private static Message.Builder message(TurnRecord turn, List<ContentPart> parts, int completionTokens,
+                                           int promptTokens, Status status) {
+        Instant now = Message.now();
+        Message.Builder response = Message.of(turn.tenantId(), turn.user())
+                .messageId(turn.responseMessageId()).conversationId(turn.conversationId())
+                .parentMessageId(turn.parentMessageId())
+                .isCreatedByUser(false).model(turn.responseModel()).sender(turn.sender())
+                .set("promptTokens", promptTokens).endpoint(turn.endpoint())
+                .text("").content(parts).tokenCount(completionTokens)
+                .unfinished(status == Status.ABORTED).error(status == Status.ERROR)
+                .createdAt(now).updatedAt(now);
         if (turn.iconURL() != null) {
-            response.append("iconURL", turn.iconURL());
+            response.iconURL(turn.iconURL());
         }
         return response;
     }
@@ -67,25 +65,18 @@ class Responses {
      * A continued answer keeps its parts; new text (or reasoning) joins its last part when the types match.
      * Other parts (a steer, a tool call) never join.
      */
-    static List<Map<String, Object>> merged(List<Map<String, Object>> earlier, List<Map<String, Object>> added) {
-        List<Map<String, Object>> parts = new ArrayList<>(earlier);
-        for (Map<String, Object> part : added) {
-            Map<String, Object> last = parts.isEmpty() ? null : parts.getLast();
-            String type = (String) part.get("type");
-            boolean joins = "text".equals(type) || "think".equals(type);
-            if (joins && last != null && type.equals(last.get("type")) && last.get(type) instanceof String before) {
-                Map<String, Object> joined = new LinkedHashMap<>(last);
-                joined.put(type, before + part.get(type));
-                parts.set(parts.size() - 1, joined);
-            } else {
-                parts.add(part);
+    static List<ContentPart> merged(List<ContentPart> earlier, List<ContentPart> added) {
+        List<ContentPart> parts = new ArrayList<>(earlier);
+        for (ContentPart part : added) {
+            ContentPart last = parts.isEmpty() ? null : parts.getLast();
+            switch (part) {
+                case ContentPart.Text text when last instanceof ContentPart.Text before ->
+                        parts.set(parts.size() - 1, new ContentPart.Text(before.text() + text.text(), before.extra()));
+                case ContentPart.Think think when last instanceof ContentPart.Think before ->
+                        parts.set(parts.size() - 1, new ContentPart.Think(before.think() + think.think(), before.extra()));
+                default -> parts.add(part);
             }
         }
         return parts;
-    }
-
-    /** LibreChat's content part naming what went wrong, last in a failed answer. */
-    static Map<String, Object> errorPart(String message) {
-        return TurnEvents.map("type", "error", "error", message);
     }
 }

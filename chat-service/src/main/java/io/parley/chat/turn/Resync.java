@@ -1,5 +1,6 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.message.ContentPart;
 import io.parley.chat.stream.ContentAggregate;
 import io.parley.chat.stream.EventFeed;
 import io.parley.chat.stream.JobInfo;
@@ -56,7 +57,7 @@ final class Resync {
      * LibreChat's {@code resumeState} of a job whose answer so far is {@code content}: steers already applied
      * are parts of it; {@code waitingSteers} are those still queued, which the client shows as pending.
      */
-    static Map<String, Object> resumeState(JobInfo info, List<Map<String, Object>> content,
+    static Map<String, Object> resumeState(JobInfo info, List<ContentPart> content,
                                            List<Map<String, Object>> waitingSteers) {
         return TurnEvents.map("runSteps", List.of(), "aggregatedContent", content, "userMessage", info.userMessage(),
                 "responseMessageId", info.responseMessageId(), "conversationId", info.conversationId(),

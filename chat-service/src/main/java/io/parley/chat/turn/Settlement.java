@@ -1,5 +1,6 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.message.ContentPart;
 import io.parley.chat.stream.ContentAggregate;
 import io.parley.chat.stream.JobInfo.Status;
 import io.parley.chat.stream.JobKey;
@@ -52,18 +53,19 @@ class Settlement {
     }
 
     /** The answer's content: the continued answer's parts, the new ones, then an error part per note. */
-    static List<Map<String, Object>> parts(TurnRecord turn, ContentAggregate answer, @Nullable String... errors) {
-        List<Map<String, Object>> parts = Responses.merged(turn.earlierParts(), answer.parts());
+    static List<ContentPart> parts(TurnRecord turn, ContentAggregate answer, @Nullable String... errors) {
+        List<ContentPart> parts = Responses.merged(turn.earlierParts().stream().map(ContentPart::of).toList(),
+                answer.parts());
         for (String error : errors) {
             if (error != null) {
-                parts.add(Responses.errorPart(error));
+                parts.add(new ContentPart.Error(error));
             }
         }
         return parts;
     }
 
     /** Saves the answer without settling it. */
-    Responses.Saved record(TurnRecord turn, List<Map<String, Object>> parts, Used used, Status status) {
+    Responses.Saved record(TurnRecord turn, List<ContentPart> parts, Used used, Status status) {
         return responses.save(turn, parts, used.completion(), used.prompt(), status);
     }
 

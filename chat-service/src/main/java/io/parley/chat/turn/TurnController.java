@@ -1,5 +1,6 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.message.ContentPart;
 import io.parley.chat.endpoint.Endpoint;
 import io.parley.chat.stream.ContentAggregate;
 import io.parley.chat.stream.EventFeed;
@@ -128,7 +129,7 @@ class TurnController {
         }
         JobInfo job = info.get();
         boolean active = job.status() == JobInfo.Status.RUNNING;
-        List<Map<String, Object>> content = jobs.here(key).map(LiveJob::contentSoFar).orElseGet(() -> replayedContent(key));
+        List<ContentPart> content = jobs.here(key).map(LiveJob::contentSoFar).orElseGet(() -> replayedContent(key));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("active", active);
         out.put("generationProtocolVersion", PROTOCOL_VERSION);
@@ -189,7 +190,7 @@ class TurnController {
                 .body(body);
     }
 
-    private List<Map<String, Object>> replayedContent(JobKey key) {
+    private List<ContentPart> replayedContent(JobKey key) {
         ContentAggregate content = new ContentAggregate();
         jobs.feed(key).ifPresent(feed -> {
             try (feed) {

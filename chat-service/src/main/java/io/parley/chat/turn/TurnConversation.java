@@ -1,7 +1,7 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.message.Message;
 import java.util.Map;
-import org.bson.Document;
 
 /**
  * The conversation a turn goes on in.
@@ -9,5 +9,5 @@ import org.bson.Document;
  * @param isNew    no conversation yet: the turn's first message creates it
  * @param messages the conversation's stored messages by id; empty for a new one
  */
-record TurnConversation(String id, boolean isNew, Map<String, Document> messages) {
+record TurnConversation(String id, boolean isNew, Map<String, Message> messages) {
 }

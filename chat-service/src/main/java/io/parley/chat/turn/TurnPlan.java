@@ -1,9 +1,10 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.message.ContentPart;
+import io.parley.chat.message.Message;
 import io.parley.chat.provider.ModelRequest;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param request           the request to the model, the history cut to the context window
  * @param promptTokens      the request as counted here, used when the provider reports no usage
  */
-record TurnPlan(@Nullable Document newUserMessage, Map<String, Object> userMessage, String userText,
-                String responseMessageId, List<Map<String, Object>> earlierParts, ModelRequest request,
+record TurnPlan(@Nullable Message newUserMessage, Map<String, Object> userMessage, String userText,
+                String responseMessageId, List<ContentPart> earlierParts, ModelRequest request,
                 int promptTokens) {
 }

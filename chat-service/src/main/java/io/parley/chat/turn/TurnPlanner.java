@@ -1,8 +1,10 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.message.ContentPart;
 import io.parley.chat.attachment.Attachments;
 import io.parley.chat.attachment.FileText;
 import io.parley.chat.convo.Convos;
+import io.parley.chat.message.Message;
 import io.parley.chat.message.Messages;
 import io.parley.chat.provider.ModelRequest;
 import io.parley.chat.provider.ModelRequest.ChatMessage;
@@ -11,14 +13,13 @@ import io.parley.chat.support.Ids;
 import io.parley.chat.support.TokenCounter;
 import io.parley.common.error.ApiException;
 import io.parley.common.security.CurrentUser;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -59,9 +60,9 @@ class TurnPlanner {
         }
         String id = Ids.requireUuid("conversationId", requestedId);
         convos.find(caller.tenantId(), caller.id(), id).orElseThrow(() -> new ApiException.NotFound("Conversation not found"));
-        Map<String, Document> byId = new HashMap<>();
-        for (Document message : messages.inConversation(caller.tenantId(), caller.id(), id)) {
-            byId.put(message.getString("messageId"), message);
+        Map<String, Message> byId = new HashMap<>();
+        for (Message message : messages.inConversation(caller.tenantId(), caller.id(), id)) {
+            byId.put(message.messageId(), message);
         }
         return new TurnConversation(id, false, byId);
     }
@@ -101,7 +102,7 @@ class TurnPlanner {
      * documents with the system message, within what the asked message and {@code also} leave; the
      * branch's own documents before their messages in what is left after that.
      */
-    private ModelRequest againRequest(Asking ask, List<Document> branch, Document asked, String also,
+    private ModelRequest againRequest(Asking ask, List<Message> branch, Message asked, String also,
                                       List<ChatMessage> after) {
         String standing = attachments.documents(ask.standing(),
                 ask.room() - tokens.count(History.textOf(asked)) - tokens.count(also));
@@ -111,28 +112,28 @@ class TurnPlanner {
     }
 
     /** The answer {@code responseMessageId} goes on, after the edit of one of its parts if asked. */
-    private TurnPlan continued(TurnRequest body, Map<String, Document> byId, Asking ask) {
+    private TurnPlan continued(TurnRequest body, Map<String, Message> byId, Asking ask) {
         String responseId = Ids.requireUuid("responseMessageId", body.responseMessageId());
-        Document response = byId.get(responseId);
-        if (response == null || Boolean.TRUE.equals(response.getBoolean("isCreatedByUser"))) {
+        Message response = byId.get(responseId);
+        if (response == null || response.byPerson()) {
             throw new ApiException.NotFound("Message to continue not found");
         }
-        Document asked = byId.get(response.getString("parentMessageId"));
+        Message asked = response.parentMessageId() == null ? null : byId.get(response.parentMessageId());
         if (asked == null) {
             throw new ApiException.NotFound("Parent message not found");
         }
-        List<Map<String, Object>> parts = ContinuedParts.edited(response, body.editedContent());
+        List<ContentPart> parts = ContinuedParts.edited(response, body.editedContent());
         String soFar = ContinuedParts.text(parts);
         List<ChatMessage> partial = soFar.isBlank() ? List.of() : List.of(new ChatMessage(Role.ASSISTANT, soFar));
         return planned(null, asked, responseId, parts,
-                againRequest(ask, History.branch(byId, asked.getString("messageId")), asked, soFar, partial));
+                againRequest(ask, History.branch(byId, asked.messageId()), asked, soFar, partial));
     }
 
     /** A new answer to the person's message {@code overrideParentMessageId}. */
-    private TurnPlan regenerated(TurnRequest body, Map<String, Document> byId, Asking ask) {
+    private TurnPlan regenerated(TurnRequest body, Map<String, Message> byId, Asking ask) {
         String askedId = Ids.requireUuid("overrideParentMessageId", body.overrideParentMessageId());
-        Document asked = byId.get(askedId);
-        if (asked == null || !Boolean.TRUE.equals(asked.getBoolean("isCreatedByUser"))) {
+        Message asked = byId.get(askedId);
+        if (asked == null || !asked.byPerson()) {
             throw new ApiException.NotFound("Message to regenerate not found");
         }
         return planned(null, asked, Ids.newId(), List.of(), againRequest(ask, History.branch(byId, askedId), asked, "",
@@ -146,16 +147,17 @@ class TurnPlanner {
         }
         String parentId = parent(body.parentMessageId(), conversation.messages());
         Attachments.Attached attached = attachments.attach(body.files());
-        Date now = new Date();
-        Document user = new Document("tenantId", caller.tenantId()).append("user", caller.id())
-                .append("messageId", Ids.newId()).append("conversationId", conversation.id())
-                .append("parentMessageId", parentId).append("sender", "User").append("text", body.text())
-                .append("isCreatedByUser", true).append("endpoint", body.endpoint()).append("error", false)
-                .append("unfinished", false).append("tokenCount", tokens.count(body.text()))
-                .append("createdAt", now).append("updatedAt", now);
+        Instant now = Message.now();
+        Message.Builder built = Message.of(caller.tenantId(), caller.id())
+                .messageId(Ids.newId()).conversationId(conversation.id())
+                .parentMessageId(parentId).sender("User").text(body.text())
+                .isCreatedByUser(true).endpoint(body.endpoint()).error(false)
+                .unfinished(false).tokenCount(tokens.count(body.text()))
+                .createdAt(now).updatedAt(now);
         if (!attached.files().isEmpty()) {
-            user.append("files", attached.files());
+            built.files(attached.files());
         }
+        Message user = built.build();
         // the documents (the agent's, then the message's) take what the instructions and the message leave of
         // the window; earlier messages give way to them
         List<FileText> texts = new ArrayList<>(ask.standing());
@@ -167,8 +169,8 @@ class TurnPlanner {
         return planned(user, user, Ids.newId(), List.of(), ask.model().apply(chat, documents));
     }
 
-    private TurnPlan planned(@Nullable Document newUserMessage, Document asked, String responseId,
-                             List<Map<String, Object>> earlierParts, ModelRequest request) {
+    private TurnPlan planned(@Nullable Message newUserMessage, Message asked, String responseId,
+                             List<ContentPart> earlierParts, ModelRequest request) {
         return new TurnPlan(newUserMessage, view(asked), History.textOf(asked), responseId, earlierParts, request,
                 history.count(request));
     }
@@ -177,14 +179,13 @@ class TurnPlanner {
      * The branch as model messages, the person's earlier images sent again within what is left of the
      * budget, and their documents again before their text, each message's cut to fit in {@code room} tokens.
      */
-    private List<ChatMessage> chatOf(List<Document> branch, long imageBytesUsed, int room) {
+    private List<ChatMessage> chatOf(List<Message> branch, long imageBytesUsed, int room) {
         Map<String, List<Map<String, Object>>> filesByMessage = new LinkedHashMap<>();
         Map<String, String> texts = new HashMap<>();
-        for (Document message : branch) {
-            if (Boolean.TRUE.equals(message.getBoolean("isCreatedByUser")) && message.get("files") instanceof List<?> files
-                    && !files.isEmpty()) {
-                filesByMessage.put(message.getString("messageId"), recordedFiles(files));
-                texts.put(message.getString("messageId"), History.textOf(message));
+        for (Message message : branch) {
+            if (message.byPerson() && message.files() != null && !message.files().isEmpty()) {
+                filesByMessage.put(message.messageId(), message.files());
+                texts.put(message.messageId(), History.textOf(message));
             }
         }
         if (filesByMessage.isEmpty()) {
@@ -196,19 +197,7 @@ class TurnPlanner {
         return History.asChat(branch, attachments.earlierImages(filesByMessage, imageBytesUsed), documents);
     }
 
-    private static List<Map<String, Object>> recordedFiles(List<?> files) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object file : files) {
-            if (file instanceof Map<?, ?> map) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                map.forEach((k, v) -> entry.put(String.valueOf(k), v));
-                out.add(entry);
-            }
-        }
-        return out;
-    }
-
-    private static String parent(@Nullable String given, Map<String, Document> byId) {
+    private static String parent(@Nullable String given, Map<String, Message> byId) {
         if (given == null || given.isBlank() || Ids.NO_PARENT.equals(given)) {
             return Ids.NO_PARENT;
         }
@@ -225,11 +214,12 @@ class TurnPlanner {
     }
 
     /** A message as LibreChat shows the request message of a turn. */
-    private static Map<String, Object> view(Document message) {
+    private static Map<String, Object> view(Message message) {
+        Map<String, Object> shown = message.json();
         Map<String, Object> out = new LinkedHashMap<>();
         for (String field : List.of("messageId", "parentMessageId", "conversationId", "sender", "text", "isCreatedByUser",
                 "tokenCount")) {
-            out.put(field, message.get(field));
+            out.put(field, shown.get(field));
         }
         return out;
     }

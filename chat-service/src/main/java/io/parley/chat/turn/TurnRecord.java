@@ -1,5 +1,6 @@
 package io.parley.chat.turn;
 
+import io.parley.chat.message.Message;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ record TurnRecord(String tenantId, String user, String conversationId, String re
         TurnPlan plan = turn.plan();
         return new TurnRecord(turn.user().tenantId(), turn.user().id(), turn.conversationId(), plan.responseMessageId(),
                 (String) plan.userMessage().get("messageId"), kind.responseModel(), kind.sender(),
-                kind.recordedEndpoint(), kind.endpoint().iconURL(), plan.earlierParts(), turn.hold().holdId(),
+                kind.recordedEndpoint(), kind.endpoint().iconURL(), Message.maps(plan.earlierParts()), turn.hold().holdId(),
                 plan.promptTokens(), kind.model());
     }
 

@@ -7,7 +7,7 @@ import io.parley.chat.stream.Jobs;
 import io.parley.chat.stream.LiveJob;
 import io.parley.chat.stream.Steer;
 import io.parley.chat.stream.StreamEvent;
-import io.parley.chat.support.ApiDocs;
+import java.util.Set;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +126,8 @@ class TurnRunner {
             conversation.put("title", titleNow);
         }
         String shownTitle = (String) conversation.get("title");
-        Map<String, Object> response = ApiDocs.of(saved.response(), "_id", "user", "createdAt", "updatedAt");
+        Map<String, Object> response = saved.response().json();
+        response.keySet().removeAll(Set.of("createdAt", "updatedAt"));
         Map<String, Object> asked = turn.plan().userMessage();
         List<Steer> leftover = closeSteering(job);
         switch (outcome.status()) {
