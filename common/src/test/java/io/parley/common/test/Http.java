@@ -16,13 +16,30 @@ public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     // HTTP/1.1 as browsers speak to the gateway over plain http; no h2c upgrade attempts.
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = client();
 
     private final String baseUrl;
+    private final HttpClient client;
 
     public Http(String baseUrl) {
+        this(baseUrl, CLIENT);
+    }
+
+    private Http(String baseUrl, HttpClient client) {
         this.baseUrl = baseUrl;
+        this.client = client;
+    }
+
+    /**
+     * A client whose connections no other test shares: for requests a server answers before reading their whole
+     * body, after which it may close the connection at a moment of its choosing.
+     */
+    public static Http withOwnConnections(String baseUrl) {
+        return new Http(baseUrl, client());
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public Response get(String path, String... headers) {
@@ -50,14 +67,14 @@ public final class Http {
         return execute(request, method + " " + path, headers);
     }
 
-    private static Response execute(HttpRequest.Builder request, String what, String... given) {
+    private Response execute(HttpRequest.Builder request, String what, String... given) {
         // Through the gateway this header is replaced; straight to a service it stands for the gateway.
         String[] headers = TestEdge.vouched(given);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(what + " failed: " + e, e);
