@@ -77,6 +77,40 @@ class GrantsIntegrationTest extends AuthIntegrationTest {
                 .isEqualTo(404);
     }
 
+    /** A route, a body it accepts, and the capability that opens it. */
+    record Gate(String method, String path, String body, String capability) {
+    }
+
+    @Test
+    void everyAdminRouteIsForbiddenWithoutItsCapabilityAndOpensWithIt() {
+        Member admin = member(uniqueTenant());
+        List<Gate> gates = List.of(
+                new Gate("GET", "/api/admin/users", null, "read:users"),
+                new Gate("GET", "/api/admin/balances", null, "read:users"),
+                new Gate("POST", "/api/admin/users", "{\"email\":\"" + uniqueEmail() + "\",\"name\":\"New One\"}",
+                        "manage:users"),
+                new Gate("POST", "/api/admin/invites", "{\"email\":\"" + uniqueEmail() + "\"}", "manage:users"),
+                new Gate("GET", "/api/admin/groups", null, "read:groups"),
+                new Gate("POST", "/api/admin/groups", "{\"name\":\"Gate group\"}", "manage:groups"),
+                new Gate("GET", "/api/roles", null, "read:roles"),
+                new Gate("PUT", "/api/roles/USER/prompts", "{\"USE\":true}", "manage:roles"),
+                new Gate("GET", "/api/admin/grants", null, "read:roles"),
+                new Gate("PUT", "/api/admin/banner", "{\"message\":\"Hello\"}", "manage:configs"),
+                new Gate("POST", "/api/admin/terms/reset", null, "manage:configs"),
+                new Gate("POST", "/api/admin/cache/flush", "{\"dryRun\":true}", "manage:configs"),
+                new Gate("GET", "/api/admin/audit-log", null, "read:audit_log"));
+        for (Gate gate : gates) {
+            Member person = member(admin.tenant());
+            Http.Response refused = send(person, gate.method(), gate.path(), gate.body());
+            assertThat(refused.status()).as("%s %s without %s", gate.method(), gate.path(), gate.capability())
+                    .isEqualTo(403);
+            assertThat(refused.json().get("error").asString()).isNotBlank();
+            assertThat(grant(admin, "user", person.id(), gate.capability()).status()).isEqualTo(201);
+            assertThat(send(person, gate.method(), gate.path(), gate.body()).status())
+                    .as("%s %s with %s", gate.method(), gate.path(), gate.capability()).isBetween(200, 201);
+        }
+    }
+
     @Test
     void grantsToTheRoleOrAGroupCountAndManageImpliesRead() {
         Member admin = member(uniqueTenant());
