@@ -1,7 +1,11 @@
 package io.parley.migrate;
 
+import io.parley.admin.CliException;
+import io.parley.admin.Gateway;
+import io.parley.admin.OperatorKey;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -35,10 +39,16 @@ public final class MigrateLibreChat {
             err.println(Options.USAGE);
             return 2;
         }
-        EnvironmentAdminToken tokens = new EnvironmentAdminToken(env.get(EnvironmentAdminToken.VARIABLE));
         Summary summary = new Summary();
         String tenant = options.tenant();
         boolean started = false;
+        AdminTokens tokens;
+        try {
+            tokens = tokens(options, env);
+        } catch (CliException e) {
+            err.println("parley migrate-librechat: " + e.getMessage());
+            return e.exitCode();
+        }
         try (LibreChatDatabase source = LibreChatDatabase.open(options.from());
              ParleyServices services = new ParleyServices(options.addresses(), tokens, tenant)) {
             // the source, then the token, then the services (Migration.run): all before anything is written
@@ -64,5 +74,18 @@ public final class MigrateLibreChat {
             err.println("parley migrate-librechat: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** An ADMIN's own token when one is given, else the operator key's, else none (said before anything is read). */
+    private static AdminTokens tokens(Options options, Map<String, String> env) {
+        String adminToken = env.get(EnvironmentAdminToken.VARIABLE);
+        if (adminToken != null && !adminToken.isBlank()) {
+            return new EnvironmentAdminToken(adminToken);
+        }
+        String key = OperatorKey.from(env, options.operatorKeyFile());
+        if (key == null) {
+            return AdminTokens.none();
+        }
+        return new OperatorKeyTokens(new Gateway(Gateway.address(options.gateway()), null), key, Clock.systemUTC());
     }
 }

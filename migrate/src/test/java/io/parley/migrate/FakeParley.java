@@ -81,7 +81,11 @@ final class FakeParley implements AutoCloseable {
 
     /** A token the fake takes: its claims only (the real services verify the signature). */
     static String token(String tenant, String role, long expiresInSeconds) {
-        String claims = new Document("sub", "65a000000000000000000000").append("tenant", tenant).append("role", role)
+        return token("65a000000000000000000000", tenant, role, expiresInSeconds);
+    }
+
+    static String token(String subject, String tenant, String role, long expiresInSeconds) {
+        String claims = new Document("sub", subject).append("tenant", tenant).append("role", role)
                 .append("exp", System.currentTimeMillis() / 1000 + expiresInSeconds).toJson();
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         return base64.encodeToString("{\"alg\":\"ES256\"}".getBytes(StandardCharsets.UTF_8)) + "."

@@ -56,6 +56,10 @@ class MigrateLibreChatTest {
         if (token != null) {
             env.put("PARLEY_ADMIN_TOKEN", token);
         }
+        return run(env, terminal, args);
+    }
+
+    private Run run(Map<String, String> env, boolean terminal, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = MigrateLibreChat.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -199,11 +203,65 @@ class MigrateLibreChatTest {
 
     @Test
     void aTokenThatIsNotAnAdminsOrOfAnotherTenantOrExpiredIsRefusedBeforeAnythingIsSent() {
-        assertThat(run(null, migrate()).err()).contains("PARLEY_ADMIN_TOKEN is not set");
+        assertThat(run(null, migrate()).err()).contains("no credentials: set PARLEY_OPERATOR_KEY")
+                .contains("or PARLEY_ADMIN_TOKEN");
         assertThat(run(FakeParley.token("acme", "USER", 600), migrate()).err()).contains("is not an ADMIN's token");
         assertThat(run(admin(), migrate("--tenant", "other")).err()).contains("is a token of tenant acme, not of other");
         assertThat(run(FakeParley.token("acme", "ADMIN", -60), migrate()).err()).contains("has expired");
         assertThat(parley.calls).isEmpty();
+    }
+
+    @Test
+    void theOperatorKeyAloneIsEnoughItsTokenWritesIntoTheGatewaysTenant() throws IOException {
+        try (FakeGateway gateway = new FakeGateway()) {
+            Map<String, String> env = new HashMap<>(parley.environment());
+            env.put("PARLEY_OPERATOR_KEY", FakeGateway.KEY);
+            env.put("PARLEY_URL", gateway.url());
+
+            Run run = run(env, false, migrate());
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("-> Parley tenant acme");
+            assertThat(parley.count("users")).isEqualTo(2);
+            assertThat(parley.count("messages")).isEqualTo(3 + LibreChatFixture.LONG_CONVERSATION);
+            assertThat(parley.bytes.get(librechat.fileId)).isEqualTo(librechat.fileBytes);
+            assertThat(gateway.issued.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anOperatorTokenNearItsEndIsExchangedForANewOneAndTheRunGoesOn() throws IOException {
+        try (FakeGateway gateway = new FakeGateway()) {
+            gateway.lifetimeSeconds = OperatorKeyTokens.RENEW_BEFORE.toSeconds() - 1;
+            Map<String, String> env = new HashMap<>(parley.environment());
+            env.put("PARLEY_OPERATOR_KEY", FakeGateway.KEY);
+
+            Run run = run(env, false, migrate("--url", gateway.url(), "--batch-size", "2000"));
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(parley.count("messages")).isEqualTo(3 + LibreChatFixture.LONG_CONVERSATION);
+            assertThat(gateway.issued.get()).isGreaterThan(5);
+        }
+    }
+
+    @Test
+    void aWrongOperatorKeyOrAnotherTenantStopsTheRunBeforeAnythingIsSent(@TempDir Path keys) throws IOException {
+        try (FakeGateway gateway = new FakeGateway()) {
+            Path wrong = Files.writeString(keys.resolve("operator.key"), "f".repeat(64) + "\n");
+            Map<String, String> env = new HashMap<>(parley.environment());
+            env.put("PARLEY_URL", gateway.url());
+
+            Run wrongKey = run(env, false, migrate("--operator-key-file", wrong.toString()));
+            env.put("PARLEY_OPERATOR_KEY", FakeGateway.KEY);
+            Run otherTenant = run(env, false, migrate("--tenant", "other"));
+
+            assertThat(wrongKey.exit()).isEqualTo(1);
+            assertThat(wrongKey.err()).contains("the operator key (PARLEY_OPERATOR_KEY) was not exchanged")
+                    .contains("The operator key is not this installation's [HTTP 403]").doesNotContain("f".repeat(64));
+            assertThat(otherTenant.exit()).isEqualTo(1);
+            assertThat(otherTenant.err()).contains("not 'other'");
+            assertThat(parley.calls).isEmpty();
+        }
     }
 
     @Test
