@@ -57,10 +57,12 @@ public final class MigrateLibreChat {
             String target = tenant != null ? tenant : String.valueOf(tokens.tenant());
             Checkpoints checkpoints = options.checkpoints() == null || options.dryRun() ? Checkpoints.none()
                     : Checkpoints.in(options.checkpoints(), source.where(), target, options.restart());
-            Migration migration = new Migration(source, services, new FileBytes(options.uploads(), options.imagesFolder()),
-                    checkpoints, new Progress(err, terminal), summary, options.dryRun(), options.batchSize());
-            started = true;
-            migration.run();
+            try (FileBytes files = new FileBytes(options.uploads(), options.imagesFolder(), LibreChatStorage.from(env))) {
+                Migration migration = new Migration(source, services, files, checkpoints, new Progress(err, terminal),
+                        summary, options.dryRun(), options.batchSize());
+                started = true;
+                migration.run();
+            }
             summary.print(out, "LibreChat " + source.where() + " -> Parley tenant " + target
                     + (options.dryRun() ? " (dry run: nothing was written)" : ""), options.dryRun());
             return 0;

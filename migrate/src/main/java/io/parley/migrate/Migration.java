@@ -12,7 +12,8 @@ import org.bson.Document;
 /**
  * One run over a source already checked ({@link LibreChatDatabase#check}): the services reached before anything
  * is written, then the {@link Plan}'s
- * collections batch by batch (files one by one, with their bytes), then what is left behind. Progress goes to
+ * collections batch by batch (files one by one, with their bytes from LibreChat's folders or object stores), then
+ * what is left behind. Progress goes to
  * {@link Progress}, counts to {@link Summary}.
  */
 final class Migration {
@@ -86,13 +87,13 @@ final class Migration {
         Document document = Document.parse(read.json());
         String id = read.id().isObjectId() ? read.id().asObjectId().getValue().toHexString() : String.valueOf(read.id());
         FileBytes.Found found = files.locate(document);
-        if (found.path() == null) {
+        if (found.bytes() == null) {
             summary.row(Plan.FILES).read++;
             summary.skip(Plan.FILES, id, found.missing());
             return;
         }
         try {
-            summary.add(Plan.FILES, 1, services.importFile(read.json(), dryRun ? null : found.path(), dryRun));
+            summary.add(Plan.FILES, 1, services.importFile(read.json(), dryRun ? null : found.bytes(), dryRun));
         } catch (IOException e) {
             summary.row(Plan.FILES).read++;
             summary.skip(Plan.FILES, id, "its bytes could not be read: " + e.getMessage());

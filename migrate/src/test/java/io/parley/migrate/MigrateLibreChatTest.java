@@ -96,7 +96,7 @@ class MigrateLibreChatTest {
         assertThat(counts(run.out(), "messages")).containsExactly(10_003L, 10_003L, 0L, 0L, 0L);
         assertThat(counts(run.out(), "files")).containsExactly(3L, 1L, 0L, 2L, 0L);
         assertThat(run.out()).contains("conversations: cannot be mapped (1)")
-                .contains("files: its bytes are in s3, which this command does not read")
+                .contains("files: its bytes are in LibreChat's s3 storage, which is not set up here: set AWS_BUCKET_NAME")
                 .contains("files: its bytes are not in " + librechat.uploads.toAbsolutePath() + " (1)");
         assertThat(run.out()).contains("Not migrated:");
         assertThat(line(run.out(), "sessions")).contains("1").contains("people sign in again");
