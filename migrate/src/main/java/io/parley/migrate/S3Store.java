@@ -2,6 +2,7 @@ package io.parley.migrate;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -116,7 +117,7 @@ final class S3Store implements ObjectStore {
             return FileBytes.missing("its filepath is not a CloudFront URL");
         }
         String key = ObjectUrls.decode(url.getRawPath().startsWith("/") ? url.getRawPath().substring(1) : url.getRawPath());
-        if (owner == null || key == null || !java.util.Arrays.asList(key.split("/")).contains(owner)) {
+        if (owner == null || key == null || !Arrays.asList(key.split("/")).contains(owner)) {
             return FileBytes.missing("its CloudFront filepath does not lead into its owner's folder: not read");
         }
         return found(key);
