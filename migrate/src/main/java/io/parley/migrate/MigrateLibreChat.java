@@ -23,7 +23,9 @@ public final class MigrateLibreChat {
     }
 
     public static void main(String[] args) {
-        // the command reports on its own: the driver's connection chatter and gRPC's notes would only clutter it
+        // the command reports on its own: the driver's connection chatter and gRPC's notes would only clutter it, and
+        // the storage SDKs log through SLF4J, which has no provider here and would otherwise warn that it has none
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         for (java.util.logging.Logger logger : QUIET) {
             logger.setLevel(java.util.logging.Level.SEVERE);
         }
@@ -58,8 +60,8 @@ public final class MigrateLibreChat {
             Checkpoints checkpoints = options.checkpoints() == null || options.dryRun() ? Checkpoints.none()
                     : Checkpoints.in(options.checkpoints(), source.where(), target, options.restart());
             try (FileBytes files = new FileBytes(options.uploads(), options.imagesFolder(), LibreChatStorage.from(env))) {
-                Migration migration = new Migration(source, services, files, checkpoints, new Progress(err, terminal),
-                        summary, options.dryRun(), options.batchSize());
+                Migration migration = new Migration(source, services, files, LibreChatCredentials.from(env), checkpoints,
+                        new Progress(err, terminal), summary, options.dryRun(), options.batchSize());
                 started = true;
                 migration.run();
             }

@@ -36,7 +36,8 @@ record Options(String from, @Nullable String tenant, boolean dryRun, @Nullable P
             the gateway: --url, else PARLEY_URL, else http://localhost:3080) or as an ADMIN of the tenant
             (PARLEY_ADMIN_TOKEN, the token of POST /api/auth/login; it wins when both are set).
             Files kept in S3, Azure Blob or Firebase are read with LibreChat's own variables (AWS_*, AZURE_*,
-            FIREBASE_*), local ones from --uploads and --images.""";
+            FIREBASE_*), local ones from --uploads and --images. People's own API keys are carried when LibreChat's
+            CREDS_KEY and CREDS_IV are set.""";
 
     /** @throws IllegalArgumentException with the sentence to print above the usage */
     static Options parse(String[] args, Map<String, String> env) {

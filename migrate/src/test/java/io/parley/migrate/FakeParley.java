@@ -43,7 +43,7 @@ final class FakeParley implements AutoCloseable {
     static final Map<ParleyServices.Service, Set<String>> TAKES = Map.of(
             ParleyServices.Service.AUTH, Set.of("roles", "users", "balances", "transactions", "groups", "accessroles", "aclentries"),
             ParleyServices.Service.CHAT, Set.of("conversations", "messages", "presets", "conversationtags", "memoryentries",
-                    "promptgroups", "prompts", "sharedlinks"),
+                    "promptgroups", "prompts", "sharedlinks", "keys"),
             ParleyServices.Service.AGENT, Set.of("agents"),
             ParleyServices.Service.FILE, Set.of());
 
@@ -52,6 +52,8 @@ final class FakeParley implements AutoCloseable {
     final Map<String, Set<String>> written = new ConcurrentHashMap<>();
     /** Every written call: collection, number of documents, dry run. */
     final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The documents of {@code keys} that arrived, as sent. */
+    final List<String> keys = java.util.Collections.synchronizedList(new ArrayList<>());
     /** file_id → the bytes that arrived. */
     final Map<String, byte[]> bytes = new ConcurrentHashMap<>();
     /** Fails every call with UNAVAILABLE once this many more calls of {@link #failing} arrived (negative: never). */
@@ -134,6 +136,9 @@ final class FakeParley implements AutoCloseable {
             }
             ImportOutcome.Builder outcome = ImportOutcome.newBuilder();
             for (String json : request.getDocumentsList()) {
+                if (request.getCollection().equals("keys")) {
+                    keys.add(json);
+                }
                 Document document = Document.parse(json);
                 String id = String.valueOf(document.get("_id"));
                 if (json.contains("unmappable")) {

@@ -265,6 +265,51 @@ class MigrateLibreChatTest {
     }
 
     @Test
+    void withLibreChatsCredsKeyPeoplesOwnKeysGoToChatServiceOpenedInEveryFormLibreChatSeals() throws Exception {
+        byte[] key = new byte[32];
+        byte[] iv = new byte[16];
+        new java.security.SecureRandom().nextBytes(key);
+        new java.security.SecureRandom().nextBytes(iv);
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        byte[] ownIv = new byte[16];
+        new java.security.SecureRandom().nextBytes(ownIv);
+        String v1 = hex.formatHex(aes("AES/CBC/PKCS5Padding", key, iv, "sk-legacy"));
+        String v2 = hex.formatHex(ownIv) + ":" + hex.formatHex(aes("AES/CBC/PKCS5Padding", key, ownIv, "{\"apiKey\":\"sk-v2\"}"));
+        String v3 = "v3:" + hex.formatHex(ownIv) + ":" + hex.formatHex(aes("AES/CTR/NoPadding", key, ownIv, "sk-v3"));
+        byte[] otherKey = key.clone();
+        otherKey[0] ^= 1;
+        String foreign = hex.formatHex(aes("AES/CBC/PKCS5Padding", otherKey, iv, "sk-elsewhere"));
+        librechat.db.getCollection("keys").insertMany(List.of(
+                new Document("userId", librechat.ada).append("name", "openAI2").append("value", v1),
+                new Document("userId", librechat.ada).append("name", "custom").append("value", v2),
+                new Document("userId", librechat.bob).append("name", "anthropic").append("value", v3),
+                new Document("userId", librechat.bob).append("name", "google").append("value", foreign)));
+        Map<String, String> env = new HashMap<>(parley.environment());
+        env.put("PARLEY_ADMIN_TOKEN", admin());
+        env.put("CREDS_KEY", hex.formatHex(key));
+        env.put("CREDS_IV", hex.formatHex(iv));
+
+        Run run = run(env, false, migrate());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(parley.keys).hasSize(3).allSatisfy(json -> assertThat(json).doesNotContain("\"value\""))
+                .map(json -> Document.parse(json).getString("decryptedValue"))
+                .containsExactlyInAnyOrder("sk-legacy", "{\"apiKey\":\"sk-v2\"}", "sk-v3");
+        assertThat(counts(run.out(), "keys")).containsExactly(6L, 3L, 0L, 3L, 0L);
+        assertThat(run.out()).contains("keys: it has no value (2)")
+                .contains("keys: its value does not open with the CREDS_KEY and CREDS_IV given")
+                .doesNotContain("sk-elsewhere").doesNotContain("sk-legacy");
+        assertThat(run(env, false, migrate("--restart")).out()).doesNotContain("sk-");
+    }
+
+    private static byte[] aes(String transformation, byte[] key, byte[] iv, String plaintext) throws Exception {
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance(transformation);
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+                new javax.crypto.spec.IvParameterSpec(iv));
+        return cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aServiceThatDoesNotAnswerStopsTheRunBeforeAnythingIsWritten() {
         Run run = run(admin(), migrate("--agent-grpc", "127.0.0.1:1"));
 
