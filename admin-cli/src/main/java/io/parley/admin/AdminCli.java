@@ -3,8 +3,6 @@ package io.parley.admin;
 import io.parley.admin.commands.Command;
 import io.parley.admin.commands.Commands;
 import io.parley.admin.commands.Invocation;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class AdminCli {
 
-    static final String DEFAULT_URL = "http://localhost:3080";
+    static final String DEFAULT_URL = Gateway.DEFAULT_URL;
     static final String DEFAULT_TENANT = "default";
     private static final Set<String> GLOBAL_VALUED = Set.of("url", "tenant", "host", "admin-email", "operator-key-file");
     private static final Pattern TENANT = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
@@ -56,7 +54,7 @@ public final class AdminCli {
             if (!TENANT.matcher(tenant).matches()) {
                 throw new CliException("--tenant " + tenant + " is not a tenant name", CliException.USAGE);
             }
-            Gateway gateway = new Gateway(url(first(parsed.option("url"), env.get("PARLEY_URL"), DEFAULT_URL)),
+            Gateway gateway = new Gateway(Gateway.address(first(parsed.option("url"), env.get("PARLEY_URL"), DEFAULT_URL)),
                     parsed.option("host"));
             SignIn.into(gateway, tenant, parsed.option("admin-email"), parsed.option("operator-key-file"), env, console);
             command.action().run(new Invocation(parsed, console, gateway));
@@ -83,18 +81,6 @@ public final class AdminCli {
         for (Command command : Commands.all()) {
             console.line("  " + command.name() + " " + command.usage());
             console.line("      " + command.summary());
-        }
-    }
-
-    private static URI url(String value) {
-        try {
-            URI uri = new URI(value.endsWith("/") ? value : value + "/");
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new URISyntaxException(value, "not an http(s) address");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new CliException("--url " + value + " is not an http(s) address", CliException.USAGE);
         }
     }
 

@@ -3,6 +3,7 @@ package io.parley.admin;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,8 @@ import tools.jackson.databind.node.MissingNode;
  */
 public final class Gateway {
 
+    /** Where a local installation's gateway listens ({@code ./parley up}). */
+    public static final String DEFAULT_URL = "http://localhost:3080";
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -40,6 +43,23 @@ public final class Gateway {
         this.host = host;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * The gateway's address as given ({@code --url}, {@code PARLEY_URL}).
+     *
+     * @throws CliException (a usage error) when it is not an http(s) address
+     */
+    public static URI address(String value) {
+        try {
+            URI uri = new URI(value.endsWith("/") ? value : value + "/");
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new URISyntaxException(value, "not an http(s) address");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new CliException("--url " + value + " is not an http(s) address", CliException.USAGE);
+        }
     }
 
     /** The access token sent from now on. */

@@ -1,9 +1,6 @@
 package io.parley.admin;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -31,8 +28,6 @@ final class SignIn {
                      Map<String, String> env, Console console) {
         String adminToken = env.get("PARLEY_ADMIN_TOKEN");
         String email = adminEmail != null ? adminEmail : env.get("PARLEY_ADMIN_EMAIL");
-        String key = env.get("PARLEY_OPERATOR_KEY");
-        String file = keyFile != null ? keyFile : env.get("PARLEY_OPERATOR_KEY_FILE");
         if (notBlank(adminToken)) {
             requireTenant(adminToken, tenant, gateway);
             gateway.signedInWith(adminToken.trim());
@@ -48,10 +43,8 @@ final class SignIn {
             String token = session.get("token").asString();
             requireTenant(token, tenant, gateway);
             gateway.signedInWith(token);
-        } else if (notBlank(key) || notBlank(file)) {
-            String secret = notBlank(key) ? key.trim() : readKey(file);
-            JsonNode issued = gateway.send("POST", "/api/auth/operator/token", Map.of("key", secret, "tenant", tenant));
-            gateway.signedInWith(issued.get("token").asString());
+        } else if (OperatorKey.from(env, keyFile) instanceof String key) {
+            gateway.signedInWith(OperatorKey.exchange(gateway, key, tenant).token());
         } else {
             throw new CliException("no credentials: set PARLEY_OPERATOR_KEY (or --operator-key-file), "
                     + "PARLEY_ADMIN_TOKEN, or --admin-email with PARLEY_ADMIN_PASSWORD", CliException.USAGE);
@@ -73,18 +66,6 @@ final class SignIn {
         if (claimed != null && !claimed.equals(tenant)) {
             throw new CliException("the admin's token is of the tenant '" + claimed + "', not '" + tenant
                     + "' (--tenant), at " + gateway.address());
-        }
-    }
-
-    private static String readKey(String file) {
-        try {
-            String key = Files.readString(Path.of(file), StandardCharsets.UTF_8).trim();
-            if (key.isEmpty()) {
-                throw new CliException("the operator key file " + file + " is empty");
-            }
-            return key;
-        } catch (IOException e) {
-            throw new CliException("cannot read the operator key file " + file + ": " + e.getMessage());
         }
     }
 

@@ -41,8 +41,8 @@ final class EnvironmentAdminToken implements AdminTokens {
         return token;
     }
 
-    /** The tenant the token is for; null when it names none. */
-    @Nullable String tenant() {
+    @Override
+    public @Nullable String tenant() {
         return token == null ? null : claims(token).get("tenant") instanceof String t ? t : null;
     }
 

@@ -3,40 +3,73 @@ package io.parley.migrate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a LibreChat file's bytes are: its local strategy writes {@code /uploads/<user>/<name>} under the uploads
- * folder and {@code /images/<user>/<name>} under the images folder. Files in S3, Azure Blob or Firebase, and files
- * that live at a model provider (OpenAI's, vector stores, code outputs), are not read by this command: they are
- * reported skipped with the reason.
+ * Where a LibreChat file's bytes are, by the {@code source} LibreChat stored it with. {@code local}: its local
+ * strategy writes {@code /uploads/<user>/<name>} under the uploads folder and {@code /images/<user>/<name>} under
+ * the images folder. {@code s3}, {@code cloudfront} (S3 behind a CDN), {@code azure_blob} and {@code firebase}: the
+ * object the URL in {@code filepath} names, read from the bucket or container LibreChat's own variables configure
+ * ({@link LibreChatStorage}); a source whose variables are not set is skipped with the reason naming them. Files
+ * that live at a model provider (OpenAI's, vector stores, code outputs) are reported skipped with the reason.
  */
-final class FileBytes {
+final class FileBytes implements AutoCloseable {
 
     private final @Nullable Path uploads;
     private final @Nullable Path images;
+    private final LibreChatStorage remote;
 
-    FileBytes(@Nullable Path uploads, @Nullable Path images) {
+    FileBytes(@Nullable Path uploads, @Nullable Path images, LibreChatStorage remote) {
         this.uploads = uploads == null ? null : uploads.toAbsolutePath().normalize();
         this.images = images == null ? null : images.toAbsolutePath().normalize();
+        this.remote = remote;
     }
 
-    /** The file holding the bytes, or the reason there is none. */
-    record Found(@Nullable Path path, @Nullable String missing) {
+    /** The bytes, or the reason there are none to send. */
+    record Found(@Nullable StoredBytes bytes, @Nullable String missing) {
+    }
+
+    static Found found(StoredBytes bytes) {
+        return new Found(bytes, null);
+    }
+
+    static Found missing(String reason) {
+        return new Found(null, reason);
     }
 
     Found locate(Document file) {
         String source = file.get("source") instanceof String s ? s : "local";
-        if (!source.equals("local")) {
-            return missing(switch (source) {
-                case "s3", "azure_blob", "firebase", "cloudfront" -> "its bytes are in " + source
-                        + ", which this command does not read: copy them into a local uploads folder first";
-                default -> "its bytes live at " + source + ", outside LibreChat's storage";
-            });
-        }
         if (!(file.get("filepath") instanceof String filepath) || filepath.isBlank()) {
             return missing("it has no filepath");
         }
+        return switch (source) {
+            case "local" -> local(filepath);
+            case "s3" -> remote.s3().map(s3 -> s3.locate(filepath)).orElseGet(() -> notSet(source, S3Store.SETTINGS));
+            case "cloudfront" -> remote.s3().map(s3 -> s3.locateBehindCloudFront(filepath, owner(file)))
+                    .orElseGet(() -> notSet("S3 behind CloudFront", S3Store.SETTINGS));
+            case "azure_blob" -> remote.azure().map(azure -> azure.locate(filepath))
+                    .orElseGet(() -> notSet("Azure Blob", AzureBlobStore.SETTINGS));
+            case "firebase" -> remote.firebase().map(firebase -> firebase.locate(filepath))
+                    .orElseGet(() -> notSet("Firebase", FirebaseStore.SETTINGS));
+            default -> missing("its bytes live at " + source + ", outside LibreChat's storage");
+        };
+    }
+
+    private static Found notSet(String source, String settings) {
+        return missing("its bytes are in LibreChat's " + source + " storage, which is not set up here: set " + settings);
+    }
+
+    /** The owner's id as LibreChat puts it into keys (hex), or null. */
+    private static @Nullable String owner(Document file) {
+        return switch (file.get("user")) {
+            case ObjectId id -> id.toHexString();
+            case String id -> id;
+            case null, default -> null;
+        };
+    }
+
+    private Found local(String filepath) {
         String path = filepath.split("\\?", 2)[0];
         Path root;
         String rest;
@@ -59,10 +92,11 @@ final class FileBytes {
         if (!Files.isRegularFile(resolved)) {
             return missing("its bytes are not in " + root);
         }
-        return new Found(resolved, null);
+        return found(StoredBytes.of(resolved));
     }
 
-    private static Found missing(String reason) {
-        return new Found(null, reason);
+    @Override
+    public void close() {
+        remote.close();
     }
 }

@@ -1,7 +1,11 @@
 package io.parley.migrate;
 
+import io.parley.admin.CliException;
+import io.parley.admin.Gateway;
+import io.parley.admin.OperatorKey;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -19,7 +23,9 @@ public final class MigrateLibreChat {
     }
 
     public static void main(String[] args) {
-        // the command reports on its own: the driver's connection chatter and gRPC's notes would only clutter it
+        // the command reports on its own: the driver's connection chatter and gRPC's notes would only clutter it, and
+        // the storage SDKs log through SLF4J, which has no provider here and would otherwise warn that it has none
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         for (java.util.logging.Logger logger : QUIET) {
             logger.setLevel(java.util.logging.Level.SEVERE);
         }
@@ -35,10 +41,16 @@ public final class MigrateLibreChat {
             err.println(Options.USAGE);
             return 2;
         }
-        EnvironmentAdminToken tokens = new EnvironmentAdminToken(env.get(EnvironmentAdminToken.VARIABLE));
         Summary summary = new Summary();
         String tenant = options.tenant();
         boolean started = false;
+        AdminTokens tokens;
+        try {
+            tokens = tokens(options, env);
+        } catch (CliException e) {
+            err.println("parley migrate-librechat: " + e.getMessage());
+            return e.exitCode();
+        }
         try (LibreChatDatabase source = LibreChatDatabase.open(options.from());
              ParleyServices services = new ParleyServices(options.addresses(), tokens, tenant)) {
             // the source, then the token, then the services (Migration.run): all before anything is written
@@ -47,10 +59,12 @@ public final class MigrateLibreChat {
             String target = tenant != null ? tenant : String.valueOf(tokens.tenant());
             Checkpoints checkpoints = options.checkpoints() == null || options.dryRun() ? Checkpoints.none()
                     : Checkpoints.in(options.checkpoints(), source.where(), target, options.restart());
-            Migration migration = new Migration(source, services, new FileBytes(options.uploads(), options.imagesFolder()),
-                    checkpoints, new Progress(err, terminal), summary, options.dryRun(), options.batchSize());
-            started = true;
-            migration.run();
+            try (FileBytes files = new FileBytes(options.uploads(), options.imagesFolder(), LibreChatStorage.from(env))) {
+                Migration migration = new Migration(source, services, files, LibreChatCredentials.from(env), checkpoints,
+                        new Progress(err, terminal), summary, options.dryRun(), options.batchSize());
+                started = true;
+                migration.run();
+            }
             summary.print(out, "LibreChat " + source.where() + " -> Parley tenant " + target
                     + (options.dryRun() ? " (dry run: nothing was written)" : ""), options.dryRun());
             return 0;
@@ -64,5 +78,18 @@ public final class MigrateLibreChat {
             err.println("parley migrate-librechat: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** An ADMIN's own token when one is given, else the operator key's, else none (said before anything is read). */
+    private static AdminTokens tokens(Options options, Map<String, String> env) {
+        String adminToken = env.get(EnvironmentAdminToken.VARIABLE);
+        if (adminToken != null && !adminToken.isBlank()) {
+            return new EnvironmentAdminToken(adminToken);
+        }
+        String key = OperatorKey.from(env, options.operatorKeyFile());
+        if (key == null) {
+            return AdminTokens.none();
+        }
+        return new OperatorKeyTokens(new Gateway(Gateway.address(options.gateway()), null), key, Clock.systemUTC());
     }
 }

@@ -16,18 +16,28 @@ import org.jspecify.annotations.Nullable;
  *                      null: none kept
  * @param restart       read every collection from its start, whatever the checkpoint says
  * @param batchSize     documents per call (at most {@value #MAX_BATCH})
+ * @param gateway       the gateway's address ({@code --url}, else {@code PARLEY_URL}), where the operator key is
+ *                      exchanged for a token
+ * @param operatorKeyFile a file holding the operator key ({@code --operator-key-file}); null: the environment's
  */
 record Options(String from, @Nullable String tenant, boolean dryRun, @Nullable Path uploads, @Nullable Path images,
-               Map<ParleyServices.Service, String> addresses, @Nullable Path checkpoints, boolean restart, int batchSize) {
+               Map<ParleyServices.Service, String> addresses, @Nullable Path checkpoints, boolean restart, int batchSize,
+               String gateway, @Nullable String operatorKeyFile) {
 
     static final int MAX_BATCH = 2000;
 
     static final String USAGE = """
             usage: ./parley migrate-librechat --from <mongodb-uri> [--tenant <id>] [--dry-run]
                      [--uploads <dir>] [--images <dir>] [--restart] [--batch-size <n>]
+                     [--url <gateway>] [--operator-key-file <file>]
                      [--auth-grpc <host:port>] [--chat-grpc <host:port>] [--agent-grpc <host:port>] [--file-grpc <host:port>]
-            Reads a LibreChat 0.8 database and writes it into Parley through its services. Needs PARLEY_ADMIN_TOKEN:
-            the token of an ADMIN of the tenant (POST /api/auth/login through the gateway).""";
+            Reads a LibreChat 0.8 database and writes it into Parley through its services, as the installation's
+            operator (PARLEY_OPERATOR_KEY, or --operator-key-file / PARLEY_OPERATOR_KEY_FILE, exchanged for a token at
+            the gateway: --url, else PARLEY_URL, else http://localhost:3080) or as an ADMIN of the tenant
+            (PARLEY_ADMIN_TOKEN, the token of POST /api/auth/login; it wins when both are set).
+            Files kept in S3, Azure Blob or Firebase are read with LibreChat's own variables (AWS_*, AZURE_*,
+            FIREBASE_*), local ones from --uploads and --images. People's own API keys are carried when LibreChat's
+            CREDS_KEY and CREDS_IV are set.""";
 
     /** @throws IllegalArgumentException with the sentence to print above the usage */
     static Options parse(String[] args, Map<String, String> env) {
@@ -39,6 +49,8 @@ record Options(String from, @Nullable String tenant, boolean dryRun, @Nullable P
         Path images = null;
         Path checkpoints = null;
         int batchSize = 500;
+        String gateway = env.getOrDefault("PARLEY_URL", io.parley.admin.Gateway.DEFAULT_URL);
+        String operatorKeyFile = null;
         Map<ParleyServices.Service, String> addresses = new java.util.EnumMap<>(ParleyServices.Service.class);
         for (ParleyServices.Service service : ParleyServices.Service.values()) {
             addresses.put(service, address(env.getOrDefault(service.environment(), service.defaultAddress())));
@@ -53,6 +65,8 @@ record Options(String from, @Nullable String tenant, boolean dryRun, @Nullable P
                 case "--uploads" -> uploads = Path.of(value(args, ++i, arg));
                 case "--images" -> images = Path.of(value(args, ++i, arg));
                 case "--checkpoint-dir" -> checkpoints = Path.of(value(args, ++i, arg));
+                case "--url" -> gateway = value(args, ++i, arg);
+                case "--operator-key-file" -> operatorKeyFile = value(args, ++i, arg);
                 case "--batch-size" -> {
                     try {
                         batchSize = Integer.parseInt(value(args, ++i, arg));
@@ -73,7 +87,8 @@ record Options(String from, @Nullable String tenant, boolean dryRun, @Nullable P
         if (from == null) {
             throw new IllegalArgumentException("--from <mongodb-uri> is required");
         }
-        return new Options(from, tenant, dryRun, uploads, images, Map.copyOf(addresses), checkpoints, restart, batchSize);
+        return new Options(from, tenant, dryRun, uploads, images, Map.copyOf(addresses), checkpoints, restart, batchSize,
+                gateway, operatorKeyFile);
     }
 
     private static String value(String[] args, int i, String flag) {

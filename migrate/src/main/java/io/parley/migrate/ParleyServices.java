@@ -16,9 +16,6 @@ import io.parley.proto.common.v1.ImportFileResponse;
 import io.parley.proto.common.v1.ImportOutcome;
 import io.parley.proto.common.v1.LibreChatImportGrpc;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -117,12 +114,23 @@ final class ParleyServices implements AutoCloseable {
 
     /**
      * One file with its bytes, streamed in chunks of 1 MiB as file-service asks for them (flow control: the file
-     * is never held in memory).
+     * is never held in memory), from a local folder or an object store alike.
      *
      * @param bytes null in a dry run
+     * @throws IOException when the bytes cannot be opened or stop part-way; the call is then cancelled, so
+     *                     file-service keeps nothing of it
      */
-    ImportOutcome importFile(String document, @Nullable Path bytes, boolean dryRun) throws IOException {
-        long length = bytes == null ? 0 : Files.size(bytes);
+    ImportOutcome importFile(String document, @Nullable StoredBytes bytes, boolean dryRun) throws IOException {
+        if (dryRun || bytes == null) {
+            return importFile(document, null);
+        }
+        try (StoredBytes.Opened opened = bytes.open()) {
+            return importFile(document, opened);
+        }
+    }
+
+    private ImportOutcome importFile(String document, StoredBytes.@Nullable Opened bytes) throws IOException {
+        long length = bytes == null ? 0 : bytes.length();
         // a minute, and a minute more per 64 MB
         long deadline = BATCH_DEADLINE_SECONDS + length / (64L << 20) * 60;
         CompletableFuture<ImportOutcome> answer = new CompletableFuture<>();
@@ -159,15 +167,28 @@ final class ParleyServices implements AutoCloseable {
         });
         ClientCallStreamObserver<ImportFileRequest> upload = requests.join();
         upload.onNext(ImportFileRequest.newBuilder().setHeader(ImportFileHeader.newBuilder().setDocument(document)
-                .setLength(length).setDryRun(dryRun)).build());
-        if (!dryRun && bytes != null) {
-            try (InputStream in = Files.newInputStream(bytes)) {
+                .setLength(length).setDryRun(bytes == null)).build());
+        if (bytes != null) {
+            try {
                 byte[] chunk = new byte[CHUNK];
+                long sent = 0;
                 int read;
-                while (!answer.isDone() && (read = in.readNBytes(chunk, 0, CHUNK)) > 0) {
+                while (!answer.isDone() && sent < length
+                        && (read = bytes.in().readNBytes(chunk, 0, (int) Math.min(CHUNK, length - sent))) > 0) {
                     awaitReady(upload, ready, answer);
                     upload.onNext(ImportFileRequest.newBuilder().setData(ByteString.copyFrom(chunk, 0, read)).build());
+                    sent += read;
                 }
+                if (!answer.isDone() && sent < length) {
+                    throw new IOException("only " + sent + " of its " + length + " bytes could be read");
+                }
+            } catch (MigrationStopped e) {
+                upload.cancel("stopped", e);
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                // a store failing part-way (its clients throw unchecked exceptions too): this file is skipped
+                upload.cancel("the bytes could not be read", e);
+                throw e instanceof IOException io ? io : new IOException(String.valueOf(e.getMessage()), e);
             }
         }
         upload.onCompleted();

@@ -17,9 +17,15 @@ final class Plan {
         boolean isFiles() {
             return collection.equals(FILES);
         }
+
+        boolean isKeys() {
+            return collection.equals(KEYS);
+        }
     }
 
     static final String FILES = "files";
+    /** People's own API keys: sent opened, and only when LibreChat's CREDS_KEY and CREDS_IV are given. */
+    static final String KEYS = "keys";
 
     static final List<Step> STEPS = List.of(
             new Step("roles", ParleyServices.Service.AUTH),
@@ -38,7 +44,8 @@ final class Plan {
             new Step("memoryentries", ParleyServices.Service.CHAT),
             new Step("promptgroups", ParleyServices.Service.CHAT),
             new Step("prompts", ParleyServices.Service.CHAT),
-            new Step("sharedlinks", ParleyServices.Service.CHAT));
+            new Step("sharedlinks", ParleyServices.Service.CHAT),
+            new Step(KEYS, ParleyServices.Service.CHAT));
 
     /** Why LibreChat collections Parley has no counterpart for (or need not carry) are left behind. */
     static final Map<String, String> NOT_MIGRATED = Map.ofEntries(
@@ -46,7 +53,8 @@ final class Plan {
             Map.entry("refreshtokenbridges", "sign-in sessions: people sign in again"),
             Map.entry("openidrefreshflights", "sign-in state of OpenID: people sign in again"),
             Map.entry("tokens", "one-time links (password reset, e-mail verification) that expire within minutes"),
-            Map.entry("keys", "people's own API keys, sealed with LibreChat's CREDS_KEY: people enter them again"),
+            Map.entry(KEYS, "people's own API keys, sealed with LibreChat's CREDS_KEY: give the command LibreChat's "
+                    + LibreChatCredentials.SETTINGS + " to carry them, else people enter them again"),
             Map.entry("pluginauths", "plugin and MCP credentials, sealed with LibreChat's CREDS_KEY: people enter them again"),
             Map.entry("toolcalls", "records of code-interpreter calls, which Parley does not run"),
             Map.entry("actions", "agents' OpenAPI actions, which Parley does not serve"),

@@ -43,7 +43,7 @@ final class FakeParley implements AutoCloseable {
     static final Map<ParleyServices.Service, Set<String>> TAKES = Map.of(
             ParleyServices.Service.AUTH, Set.of("roles", "users", "balances", "transactions", "groups", "accessroles", "aclentries"),
             ParleyServices.Service.CHAT, Set.of("conversations", "messages", "presets", "conversationtags", "memoryentries",
-                    "promptgroups", "prompts", "sharedlinks"),
+                    "promptgroups", "prompts", "sharedlinks", "keys"),
             ParleyServices.Service.AGENT, Set.of("agents"),
             ParleyServices.Service.FILE, Set.of());
 
@@ -52,6 +52,8 @@ final class FakeParley implements AutoCloseable {
     final Map<String, Set<String>> written = new ConcurrentHashMap<>();
     /** Every written call: collection, number of documents, dry run. */
     final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The documents of {@code keys} that arrived, as sent. */
+    final List<String> keys = java.util.Collections.synchronizedList(new ArrayList<>());
     /** file_id → the bytes that arrived. */
     final Map<String, byte[]> bytes = new ConcurrentHashMap<>();
     /** Fails every call with UNAVAILABLE once this many more calls of {@link #failing} arrived (negative: never). */
@@ -81,7 +83,11 @@ final class FakeParley implements AutoCloseable {
 
     /** A token the fake takes: its claims only (the real services verify the signature). */
     static String token(String tenant, String role, long expiresInSeconds) {
-        String claims = new Document("sub", "65a000000000000000000000").append("tenant", tenant).append("role", role)
+        return token("65a000000000000000000000", tenant, role, expiresInSeconds);
+    }
+
+    static String token(String subject, String tenant, String role, long expiresInSeconds) {
+        String claims = new Document("sub", subject).append("tenant", tenant).append("role", role)
                 .append("exp", System.currentTimeMillis() / 1000 + expiresInSeconds).toJson();
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         return base64.encodeToString("{\"alg\":\"ES256\"}".getBytes(StandardCharsets.UTF_8)) + "."
@@ -130,6 +136,9 @@ final class FakeParley implements AutoCloseable {
             }
             ImportOutcome.Builder outcome = ImportOutcome.newBuilder();
             for (String json : request.getDocumentsList()) {
+                if (request.getCollection().equals("keys")) {
+                    keys.add(json);
+                }
                 Document document = Document.parse(json);
                 String id = String.valueOf(document.get("_id"));
                 if (json.contains("unmappable")) {

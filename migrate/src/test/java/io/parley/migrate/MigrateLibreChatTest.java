@@ -56,6 +56,10 @@ class MigrateLibreChatTest {
         if (token != null) {
             env.put("PARLEY_ADMIN_TOKEN", token);
         }
+        return run(env, terminal, args);
+    }
+
+    private Run run(Map<String, String> env, boolean terminal, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = MigrateLibreChat.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -92,7 +96,7 @@ class MigrateLibreChatTest {
         assertThat(counts(run.out(), "messages")).containsExactly(10_003L, 10_003L, 0L, 0L, 0L);
         assertThat(counts(run.out(), "files")).containsExactly(3L, 1L, 0L, 2L, 0L);
         assertThat(run.out()).contains("conversations: cannot be mapped (1)")
-                .contains("files: its bytes are in s3, which this command does not read")
+                .contains("files: its bytes are in LibreChat's s3 storage, which is not set up here: set AWS_BUCKET_NAME")
                 .contains("files: its bytes are not in " + librechat.uploads.toAbsolutePath() + " (1)");
         assertThat(run.out()).contains("Not migrated:");
         assertThat(line(run.out(), "sessions")).contains("1").contains("people sign in again");
@@ -199,11 +203,110 @@ class MigrateLibreChatTest {
 
     @Test
     void aTokenThatIsNotAnAdminsOrOfAnotherTenantOrExpiredIsRefusedBeforeAnythingIsSent() {
-        assertThat(run(null, migrate()).err()).contains("PARLEY_ADMIN_TOKEN is not set");
+        assertThat(run(null, migrate()).err()).contains("no credentials: set PARLEY_OPERATOR_KEY")
+                .contains("or PARLEY_ADMIN_TOKEN");
         assertThat(run(FakeParley.token("acme", "USER", 600), migrate()).err()).contains("is not an ADMIN's token");
         assertThat(run(admin(), migrate("--tenant", "other")).err()).contains("is a token of tenant acme, not of other");
         assertThat(run(FakeParley.token("acme", "ADMIN", -60), migrate()).err()).contains("has expired");
         assertThat(parley.calls).isEmpty();
+    }
+
+    @Test
+    void theOperatorKeyAloneIsEnoughItsTokenWritesIntoTheGatewaysTenant() throws IOException {
+        try (FakeGateway gateway = new FakeGateway()) {
+            Map<String, String> env = new HashMap<>(parley.environment());
+            env.put("PARLEY_OPERATOR_KEY", FakeGateway.KEY);
+            env.put("PARLEY_URL", gateway.url());
+
+            Run run = run(env, false, migrate());
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("-> Parley tenant acme");
+            assertThat(parley.count("users")).isEqualTo(2);
+            assertThat(parley.count("messages")).isEqualTo(3 + LibreChatFixture.LONG_CONVERSATION);
+            assertThat(parley.bytes.get(librechat.fileId)).isEqualTo(librechat.fileBytes);
+            assertThat(gateway.issued.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anOperatorTokenNearItsEndIsExchangedForANewOneAndTheRunGoesOn() throws IOException {
+        try (FakeGateway gateway = new FakeGateway()) {
+            gateway.lifetimeSeconds = OperatorKeyTokens.RENEW_BEFORE.toSeconds() - 1;
+            Map<String, String> env = new HashMap<>(parley.environment());
+            env.put("PARLEY_OPERATOR_KEY", FakeGateway.KEY);
+
+            Run run = run(env, false, migrate("--url", gateway.url(), "--batch-size", "2000"));
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(parley.count("messages")).isEqualTo(3 + LibreChatFixture.LONG_CONVERSATION);
+            assertThat(gateway.issued.get()).isGreaterThan(5);
+        }
+    }
+
+    @Test
+    void aWrongOperatorKeyOrAnotherTenantStopsTheRunBeforeAnythingIsSent(@TempDir Path keys) throws IOException {
+        try (FakeGateway gateway = new FakeGateway()) {
+            Path wrong = Files.writeString(keys.resolve("operator.key"), "f".repeat(64) + "\n");
+            Map<String, String> env = new HashMap<>(parley.environment());
+            env.put("PARLEY_URL", gateway.url());
+
+            Run wrongKey = run(env, false, migrate("--operator-key-file", wrong.toString()));
+            env.put("PARLEY_OPERATOR_KEY", FakeGateway.KEY);
+            Run otherTenant = run(env, false, migrate("--tenant", "other"));
+
+            assertThat(wrongKey.exit()).isEqualTo(1);
+            assertThat(wrongKey.err()).contains("the operator key (PARLEY_OPERATOR_KEY) was not exchanged")
+                    .contains("The operator key is not this installation's [HTTP 403]").doesNotContain("f".repeat(64));
+            assertThat(otherTenant.exit()).isEqualTo(1);
+            assertThat(otherTenant.err()).contains("not 'other'");
+            assertThat(parley.calls).isEmpty();
+        }
+    }
+
+    @Test
+    void withLibreChatsCredsKeyPeoplesOwnKeysGoToChatServiceOpenedInEveryFormLibreChatSeals() throws Exception {
+        byte[] key = new byte[32];
+        byte[] iv = new byte[16];
+        new java.security.SecureRandom().nextBytes(key);
+        new java.security.SecureRandom().nextBytes(iv);
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        byte[] ownIv = new byte[16];
+        new java.security.SecureRandom().nextBytes(ownIv);
+        String v1 = hex.formatHex(aes("AES/CBC/PKCS5Padding", key, iv, "sk-legacy"));
+        String v2 = hex.formatHex(ownIv) + ":" + hex.formatHex(aes("AES/CBC/PKCS5Padding", key, ownIv, "{\"apiKey\":\"sk-v2\"}"));
+        String v3 = "v3:" + hex.formatHex(ownIv) + ":" + hex.formatHex(aes("AES/CTR/NoPadding", key, ownIv, "sk-v3"));
+        byte[] otherKey = key.clone();
+        otherKey[0] ^= 1;
+        String foreign = hex.formatHex(aes("AES/CBC/PKCS5Padding", otherKey, iv, "sk-elsewhere"));
+        librechat.db.getCollection("keys").insertMany(List.of(
+                new Document("userId", librechat.ada).append("name", "openAI2").append("value", v1),
+                new Document("userId", librechat.ada).append("name", "custom").append("value", v2),
+                new Document("userId", librechat.bob).append("name", "anthropic").append("value", v3),
+                new Document("userId", librechat.bob).append("name", "google").append("value", foreign)));
+        Map<String, String> env = new HashMap<>(parley.environment());
+        env.put("PARLEY_ADMIN_TOKEN", admin());
+        env.put("CREDS_KEY", hex.formatHex(key));
+        env.put("CREDS_IV", hex.formatHex(iv));
+
+        Run run = run(env, false, migrate());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(parley.keys).hasSize(3).allSatisfy(json -> assertThat(json).doesNotContain("\"value\""))
+                .map(json -> Document.parse(json).getString("decryptedValue"))
+                .containsExactlyInAnyOrder("sk-legacy", "{\"apiKey\":\"sk-v2\"}", "sk-v3");
+        assertThat(counts(run.out(), "keys")).containsExactly(6L, 3L, 0L, 3L, 0L);
+        assertThat(run.out()).contains("keys: it has no value (2)")
+                .contains("keys: its value does not open with the CREDS_KEY and CREDS_IV given")
+                .doesNotContain("sk-elsewhere").doesNotContain("sk-legacy");
+        assertThat(run(env, false, migrate("--restart")).out()).doesNotContain("sk-");
+    }
+
+    private static byte[] aes(String transformation, byte[] key, byte[] iv, String plaintext) throws Exception {
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance(transformation);
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+                new javax.crypto.spec.IvParameterSpec(iv));
+        return cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -10,14 +10,18 @@ import io.parley.auth.OperatorKeyIntegrationTest;
 import io.parley.proto.auth.v1.CheckPermissionRequest;
 import io.parley.proto.auth.v1.RolesGrpc;
 import io.parley.common.test.Http;
+import io.parley.common.test.LibreChatImports;
+import io.parley.proto.common.v1.ImportOutcome;
+import java.util.List;
+import org.bson.types.ObjectId;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The operator key exchanged for a token, and what that token may do: an ADMIN of one tenant on the
- * admin routes, nobody anywhere else (403 on the routes that act for "me", signed out on public ones,
- * refused over gRPC).
+ * admin routes and on gRPC's LibreChatImport, nobody anywhere else (403 on the routes that act for "me", signed
+ * out on public ones, refused by every other gRPC method).
  */
 class OperatorTokenIntegrationTest extends OperatorKeyIntegrationTest {
 
@@ -108,5 +112,27 @@ class OperatorTokenIntegrationTest extends OperatorKeyIntegrationTest {
         } finally {
             channel.shutdownNow();
         }
+    }
+
+    @Test
+    void gRpcTakesTheTokenOnTheLibreChatImportWhichWritesIntoItsTenant() {
+        String tenant = uniqueTenant();
+        String email = uniqueEmail();
+        ManagedChannel channel = grpcChannel();
+        try {
+            ImportOutcome outcome = LibreChatImports.send(channel, operatorToken(tenant), "users", false, List.of("""
+                    {"_id":{"$oid":"%s"},"email":"%s","emailVerified":true,"provider":"google","googleId":"77",
+                     "role":"USER"}""".formatted(new ObjectId().toHexString(), email)));
+
+            assertThat(outcome.getWritten()).isEqualTo(1);
+            assertThat(operatorUsers(tenant)).contains(email);
+            assertThat(operatorUsers(uniqueTenant())).doesNotContain(email);
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    private String operatorUsers(String tenant) {
+        return http.get("/api/admin/users", "Authorization", "Bearer " + operatorToken(tenant), "X-Parley-Tenant", tenant).body();
     }
 }

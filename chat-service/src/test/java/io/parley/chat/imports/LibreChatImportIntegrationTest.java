@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.parley.chat.ChatIntegrationTest;
+import io.parley.chat.key.UserKeys;
+import io.parley.common.security.CurrentUser;
 import io.parley.common.test.GrpcCalls;
 import io.parley.common.test.GrpcServerPort;
 import io.parley.common.test.LibreChatImports;
@@ -28,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * chat-service's part of {@code ./parley migrate-librechat}: LibreChat's conversations, messages (content parts,
  * branches, missing optional fields, a 10,000-message conversation), presets, tags, memories, shared links and
- * prompts sent over real gRPC as an ADMIN into the embedded store, then read over HTTP as their person.
+ * prompts, and people's own API keys opened by the migration, sent over real gRPC as an ADMIN into the embedded store,
+ * then read over HTTP as their person (the keys through the feature that chat turns use).
  */
 @Import(GrpcServerPort.class)
 class LibreChatImportIntegrationTest extends ChatIntegrationTest {
@@ -39,6 +42,8 @@ class LibreChatImportIntegrationTest extends ChatIntegrationTest {
     GrpcServerPort grpc;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    UserKeys userKeys;
 
     private ManagedChannel channel;
     private String tenant;
@@ -84,6 +89,35 @@ class LibreChatImportIntegrationTest extends ChatIntegrationTest {
 
     private static String message(String messageId, String convo, String user, String parent, String extra) {
         return message(new ObjectId(), messageId, convo, user, parent, extra);
+    }
+
+    @Test
+    void peoplesOwnKeysOpenedByTheMigrationAreSealedWithThisServicesKeyAndWorkForTheirTurns() {
+        String key = """
+                {"_id":{"$oid":"%s"},"userId":{"$oid":"%s"},"name":"%s","value":"9f86d081884c7d65",%s
+                 "createdAt":{"$date":"2024-04-01T09:00:00Z"},"updatedAt":{"$date":"2024-04-01T09:00:00Z"}}""";
+        String never = key.formatted(new ObjectId().toHexString(), ada.id(), "openAI", "\"decryptedValue\":\"sk-ada-1\",");
+        String later = key.formatted(new ObjectId().toHexString(), ada.id(), "anthropic",
+                "\"decryptedValue\":\"sk-ant-2\",\"expiresAt\":{\"$date\":\"2999-01-01T00:00:00Z\"},");
+
+        ImportOutcome first = send("keys", never, later,
+                key.formatted(new ObjectId().toHexString(), ada.id(), "google", ""),
+                key.formatted(new ObjectId().toHexString(), ada.id(), "groq",
+                        "\"decryptedValue\":\"x\",\"expiresAt\":{\"$date\":\"2020-01-01T00:00:00Z\"},"));
+        ImportOutcome again = send("keys", never);
+
+        assertThat(first.getWritten()).isEqualTo(2);
+        assertThat(first.getSkippedList()).extracting(ImportedDocumentNote::getReason).containsExactlyInAnyOrder(
+                "its value is sealed with LibreChat's CREDS_KEY: run the migration with LibreChat's CREDS_KEY and CREDS_IV "
+                        + "to carry it", "it expired at 2020-01-01T00:00:00.000Z");
+        assertThat(again.getAlreadyPresent()).isEqualTo(1);
+        CurrentUser owner = new CurrentUser(ada.id(), tenant, "USER", "", "", "local", null);
+        assertThat(userKeys.require(owner, "openAI")).isEqualTo("sk-ada-1");
+        assertThat(userKeys.require(owner, "anthropic")).isEqualTo("sk-ant-2");
+        assertThat(mongo.findOne(Query.query(Criteria.where("tenantId").is(tenant).and("name").is("openAI")),
+                org.bson.Document.class, "keys").toJson()).doesNotContain("sk-ada-1").doesNotContain("decryptedValue");
+        CurrentUser sameIdElsewhere = new CurrentUser(ada.id(), "other", "USER", "", "", "local", null);
+        assertThat(userKeys.find(sameIdElsewhere, "openAI")).isEmpty();
     }
 
     @Test

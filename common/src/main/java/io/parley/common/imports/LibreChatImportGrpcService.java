@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code parley.common.v1.LibreChatImport} for the collections this service's importers take. Only an ADMIN
- * may call it, and everything goes into that ADMIN's tenant: the tenant comes from the relayed token, never
- * from a document.
+ * or the installation's operator (whose token is good over gRPC here only) may call it, and everything goes
+ * into that token's tenant: the tenant comes from the relayed token, never from a document; nothing is
+ * stored under the caller's id.
  */
 final class LibreChatImportGrpcService extends LibreChatImportGrpc.LibreChatImportImplBase {
 

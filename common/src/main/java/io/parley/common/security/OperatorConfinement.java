@@ -6,7 +6,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.parley.proto.common.v1.LibreChatImportGrpc;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,13 +20,22 @@ import tools.jackson.databind.json.JsonMapper;
  * Keeps an installation operator's token ({@link AccessTokenClaims#OPERATOR_SUBJECT}) to the admin routes:
  * everywhere else a route would act for "me", and the operator is no person, so it is a 403 before any
  * controller runs rather than a missing user further in. Runs after the bearer token is verified; other
- * tokens pass untouched.
+ * tokens pass untouched. Over gRPC the token is good on {@link #GRPC_SERVICES} only (checked by the caller-JWT
+ * interceptor).
  */
 public final class OperatorConfinement extends OncePerRequestFilter {
 
     /** The one prefix an operator's token is good on, in every service. */
     public static final String ADMIN_ROUTES = "/api/admin/";
     public static final String MESSAGE = "An operator token is good only on the admin routes (/api/admin/...)";
+    /**
+     * The gRPC services an operator's token is good on: {@code LibreChatImport}, which writes into the token's
+     * tenant and never acts for the caller as a person ({@code ./parley migrate-librechat} on a fresh
+     * installation). Every other gRPC method acts for one.
+     */
+    public static final Set<String> GRPC_SERVICES = Set.of(LibreChatImportGrpc.SERVICE_NAME);
+    public static final String GRPC_MESSAGE = "An operator token is good over gRPC only on "
+            + LibreChatImportGrpc.SERVICE_NAME;
 
     private final JsonMapper json;
 

@@ -17,6 +17,11 @@ import io.parley.proto.auth.v1.GetUsersRequest;
 import io.parley.proto.auth.v1.GetUsersResponse;
 import io.parley.proto.auth.v1.User;
 import io.parley.proto.auth.v1.UserDirectoryGrpc;
+import io.parley.proto.common.v1.ImportDocumentsRequest;
+import io.parley.proto.common.v1.ImportDocumentsResponse;
+import io.parley.proto.common.v1.ImportOutcome;
+import io.parley.proto.common.v1.ImportedDocumentNote;
+import io.parley.proto.common.v1.LibreChatImportGrpc;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -35,11 +40,16 @@ class CallerJwtRelayTest {
 
     private static final String GOOD = "good-token";
     private static final String KEYS_DOWN = "token-while-keys-cannot-be-fetched";
+    private static final String OPERATOR = "operator-token";
 
     /** Stands in for signature checking, which JwkSources and its tests cover. */
     private final JwtDecoder decoder = token -> {
         if (KEYS_DOWN.equals(token)) {
             throw new JwtException("no keys", new KeysUnavailableException(new IllegalStateException("auth-service down")));
+        }
+        if (OPERATOR.equals(token)) {
+            return new Jwt(token, Instant.now(), Instant.now().plusSeconds(60), Map.of("alg", "ES256"),
+                    Map.of("sub", "operator", "tenant", "acme", "role", "ADMIN"));
         }
         if (!GOOD.equals(token)) {
             throw new JwtException("bad token");
@@ -66,8 +76,20 @@ class CallerJwtRelayTest {
                 }
             }
         };
+        LibreChatImportGrpc.LibreChatImportImplBase importAsCaller = new LibreChatImportGrpc.LibreChatImportImplBase() {
+            @Override
+            public void importDocuments(ImportDocumentsRequest request, StreamObserver<ImportDocumentsResponse> response) {
+                CurrentUser caller = GrpcCaller.require();
+                response.onNext(ImportDocumentsResponse.newBuilder().setOutcome(ImportOutcome.newBuilder()
+                        .addWarnings(ImportedDocumentNote.newBuilder().setId(caller.tenantId()).setReason(caller.role())))
+                        .build());
+                response.onCompleted();
+            }
+        };
+        CallerJwtServerInterceptor interceptor = new CallerJwtServerInterceptor(decoder);
         server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(ServerInterceptors.intercept(echoCaller, new CallerJwtServerInterceptor(decoder))).build().start();
+                .addService(ServerInterceptors.intercept(echoCaller, interceptor))
+                .addService(ServerInterceptors.intercept(importAsCaller, interceptor)).build().start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().intercept(new CallerJwtClientInterceptor()).build();
     }
 
@@ -109,6 +131,22 @@ class CallerJwtRelayTest {
         assertThatThrownBy(() -> stub().getUsers(GetUsersRequest.getDefaultInstance()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+    }
+
+    @Test
+    void anOperatorsTokenIsTakenByTheLibreChatImportAndRefusedByEveryOtherService() {
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt(OPERATOR)));
+
+        ImportDocumentsResponse imported = LibreChatImportGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS)
+                .importDocuments(ImportDocumentsRequest.newBuilder().setCollection("users").build());
+
+        assertThat(imported.getOutcome().getWarnings(0).getId()).isEqualTo("acme");
+        assertThat(imported.getOutcome().getWarnings(0).getReason()).isEqualTo("ADMIN");
+        assertThatThrownBy(() -> stub().getUsers(GetUsersRequest.getDefaultInstance()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+                    assertThat(e.getStatus().getDescription()).contains("LibreChatImport");
+                });
     }
 
     private UserDirectoryGrpc.UserDirectoryBlockingStub stub() {

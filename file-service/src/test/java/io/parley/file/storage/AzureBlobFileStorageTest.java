@@ -2,6 +2,7 @@ package io.parley.file.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.common.test.Azurite;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

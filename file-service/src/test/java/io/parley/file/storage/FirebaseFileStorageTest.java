@@ -3,6 +3,7 @@ package io.parley.file.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.parley.common.test.FirebaseStorageEmulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

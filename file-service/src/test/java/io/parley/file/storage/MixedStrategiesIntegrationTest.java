@@ -2,7 +2,10 @@ package io.parley.file.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.common.test.Azurite;
+import io.parley.common.test.FirebaseStorageEmulator;
 import io.parley.common.test.Http;
+import io.parley.common.test.S3rver;
 import io.parley.file.FileIntegrationTest;
 import io.parley.file.TestImages;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.parley.file.storage;
 
+import io.parley.common.test.S3rver;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

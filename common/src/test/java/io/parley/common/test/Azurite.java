@@ -1,6 +1,5 @@
-package io.parley.file.storage;
+package io.parley.common.test;
 
-import io.parley.common.test.NpmPackages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,9 +13,9 @@ import org.junit.jupiter.api.Assumptions;
  * Azurite (npm), Microsoft's Azure Storage emulator, serving blobs in a Node process on a free
  * loopback port. Installed into {@code target/azurite} on first use; skipped where Node is missing.
  */
-final class Azurite implements AutoCloseable {
+public final class Azurite implements AutoCloseable {
 
-    static final String VERSION = "3.37.0";
+    public static final String VERSION = "3.37.0";
     /** Azurite's well-known development account (published by Microsoft; no secret). */
     private static final String ACCOUNT = "devstoreaccount1";
     private static final String KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -29,7 +28,7 @@ final class Azurite implements AutoCloseable {
         this.port = port;
     }
 
-    static Azurite start(Path data) throws IOException, InterruptedException {
+    public static Azurite start(Path data) throws IOException, InterruptedException {
         Path prefix = Path.of("target", "azurite").toAbsolutePath();
         Assumptions.assumeTrue(NpmPackages.nodeAndNpm(), "node and npm are needed to run Azurite");
         Path cli = prefix.resolve("node_modules/azurite/dist/src/blob/main.js");
@@ -53,16 +52,16 @@ final class Azurite implements AutoCloseable {
         throw new IllegalStateException("Azurite did not start");
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String connectionString() {
+    public String connectionString() {
         return connectionString(port);
     }
 
     /** The connection string for the emulator reached at {@code viaPort}, such as a relay in front of it. */
-    String connectionString(int viaPort) {
+    public String connectionString(int viaPort) {
         return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + KEY + ";BlobEndpoint=http://127.0.0.1:"
                 + viaPort + "/" + ACCOUNT + ";";
     }

@@ -1,6 +1,5 @@
-package io.parley.file.storage;
+package io.parley.common.test;
 
-import io.parley.common.test.NpmPackages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,10 +11,10 @@ import org.junit.jupiter.api.Assumptions;
  * s3rver (npm), a real S3-compatible server in a Node process on a random loopback port, with one
  * bucket. Installed into {@code target/s3rver} on first use; the test is skipped where Node is missing.
  */
-final class S3rver implements AutoCloseable {
+public final class S3rver implements AutoCloseable {
 
-    static final String VERSION = "3.7.1";
-    static final String BUCKET = "parley-files";
+    public static final String VERSION = "3.7.1";
+    public static final String BUCKET = "parley-files";
 
     private final Process process;
     private final int port;
@@ -25,7 +24,7 @@ final class S3rver implements AutoCloseable {
         this.port = port;
     }
 
-    static S3rver start(Path data) throws IOException, InterruptedException {
+    public static S3rver start(Path data) throws IOException, InterruptedException {
         Path prefix = Path.of("target", "s3rver").toAbsolutePath();
         Assumptions.assumeTrue(NpmPackages.nodeAndNpm(), "node and npm are needed to run s3rver");
         NpmPackages.install(prefix, "s3rver@" + VERSION, prefix.resolve("node_modules/s3rver"));
@@ -46,11 +45,11 @@ final class S3rver implements AutoCloseable {
         throw new IllegalStateException("s3rver did not start");
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 

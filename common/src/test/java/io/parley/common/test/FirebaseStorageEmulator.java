@@ -1,12 +1,13 @@
-package io.parley.file.storage;
+package io.parley.common.test;
 
-import io.parley.common.test.NpmPackages;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 
@@ -21,10 +22,10 @@ import org.junit.jupiter.api.Assumptions;
  * length arrived), which the emulator does not; everything else on the wire is the emulator's own. The
  * emulator does not check signed URLs: it serves their path whatever the signature or its expiry.
  */
-final class FirebaseStorageEmulator implements AutoCloseable {
+public final class FirebaseStorageEmulator implements AutoCloseable {
 
-    static final String VERSION = "15.34.2";
-    static final String BUCKET = "demo-parley.appspot.com";
+    public static final String VERSION = "15.34.2";
+    public static final String BUCKET = "demo-parley.appspot.com";
 
     private final Process process;
     private final int port;
@@ -35,13 +36,13 @@ final class FirebaseStorageEmulator implements AutoCloseable {
     }
 
     /** Starts an emulator keeping its objects under {@code data}. */
-    static FirebaseStorageEmulator start(Path data) throws IOException, InterruptedException {
+    public static FirebaseStorageEmulator start(Path data) throws IOException, InterruptedException {
         Path prefix = Path.of("target", "firebase-tools").toAbsolutePath();
         Assumptions.assumeTrue(NpmPackages.nodeAndNpm(), "node and npm are needed to run the Firebase Storage emulator");
         Path modules = prefix.resolve("node_modules");
         NpmPackages.install(prefix, "firebase-tools@" + VERSION, modules.resolve("firebase-tools/lib/emulator/storage/index.js"),
                 Duration.ofMinutes(15));
-        ProcessBuilder builder = new ProcessBuilder("node", script().toString(), modules.toString()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder("node", script(prefix).toString(), modules.toString()).redirectErrorStream(true);
         builder.environment().put("TMPDIR", data.toString());
         Process process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -56,20 +57,24 @@ final class FirebaseStorageEmulator implements AutoCloseable {
         throw new IllegalStateException("the Firebase Storage emulator did not start");
     }
 
-    private static Path script() {
-        try {
-            return Path.of(FirebaseStorageEmulator.class.getResource("/firebase-storage-emulator.js").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    /** The start script, written beside the installed package: it may come from inside a jar. */
+    private static Path script(Path prefix) throws IOException {
+        Path script = prefix.resolve("firebase-storage-emulator.js");
+        try (InputStream in = FirebaseStorageEmulator.class.getResourceAsStream("/firebase-storage-emulator.js")) {
+            if (in == null) {
+                throw new IllegalStateException("firebase-storage-emulator.js is missing from the test classpath");
+            }
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
+        return script;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** {@code host:port}, as {@code FIREBASE_STORAGE_EMULATOR_HOST} takes it. */
-    String host() {
+    public String host() {
         return "127.0.0.1:" + port;
     }
 
