@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The Firebase Storage emulator (npm {@code firebase-tools}) in a Node process on a free loopback port,
- * serving the Cloud Storage JSON API that Google's Java client speaks. Installed into
- * {@code target/firebase-tools} on first use (some 300 MB, a few minutes); skipped where Node is missing.
+ * serving the Cloud Storage JSON API that Google's Java client speaks. Installed once per checkout into the
+ * build's {@code target/npm-shared/firebase-tools} on first use (some 300 MB, a few minutes), which every module's
+ * tests share; skipped where Node is missing.
  *
  * <p>It is started by {@code firebase-storage-emulator.js} rather than {@code firebase emulators:start},
  * which would first download a Java runtime for security rules (the Cloud Storage API does not use them).
@@ -37,7 +38,7 @@ public final class FirebaseStorageEmulator implements AutoCloseable {
 
     /** Starts an emulator keeping its objects under {@code data}. */
     public static FirebaseStorageEmulator start(Path data) throws IOException, InterruptedException {
-        Path prefix = Path.of("target", "firebase-tools").toAbsolutePath();
+        Path prefix = NpmPackages.shared("firebase-tools");
         Assumptions.assumeTrue(NpmPackages.nodeAndNpm(), "node and npm are needed to run the Firebase Storage emulator");
         Path modules = prefix.resolve("node_modules");
         NpmPackages.install(prefix, "firebase-tools@" + VERSION, modules.resolve("firebase-tools/lib/emulator/storage/index.js"),
@@ -57,9 +58,12 @@ public final class FirebaseStorageEmulator implements AutoCloseable {
         throw new IllegalStateException("the Firebase Storage emulator did not start");
     }
 
-    /** The start script, written beside the installed package: it may come from inside a jar. */
+    /**
+     * The start script, written beside the installed package (it may come from inside a jar), one per test JVM:
+     * another module's tests may be starting theirs from the same folder.
+     */
     private static Path script(Path prefix) throws IOException {
-        Path script = prefix.resolve("firebase-storage-emulator.js");
+        Path script = prefix.resolve("firebase-storage-emulator-" + ProcessHandle.current().pid() + ".js");
         try (InputStream in = FirebaseStorageEmulator.class.getResourceAsStream("/firebase-storage-emulator.js")) {
             if (in == null) {
                 throw new IllegalStateException("firebase-storage-emulator.js is missing from the test classpath");

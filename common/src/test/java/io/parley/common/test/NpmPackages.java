@@ -2,8 +2,11 @@ package io.parley.common.test;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -37,11 +40,37 @@ public final class NpmPackages {
      *
      * @throws IllegalStateException when npm fails or takes longer (is the registry reachable?)
      */
-    public static void install(Path prefix, String packageAtVersion, Path installedFile, Duration timeout)
+    public static synchronized void install(Path prefix, String packageAtVersion, Path installedFile, Duration timeout)
             throws IOException, InterruptedException {
         if (Files.exists(installedFile)) {
             return;
         }
+        Files.createDirectories(prefix.getParent());
+        // Test JVMs of several modules may want the same folder at once: one installs, the others wait for it.
+        try (FileChannel lock = FileChannel.open(prefix.resolveSibling(prefix.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = lock.lock()) {
+            if (!Files.exists(installedFile)) {
+                runInstall(prefix, packageAtVersion, timeout);
+            }
+        }
+    }
+
+    /**
+     * A folder under the build's top {@code target/} for a package several modules' tests use (the folder of the
+     * nearest directory holding {@code mvnw}), so that it is installed once per checkout, not once per module.
+     */
+    public static Path shared(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("mvnw"))) {
+                return dir.resolve("target").resolve("npm-shared").resolve(name);
+            }
+        }
+        return Path.of("target", name).toAbsolutePath();
+    }
+
+    private static void runInstall(Path prefix, String packageAtVersion, Duration timeout)
+            throws IOException, InterruptedException {
         Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error",
                 "--prefix", prefix.toString(), packageAtVersion)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
