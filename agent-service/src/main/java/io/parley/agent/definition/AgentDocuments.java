@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * The only place agents turn into stored documents and back. The {@code agents} collection holds
  * LibreChat's agent document plus {@code tenantId}; the definition's fields sit at the top level, and each
  * entry of {@code versions} holds them again with its times. A field left out of a definition is left out
- * of its document.
+ * of its document. Whatever else a stored document holds (fields Parley does not type, definition fields
+ * stored as null or with another type) is kept in the agent's and each version's {@code extra} and written
+ * back after the typed fields, so a document read and written again keeps it.
  */
 final class AgentDocuments {
 
@@ -34,9 +36,11 @@ final class AgentDocuments {
         Document document = new Document("_id", agent.objectId()).append("tenantId", agent.tenantId())
                 .append("id", agent.id());
         document.putAll(definition(agent.definition()));
-        return document.append("author", agent.author()).append("authorName", agent.authorName())
+        document.append("author", agent.author()).append("authorName", agent.authorName())
                 .append("versions", agent.versions().stream().map(AgentDocuments::version).toList())
                 .append("createdAt", Date.from(agent.createdAt())).append("updatedAt", Date.from(agent.updatedAt()));
+        agent.extra().forEach(document::putIfAbsent);
+        return document;
     }
 
     static Agent agent(Document document) {
@@ -46,9 +50,12 @@ final class AgentDocuments {
                 versions.add(version(stored));
             }
         }
-        return new Agent(document.getObjectId("_id"), document.getString("tenantId"), document.getString("id"),
+        Agent typed = new Agent(document.getObjectId("_id"), document.getString("tenantId"), document.getString("id"),
                 definition(document), document.getString("author"), text(document.get("authorName")), versions,
                 instant(document.getDate("createdAt")), instant(document.getDate("updatedAt")));
+        return new Agent(typed.objectId(), typed.tenantId(), typed.id(), typed.definition(), typed.author(),
+                typed.authorName(), typed.versions(), typed.createdAt(), typed.updatedAt(),
+                notWritten(document, document(typed)));
     }
 
     static AgentSummary summary(Document document) {
@@ -92,12 +99,26 @@ final class AgentDocuments {
         Document document = definition(version.definition()).append("createdAt", Date.from(version.createdAt()))
                 .append("updatedAt", Date.from(version.updatedAt()));
         putIfSet(document, "updatedBy", version.updatedBy());
+        version.extra().forEach(document::putIfAbsent);
         return document;
     }
 
     private static AgentVersion version(Document document) {
-        return new AgentVersion(definition(document), instant(document.getDate("createdAt")),
+        AgentVersion typed = new AgentVersion(definition(document), instant(document.getDate("createdAt")),
                 instant(document.getDate("updatedAt")), document.getString("updatedBy"));
+        return new AgentVersion(typed.definition(), typed.createdAt(), typed.updatedAt(), typed.updatedBy(),
+                notWritten(document, version(typed)));
+    }
+
+    /** The stored fields that writing the typed reading back would leave out, as stored and in stored order. */
+    private static Map<String, Object> notWritten(Document stored, Document written) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        stored.forEach((field, value) -> {
+            if (!written.containsKey(field)) {
+                kept.put(field, value);
+            }
+        });
+        return kept;
     }
 
     /** The definition of an agent's document, or of one of its versions. */

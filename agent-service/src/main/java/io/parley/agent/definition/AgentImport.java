@@ -76,7 +76,7 @@ class AgentImport extends DocumentImporter {
         } catch (ClassCastException e) {
             throw new ImportSkipped("a field of its definition has a shape Parley does not read");
         }
-        return mapped(AgentDocuments.document(agent), warnings);
+        return mapped(AgentDocuments.document(agent.typedOnly()), warnings);
     }
 
     /** A version as {@link AgentDocuments} reads it: ids as hex, both times set. */

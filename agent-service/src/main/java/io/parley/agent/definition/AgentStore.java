@@ -72,7 +72,8 @@ class AgentStore implements InitializingBean {
     /**
      * Makes {@code definition} the agent's, adding {@code version} to its versions (null adds none), if the
      * agent is still as {@code read} was ({@code updatedAt} unchanged), so two concurrent edits cannot both
-     * build on the same version.
+     * build on the same version. A definition field stored as null or with a type Parley does not read stays as
+     * stored unless the new definition sets it.
      *
      * @return the agent afterwards, or empty when it changed (or went) in between
      */
@@ -84,7 +85,7 @@ class AgentStore implements InitializingBean {
         for (String field : AgentDocuments.DEFINITION_FIELDS) {
             if (fields.containsKey(field)) {
                 update.set(field, fields.get(field));
-            } else {
+            } else if (!read.extra().containsKey(field)) {
                 update.unset(field);
             }
         }

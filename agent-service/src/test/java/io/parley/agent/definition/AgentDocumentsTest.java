@@ -84,4 +84,46 @@ class AgentDocumentsTest {
                 new Avatar("/images/a.png", "local"), "u1", "ada", "it", new SupportContact("Ada", "ada@example.com"), true,
                 agent.updatedAt()));
     }
+
+    @Test
+    void fieldsParleyDoesNotTypeAndExplicitNullsAreKeptWhenAnAgentIsReadAndWrittenAgain() {
+        Document stored = AgentDocuments.document(agentOf(everything()));
+        stored.put("projectIds", List.of("p1"));
+        stored.put("isCollaborative", null);
+        stored.put("artifacts", null);
+        stored.put("recursion_limit", "25");
+        stored.getList("versions", Document.class).getFirst().append("__v", 0).append("end_after_tools", null);
+
+        Agent read = AgentDocuments.agent(stored);
+
+        assertThat(read.definition().artifacts()).isNull();
+        assertThat(read.definition().recursion_limit()).isNull();
+        assertThat(List.copyOf(read.extra().keySet()))
+                .containsExactly("artifacts", "recursion_limit", "projectIds", "isCollaborative");
+        assertThat(read.extra()).containsEntry("artifacts", null).containsEntry("recursion_limit", "25")
+                .containsEntry("isCollaborative", null);
+        assertThat(read.versions().getFirst().extra()).containsKeys("__v", "end_after_tools");
+        assertThat(AgentDocuments.document(read)).isEqualTo(stored);
+    }
+
+    @Test
+    void aTypedFieldThatIsSetWinsOverTheStoredValueKeptForIt() {
+        Document stored = AgentDocuments.document(agentOf(everything()));
+        stored.put("artifacts", null);
+        Agent read = AgentDocuments.agent(stored);
+        AgentDefinition withArtifacts = AgentDocumentsTest.everything();
+
+        Agent changed = new Agent(read.objectId(), read.tenantId(), read.id(), withArtifacts, read.author(),
+                read.authorName(), read.versions(), read.createdAt(), read.updatedAt(), read.extra());
+
+        assertThat(AgentDocuments.document(changed).get("artifacts")).isEqualTo("default");
+    }
+
+    @Test
+    void anAgentWrittenByParleyKeepsNothingBesideItsTypedFields() {
+        Agent read = AgentDocuments.agent(AgentDocuments.document(agentOf(everything())));
+
+        assertThat(read.extra()).isEmpty();
+        assertThat(read.versions()).allSatisfy(version -> assertThat(version.extra()).isEmpty());
+    }
 }
