@@ -76,7 +76,7 @@ WORK="$(mktemp -d)"
 SYS="$WORK/sys"
 mkdir -p "$SYS/deploy/local" "$WORK/classes/io/parley/chat/provider"
 cp parley "$SYS/parley"
-cp deploy/local/find-jdk.sh "$SYS/deploy/local/"
+cp deploy/local/find-jdk.sh deploy/local/admin.sh "$SYS/deploy/local/"
 for s in "${SERVICES[@]}"; do
   mkdir -p "$SYS/$s/target"
   ln -s "$ROOT/$s/target/$s-0.1.0-SNAPSHOT.jar" "$SYS/$s/target/"
@@ -283,6 +283,10 @@ for _ in $(seq 1 "$STREAM_WARMUPS"); do
 done
 run_streams gateway "$BASE"
 run_streams direct "$CHAT_DIRECT"
+
+echo
+echo "Memory and CPU seconds of the processes after the runs (./parley status; load average: $(cut -d' ' -f1-3 /proc/loadavg)):"
+"$SYS/parley" status | sed 's/^/   /'
 
 echo
 echo "Parley edge: gateway (:3080) vs straight to the service (auth :3081, chat :3082); $(nproc) cores shared with the load generator"
