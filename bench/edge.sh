@@ -167,7 +167,8 @@ row() {
 }
 
 expect_ok() { # url
-  local code; code=$(curl -s -o "$WORK/check.json" -w '%{http_code}' "$1" -H "Authorization: Bearer $TOKEN")
+  local code; code=$(curl -s -o "$WORK/check.json" -w '%{http_code}' "$1" -H "Authorization: Bearer $TOKEN" \
+    -H "X-Parley-Edge: $(edge_assertion)")
   if [[ "$code" != 200 ]]; then
     echo "GET $1 answered $code, not 200: $(head -c 300 "$WORK/check.json")" >&2
     exit 1
