@@ -21,7 +21,7 @@
 # Usage: bench/edge.sh   Env: DURATION (10, seconds per measured run), WARMUP (30), THREADS (2),
 #   CONNECTIONS (32), TURN_CLIENTS (16), STREAMS (300), STREAM_WARMUPS (3), OTHER_USERS (100), CONVOS_PER_USER (100),
 #   OWN_CONVOS (100), SEED_PARALLEL (8), SKIP_BUILD (0; 1 runs the jars already built), KEEP (0; 1 keeps
-#   the data), LAUNCHER_DEFAULTS (0; 1 runs the JVMs with ./parley's own flags; PARLEY_AOT=false then skips training the start-up caches), PARLEY_REDIS_PORT (6395: a private redis-server when one is installed).
+#   the data), LAUNCHER_DEFAULTS (0; 1 runs the JVMs with ./parley's own flags), PARLEY_AOT (false: no start-up caches trained), PARLEY_REDIS_PORT (6395: a private redis-server when one is installed).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -114,6 +114,8 @@ endpoints:
       models: { default: [fake-model] }
       titleConvo: false
 YAML
+# The start-up caches (AOT) change how quickly the processes start, not how they serve: not trained here.
+export PARLEY_AOT="${PARLEY_AOT:-false}"
 # The launcher's defaults favour little memory (serial GC, capped heaps); a benchmark runs the production GC (G1).
 if [[ "${LAUNCHER_DEFAULTS:-0}" == 1 ]]; then
   unset PARLEY_JAVA_OPTS # the launcher's own flags: serial GC, capped heaps, compact headers (full JIT)
