@@ -218,8 +218,8 @@ public class EdgeBench {
 
     /** Follows one stream to its final event; an aborted or cut stream has no final mark. */
     static Marks follow(String base, String token, String convo, AtomicInteger attached) throws Exception {
-        HttpResponse<java.io.InputStream> stream = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(base + "/api/agents/chat/stream/" + convo))
+        HttpResponse<java.io.InputStream> stream = HTTP.send(ChatTurnBench.vouched(HttpRequest.newBuilder(
+                        URI.create(base + "/api/agents/chat/stream/" + convo)))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         if (stream.statusCode() != 200) {
             throw new IllegalStateException("the stream answered " + stream.statusCode() + ": "

@@ -54,7 +54,9 @@ endpoints:
       models: { default: [fake-model] }
       titleConvo: false
 YAML
-# The launcher's defaults favour a quick start (C1 only, serial GC); a benchmark wants the full JIT.
+# The start-up caches (AOT) change how quickly the processes start, not how they serve: not trained here.
+export PARLEY_AOT="${PARLEY_AOT:-false}"
+# The launcher's defaults favour little memory (serial GC, capped heaps); a benchmark runs the production GC (G1).
 export PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:--Xss512k -XX:+UseG1GC}"
 export CONFIG_PATH="$WORK/librechat.yaml" LIMIT_MESSAGE_IP=false CONCURRENT_MESSAGE_MAX=1000000 PARLEY_DATA_DIR="$WORK/data"
 ./parley up

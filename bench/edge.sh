@@ -21,7 +21,7 @@
 # Usage: bench/edge.sh   Env: DURATION (10, seconds per measured run), WARMUP (30), THREADS (2),
 #   CONNECTIONS (32), TURN_CLIENTS (16), STREAMS (300), STREAM_WARMUPS (3), OTHER_USERS (100), CONVOS_PER_USER (100),
 #   OWN_CONVOS (100), SEED_PARALLEL (8), SKIP_BUILD (0; 1 runs the jars already built), KEEP (0; 1 keeps
-#   the data), LAUNCHER_DEFAULTS (0; 1 runs the JVMs with ./parley's own flags), PARLEY_REDIS_PORT (6395: a private redis-server when one is installed).
+#   the data), LAUNCHER_DEFAULTS (0; 1 runs the JVMs with ./parley's own flags), PARLEY_AOT (false: no start-up caches trained), PARLEY_REDIS_PORT (6395: a private redis-server when one is installed).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -76,7 +76,7 @@ WORK="$(mktemp -d)"
 SYS="$WORK/sys"
 mkdir -p "$SYS/deploy/local" "$WORK/classes/io/parley/chat/provider"
 cp parley "$SYS/parley"
-cp deploy/local/find-jdk.sh "$SYS/deploy/local/"
+cp deploy/local/find-jdk.sh deploy/local/admin.sh "$SYS/deploy/local/"
 for s in "${SERVICES[@]}"; do
   mkdir -p "$SYS/$s/target"
   ln -s "$ROOT/$s/target/$s-0.1.0-SNAPSHOT.jar" "$SYS/$s/target/"
@@ -114,9 +114,11 @@ endpoints:
       models: { default: [fake-model] }
       titleConvo: false
 YAML
-# The launcher's defaults favour a quick start (C1 only, serial GC); a benchmark wants the full JIT.
+# The start-up caches (AOT) change how quickly the processes start, not how they serve: not trained here.
+export PARLEY_AOT="${PARLEY_AOT:-false}"
+# The launcher's defaults favour little memory (serial GC, capped heaps); a benchmark runs the production GC (G1).
 if [[ "${LAUNCHER_DEFAULTS:-0}" == 1 ]]; then
-  unset PARLEY_JAVA_OPTS # the launcher's own flags: C1 only, serial GC (a quick start, little memory)
+  unset PARLEY_JAVA_OPTS # the launcher's own flags: serial GC, capped heaps, compact headers (full JIT)
 else
   export PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:--Xss512k -XX:+UseG1GC}"
 fi
@@ -167,7 +169,8 @@ row() {
 }
 
 expect_ok() { # url
-  local code; code=$(curl -s -o "$WORK/check.json" -w '%{http_code}' "$1" -H "Authorization: Bearer $TOKEN")
+  local code; code=$(curl -s -o "$WORK/check.json" -w '%{http_code}' "$1" -H "Authorization: Bearer $TOKEN" \
+    -H "X-Parley-Edge: $(edge_assertion)")
   if [[ "$code" != 200 ]]; then
     echo "GET $1 answered $code, not 200: $(head -c 300 "$WORK/check.json")" >&2
     exit 1
@@ -283,6 +286,10 @@ for _ in $(seq 1 "$STREAM_WARMUPS"); do
 done
 run_streams gateway "$BASE"
 run_streams direct "$CHAT_DIRECT"
+
+echo
+echo "Memory and CPU seconds of the processes after the runs (./parley status; load average: $(cut -d' ' -f1-3 /proc/loadavg)):"
+"$SYS/parley" status | sed 's/^/   /'
 
 echo
 echo "Parley edge: gateway (:3080) vs straight to the service (auth :3081, chat :3082); $(nproc) cores shared with the load generator"
