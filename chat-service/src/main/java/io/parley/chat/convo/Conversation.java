@@ -1,5 +1,6 @@
 package io.parley.chat.convo;
 
+import static io.parley.chat.support.StoredFields.putPresent;
 import static io.parley.chat.support.StoredFields.take;
 import static io.parley.chat.support.StoredFields.takeTexts;
 import static io.parley.chat.support.StoredFields.takeTime;
@@ -92,23 +93,17 @@ public record Conversation(@Nullable ObjectId documentId, String tenantId, Strin
                                      @Nullable List<String> tags, @Nullable Boolean isArchived, @Nullable Boolean pinned,
                                      @Nullable Instant createdAt, @Nullable Instant updatedAt) {
         Map<String, Object> out = new LinkedHashMap<>();
-        put(out, "_id", documentId);
-        put(out, "user", user);
-        put(out, "conversationId", conversationId);
-        put(out, "title", title);
-        put(out, "endpoint", endpoint);
-        put(out, "model", model);
-        put(out, "tags", tags);
-        put(out, "isArchived", isArchived);
-        put(out, "pinned", pinned);
-        put(out, "createdAt", createdAt);
-        put(out, "updatedAt", updatedAt);
+        putPresent(out, "_id", documentId);
+        putPresent(out, "user", user);
+        putPresent(out, "conversationId", conversationId);
+        putPresent(out, "title", title);
+        putPresent(out, "endpoint", endpoint);
+        putPresent(out, "model", model);
+        putPresent(out, "tags", tags);
+        putPresent(out, "isArchived", isArchived);
+        putPresent(out, "pinned", pinned);
+        putPresent(out, "createdAt", createdAt);
+        putPresent(out, "updatedAt", updatedAt);
         return out;
-    }
-
-    private static void put(Map<String, Object> out, String field, @Nullable Object value) {
-        if (value != null) {
-            out.put(field, value);
-        }
     }
 }

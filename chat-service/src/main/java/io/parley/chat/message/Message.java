@@ -1,6 +1,7 @@
 package io.parley.chat.message;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import static io.parley.chat.support.StoredFields.putPresent;
 import static io.parley.chat.support.StoredFields.take;
 import static io.parley.chat.support.StoredFields.takeObjects;
 import static io.parley.chat.support.StoredFields.takeTime;
@@ -123,30 +124,24 @@ public record Message(@Nullable ObjectId documentId, String tenantId, String use
                                      @Nullable List<ContentPart> content, @Nullable List<Map<String, Object>> files,
                                      @Nullable String iconURL, @Nullable Instant createdAt, @Nullable Instant updatedAt) {
         Map<String, Object> out = new LinkedHashMap<>();
-        put(out, "_id", documentId);
-        put(out, "messageId", messageId);
-        put(out, "conversationId", conversationId);
-        put(out, "parentMessageId", parentMessageId);
-        put(out, "sender", sender);
-        put(out, "text", text);
-        put(out, "isCreatedByUser", isCreatedByUser);
-        put(out, "model", model);
-        put(out, "endpoint", endpoint);
-        put(out, "error", error);
-        put(out, "unfinished", unfinished);
-        put(out, "tokenCount", tokenCount);
-        put(out, "content", content);
-        put(out, "files", files);
-        put(out, "iconURL", iconURL);
-        put(out, "createdAt", createdAt);
-        put(out, "updatedAt", updatedAt);
+        putPresent(out, "_id", documentId);
+        putPresent(out, "messageId", messageId);
+        putPresent(out, "conversationId", conversationId);
+        putPresent(out, "parentMessageId", parentMessageId);
+        putPresent(out, "sender", sender);
+        putPresent(out, "text", text);
+        putPresent(out, "isCreatedByUser", isCreatedByUser);
+        putPresent(out, "model", model);
+        putPresent(out, "endpoint", endpoint);
+        putPresent(out, "error", error);
+        putPresent(out, "unfinished", unfinished);
+        putPresent(out, "tokenCount", tokenCount);
+        putPresent(out, "content", content);
+        putPresent(out, "files", files);
+        putPresent(out, "iconURL", iconURL);
+        putPresent(out, "createdAt", createdAt);
+        putPresent(out, "updatedAt", updatedAt);
         return out;
-    }
-
-    private static void put(Map<String, Object> out, String field, @Nullable Object value) {
-        if (value != null) {
-            out.put(field, value);
-        }
     }
 
     /**

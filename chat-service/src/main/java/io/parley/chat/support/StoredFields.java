@@ -62,4 +62,11 @@ public final class StoredFields {
     public static @Nullable Object stored(@Nullable Object value) {
         return value instanceof Instant at ? Date.from(at) : value;
     }
+
+    /** Sets {@code field} when there is a value: an absent typed field stays absent in the document. */
+    public static void putPresent(Map<String, Object> out, String field, @Nullable Object value) {
+        if (value != null) {
+            out.put(field, value);
+        }
+    }
 }
