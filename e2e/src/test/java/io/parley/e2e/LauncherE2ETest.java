@@ -133,7 +133,7 @@ class LauncherE2ETest {
             builder.environment().put("PARLEY_REDIS_PORT", String.valueOf(redisPort()));
             builder.environment().remove("REDIS_URI");
             builder.environment().remove("PARLEY_JAVA_OPTS");
-            builder.environment().remove("PARLEY_AOT");
+            builder.environment().put("PARLEY_AOT", "true");
             // Training the six caches and starting on two busy cores takes minutes, not seconds.
             builder.environment().put("PARLEY_START_TIMEOUT", "600");
             builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
