@@ -1,6 +1,6 @@
 package io.parley.chat.convo;
 
-import java.util.HashMap;
+import io.parley.chat.support.CountsByUser;
 import io.parley.chat.support.PageRequest;
 import io.parley.chat.support.TenantUniqueIds;
 import io.parley.common.paging.Keyset;
@@ -254,15 +254,6 @@ class ConvoStore implements InitializingBean {
 
     /** How many documents each user of the tenant has (an admin's statistics); users with none are absent. */
     Map<String, Long> countByUser(String tenantId) {
-        Map<String, Long> counts = new HashMap<>();
-        mongo.aggregate(Aggregation.newAggregation(Aggregation.match(Criteria.where("tenantId").is(tenantId)),
-                        Aggregation.group("user").count().as("count")), COLLECTION, Document.class)
-                .forEach(row -> {
-                    Object user = row.get("_id");
-                    if (user != null) {
-                        counts.put(user.toString(), ((Number) row.get("count")).longValue());
-                    }
-                });
-        return counts;
+        return CountsByUser.of(mongo, COLLECTION, tenantId);
     }
 }
